@@ -1,0 +1,51 @@
+import { loadConfig } from '../config.ts';
+import { isAppError } from '../errors.ts';
+import { runAgentCommand } from './runAgentCommand.ts';
+import { runMigrate } from './runMigrate.ts';
+import { runStart } from './runStart.ts';
+import { runWorker } from './runWorker.ts';
+
+const HELP = `potluck <command>
+
+  start                 run the service (embedded database unless DATABASE_URL is set)
+  migrate               apply database migrations and exit
+  worker                run background job processors (needs REDIS_URL)
+  agent create <name>   create an agent account and print its API key (shown once)
+  help                  this text
+
+Configuration comes from environment variables; see README.md.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return runStart(config);
+    case 'migrate':
+      return runMigrate(config);
+    case 'worker':
+      return runWorker(config);
+    case 'agent':
+      return runAgentCommand(config, rest);
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // A user-facing error gets its message; anything else is a bug and keeps its stack.
+    process.stderr.write(
+      isAppError(error) ? `potluck: ${error.message}\n` : `potluck: ${error?.stack ?? error}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,220 @@
+import type postgres from 'postgres';
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { AppError, isAppError, notFound } from '../errors.ts';
+import { availableAccountOf } from '../ledger/availableAccountOf.ts';
+import { postTransaction } from '../ledger/postTransaction.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { withIdempotency } from '../shared/withIdempotency.ts';
+import { findNearDuplicates } from './findNearDuplicates.ts';
+import { type PreparedItem, prepareItem } from './prepareItem.ts';
+
+const params = z.object({
+  accountId: idSchema,
+  datanetId: idSchema,
+  items: z.array(z.object({ text: z.string(), source: z.string().max(200).optional() })).min(1),
+  idempotencyKey: z.string().min(1).max(200),
+});
+export type SubmitContributionsParams = z.input<typeof params>;
+
+export interface AcceptedItem {
+  index: number;
+  contributionId: string;
+  contentHash: string;
+  language: string;
+  checkScore: number;
+  problems: string[];
+  nearDuplicateOf: string | null;
+  nearDuplicateSimilarity: number | null;
+}
+export interface RefusedItem {
+  index: number;
+  code: string;
+  message: string;
+  /** For exact duplicates: the contribution that already holds this text. */
+  duplicateOf?: string;
+}
+export interface SubmitContributionsResult {
+  datanetId: string;
+  accepted: AcceptedItem[];
+  refused: RefusedItem[];
+  depositTotal: bigint;
+  replayed: boolean;
+}
+
+/**
+ * Submits one or many text items. Each item is judged on its own (empty, too large, wrong
+ * language, exact duplicate: refused with the reason); the batch as a whole must fit the daily
+ * quota and the contributor's balance for the deposits, or nothing is written. Accepted items,
+ * their deposits and their near-duplicate bands are written in one transaction; the result is
+ * stored under the idempotency key so a retry returns it instead of submitting again.
+ */
+export async function submitContributions(
+  deps: Deps,
+  input: SubmitContributionsParams,
+): Promise<SubmitContributionsResult> {
+  const p = parseInput(params, input);
+  const limits = deps.config.limits;
+  if (p.items.length > limits.maxBatchItems) {
+    throw new AppError('TOO_LARGE', `At most ${limits.maxBatchItems} items per submission; split the batch.`);
+  }
+  const [datanet] = await deps.sql<
+    { languages: string[]; deposit: string; daily_items: number; daily_bytes: string }[]
+  >`
+    select languages, deposit, daily_items, daily_bytes from datanets where id = ${p.datanetId}`;
+  if (!datanet) throw notFound('Datanet', p.datanetId);
+
+  // The CPU-heavy checks run before the transaction so they never hold locks.
+  const refused: RefusedItem[] = [];
+  const prepared: PreparedItem[] = [];
+  const firstByHash = new Map<string, number>();
+  p.items.forEach((item, index) => {
+    try {
+      const ready = prepareItem(item.text, item.source ?? 'text', index, datanet.languages, limits);
+      const earlier = firstByHash.get(ready.contentHash);
+      if (earlier !== undefined) {
+        refused.push({ index, code: 'DUPLICATE', message: `Same text as item ${earlier} of this batch.` });
+        return;
+      }
+      firstByHash.set(ready.contentHash, index);
+      prepared.push(ready);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      refused.push({ index, code: error.code, message: error.message });
+    }
+  });
+
+  return deps.sql.begin(async (tx) => {
+    const { result, replayed } = await withIdempotency(
+      tx,
+      {
+        accountId: p.accountId,
+        key: p.idempotencyKey,
+        operation: 'contribute',
+        request: { datanetId: p.datanetId, items: p.items.map((i) => [i.source ?? '', i.text]) },
+      },
+      async () => {
+        // Serialises this contributor's submissions to this datanet so the quota holds under concurrency.
+        await tx`select pg_advisory_xact_lock(hashtext(${`quota:${p.accountId}:${p.datanetId}`}))`;
+        const existing = await tx<{ id: string; content_hash: string }[]>`
+          select id, content_hash from contributions
+          where datanet_id = ${p.datanetId} and status <> 'withdrawn' and content_hash = any(${prepared.map((i) => i.contentHash)})`;
+        const duplicateOf = new Map(existing.map((r) => [r.content_hash, r.id]));
+        const fresh = prepared.filter((item) => {
+          const original = duplicateOf.get(item.contentHash);
+          if (original === undefined) return true;
+          refused.push({
+            index: item.index,
+            code: 'DUPLICATE',
+            message: `This text is already contribution #${original}.`,
+            duplicateOf: original,
+          });
+          return false;
+        });
+        const accepted =
+          fresh.length > 0
+            ? await insertItems(tx, deps, p.accountId, p.datanetId, datanet, fresh, refused)
+            : [];
+        refused.sort((a, b) => a.index - b.index);
+        const depositTotal = BigInt(datanet.deposit) * BigInt(accepted.length);
+        if (depositTotal > 0n) {
+          await postTransaction(tx, {
+            kind: 'contribution_deposit',
+            memo: { datanetId: p.datanetId, items: accepted.length },
+            legs: [
+              { ledgerAccountId: await availableAccountOf(tx, p.accountId), amount: -depositTotal },
+              { ledgerAccountId: deps.system.escrow, amount: depositTotal },
+            ],
+          });
+        }
+        return { datanetId: p.datanetId, accepted, refused, depositTotal };
+      },
+    );
+    return { ...result, replayed };
+  });
+}
+
+async function insertItems(
+  tx: postgres.TransactionSql,
+  deps: Deps,
+  accountId: string,
+  datanetId: string,
+  datanet: { deposit: string; daily_items: number; daily_bytes: string },
+  items: PreparedItem[],
+  refused: RefusedItem[],
+): Promise<AcceptedItem[]> {
+  const dayStart = new Date(deps.now());
+  dayStart.setUTCHours(0, 0, 0, 0);
+  const [used] = await tx<{ n: string; bytes: string }[]>`
+    select count(*) as n, coalesce(sum(bytes), 0) as bytes from contributions
+    where contributor_account_id = ${accountId} and datanet_id = ${datanetId} and created_at >= ${dayStart}`;
+  const bytes = items.reduce((a, i) => a + i.bytes, 0);
+  const itemsLeft = datanet.daily_items - Number(used.n);
+  const bytesLeft = Number(datanet.daily_bytes) - Number(used.bytes);
+  if (items.length > itemsLeft || bytes > bytesLeft) {
+    throw new AppError(
+      'QUOTA_EXCEEDED',
+      `Daily quota for this datanet: ${Math.max(0, itemsLeft)} item(s) and ${Math.max(0, bytesLeft)} byte(s) left today (UTC). Submit fewer or try tomorrow.`,
+      { itemsLeft: Math.max(0, itemsLeft), bytesLeft: Math.max(0, bytesLeft) },
+    );
+  }
+  const near = await findNearDuplicates(tx, datanetId, items, deps.config.limits.nearDuplicateThreshold);
+  const now = deps.now();
+  const rows = items.map((i) => ({
+    datanet_id: datanetId,
+    contributor_account_id: accountId,
+    content: i.normalized,
+    content_hash: i.contentHash,
+    bytes: i.bytes,
+    chars: i.chars,
+    language: i.language,
+    check_score: i.score,
+    check_problems: JSON.stringify(i.problems),
+    near_duplicate_of: near.get(i.index)?.contributionId ?? null,
+    near_duplicate_similarity: near.get(i.index)?.similarity ?? null,
+    minhash: i.minhash,
+    source: i.source,
+    deposit: datanet.deposit,
+    created_at: now,
+  }));
+  // A concurrent submission of the same text loses on the unique index and is reported as a duplicate.
+  const idByHash = new Map<string, string>();
+  // Chunked to stay far below PostgreSQL's 65,535 bind parameters per statement.
+  for (let start = 0; start < rows.length; start += 2000) {
+    const inserted = await tx<{ id: string; content_hash: string }[]>`
+      insert into contributions ${tx(rows.slice(start, start + 2000))}
+      on conflict (datanet_id, content_hash) where status <> 'withdrawn' do nothing
+      returning id, content_hash`;
+    for (const r of inserted) idByHash.set(r.content_hash, r.id);
+  }
+  const accepted: AcceptedItem[] = [];
+  const bands: { datanet_id: string; band_key: string; contribution_id: string }[] = [];
+  for (const i of items) {
+    const id = idByHash.get(i.contentHash);
+    if (!id) {
+      refused.push({
+        index: i.index,
+        code: 'DUPLICATE',
+        message: 'This text was just submitted by someone else.',
+      });
+      continue;
+    }
+    for (const key of i.bandKeys) bands.push({ datanet_id: datanetId, band_key: key, contribution_id: id });
+    const n = near.get(i.index);
+    accepted.push({
+      index: i.index,
+      contributionId: id,
+      contentHash: i.contentHash,
+      language: i.language,
+      checkScore: i.score,
+      problems: i.problems,
+      nearDuplicateOf: n?.contributionId ?? null,
+      nearDuplicateSimilarity: n?.similarity ?? null,
+    });
+  }
+  for (let start = 0; start < bands.length; start += 5000) {
+    await tx`insert into contribution_bands ${tx(bands.slice(start, start + 5000))}`;
+  }
+  return accepted;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { AppError } from '../errors.ts';
+import { amountSchema } from '../shared/amount.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import type { Datanet } from './datanetView.ts';
+import { getDatanet } from './getDatanet.ts';
+
+const params = z.object({
+  ownerAccountId: idSchema,
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(64)
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, 'use letters, digits, spaces, _ . or -'),
+  description: z.string().trim().max(2000).default(''),
+  contentType: z.enum(['text']).default('text'),
+  /** ISO 639-1 codes; empty accepts any language. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2}$/, 'use two-letter ISO 639-1 codes like fa or en'))
+    .max(20)
+    .default([]),
+  deposit: amountSchema.optional(),
+  minStake: amountSchema.optional(),
+  quorumVotes: z.number().int().min(1).max(1000).optional(),
+  approvalBps: z.number().int().min(5001).max(10_000).optional(),
+  dailyItems: z.number().int().min(1).max(1_000_000).optional(),
+  dailyBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024 ** 3)
+    .optional(),
+  validationReward: amountSchema.default(0n),
+});
+export type CreateDatanetParams = z.input<typeof params>;
+
+/** A new topic pool with its rules; unset rules take the server's defaults (config). */
+export async function createDatanet(deps: Deps, input: CreateDatanetParams): Promise<Datanet> {
+  const p = parseInput(params, input);
+  const d = deps.config.datanetDefaults;
+  const minStake = p.minStake ?? d.minStake;
+  if (minStake <= 0n) throw new AppError('BAD_INPUT', 'minStake: must be more than zero');
+  const id = await deps.sql.begin(async (tx) => {
+    const [row] = await tx<{ id: string }[]>`
+      insert into datanets (name, description, content_type, languages, owner_account_id, deposit, min_stake,
+        quorum_votes, approval_bps, daily_items, daily_bytes, validation_reward)
+      values (${p.name}, ${p.description}, ${p.contentType}, ${p.languages}, ${p.ownerAccountId},
+        ${(p.deposit ?? d.deposit).toString()}, ${minStake.toString()}, ${p.quorumVotes ?? d.quorumVotes},
+        ${p.approvalBps ?? d.approvalBps}, ${p.dailyItems ?? d.dailyItems}, ${p.dailyBytes ?? d.dailyBytes},
+        ${p.validationReward.toString()})
+      on conflict do nothing
+      returning id`;
+    if (!row) {
+      throw new AppError('DUPLICATE', `A datanet named "${p.name}" already exists. Pick another name.`, {
+        name: p.name,
+      });
+    }
+    await tx`insert into ledger_accounts (kind, datanet_id) values ('pool', ${row.id})`;
+    return row.id;
+  });
+  deps.log.info('datanet created', { datanetId: id, name: p.name });
+  return getDatanet(deps, { datanet: id });
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { badInput, notFound } from '../errors.ts';
+import { availableAccountOf } from '../ledger/availableAccountOf.ts';
+import { postTransaction } from '../ledger/postTransaction.ts';
+import { amountSchema } from '../shared/amount.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+
+const params = z.object({
+  accountId: idSchema,
+  datanetId: idSchema,
+  amount: amountSchema,
+  idempotencyKey: z.string().min(1).max(200),
+});
+
+/** Anyone may add to a datanet's reward pool, which pays validators per decision. */
+export async function fundDatanetPool(
+  deps: Deps,
+  input: z.input<typeof params>,
+): Promise<{ txId: string; replayed: boolean }> {
+  const p = parseInput(params, input);
+  if (p.amount <= 0n) throw badInput('amount: must be more than zero');
+  const [pool] = await deps.sql<{ id: string }[]>`
+    select id from ledger_accounts where datanet_id = ${p.datanetId} and kind = 'pool'`;
+  if (!pool) throw notFound('Datanet', p.datanetId);
+  return postTransaction(deps.sql, {
+    kind: 'pool_funding',
+    idempotencyKey: `pool:${p.accountId}:${p.idempotencyKey}`,
+    memo: { datanetId: p.datanetId, by: p.accountId },
+    legs: [
+      { ledgerAccountId: await availableAccountOf(deps.sql, p.accountId), amount: -p.amount },
+      { ledgerAccountId: pool.id, amount: p.amount },
+    ],
+  });
+}

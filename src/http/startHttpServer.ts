@@ -1,0 +1,47 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App } from '../app.ts';
+
+export interface HttpServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The service's HTTP face. For now only `/health` (for supervisors and load balancers); the MCP
+ * Streamable HTTP endpoint and bot webhooks mount here later.
+ */
+export async function startHttpServer(
+  app: App,
+  options: { host: string; port: number },
+): Promise<HttpServer> {
+  const server = http.createServer(async (req, res) => {
+    if (req.method === 'GET' && req.url === '/health') {
+      try {
+        await app.database.sql`select 1`;
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'ok', database: app.database.kind }));
+      } catch {
+        res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'unavailable' }));
+      }
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

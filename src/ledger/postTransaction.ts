@@ -1,0 +1,65 @@
+import type { Db } from '../db/openDatabase.ts';
+import { AppError } from '../errors.ts';
+
+export type LedgerRole =
+  | 'contributor'
+  | 'validator'
+  | 'developer'
+  | 'protocol'
+  | 'depositor'
+  | 'payer'
+  | null;
+
+export interface LedgerLeg {
+  ledgerAccountId: string;
+  /** Positive credits the account, negative debits it. Legs sum to zero. */
+  amount: bigint;
+  role?: LedgerRole;
+}
+
+export interface PostTransactionParams {
+  kind: string;
+  /** Global key: the same key posts once; a replay returns the first transaction's id. */
+  idempotencyKey?: string;
+  memo?: Record<string, unknown>;
+  legs: LedgerLeg[];
+}
+
+export interface PostTransactionResult {
+  txId: string;
+  replayed: boolean;
+}
+
+/**
+ * Posts one balanced ledger transaction through `ledger_post` (one round trip; the database
+ * checks the sum, the non-negative balances and the lock order). A debit that would overdraw
+ * an account fails with INSUFFICIENT_FUNDS and, inside a transaction, aborts all of it.
+ */
+export async function postTransaction(db: Db, params: PostTransactionParams): Promise<PostTransactionResult> {
+  const legs = params.legs.filter((l) => l.amount !== 0n);
+  const sum = legs.reduce((a, l) => a + l.amount, 0n);
+  if (sum !== 0n) throw new AppError('INTERNAL', `Ledger transaction ${params.kind} does not balance.`);
+  if (legs.length < 2) throw new AppError('INTERNAL', `Ledger transaction ${params.kind} needs two legs.`);
+  try {
+    const [row] = await db<{ tx_id: string; replayed: boolean }[]>`
+      select tx_id, replayed from ledger_post(
+        ${params.kind}, ${params.idempotencyKey ?? null}, ${db.json((params.memo ?? {}) as never)},
+        ${legs.map((l) => l.ledgerAccountId)}::bigint[],
+        ${legs.map((l) => l.amount.toString())}::numeric[],
+        ${legs.map((l) => l.role ?? null)}::text[])`;
+    return { txId: row.tx_id, replayed: row.replayed };
+  } catch (error) {
+    throw mapLedgerError(error);
+  }
+}
+
+export function mapLedgerError(error: unknown): unknown {
+  const e = error as { code?: string; constraint_name?: string };
+  if (e?.code === '23514' && e.constraint_name === 'ledger_balance_non_negative') {
+    return new AppError(
+      'INSUFFICIENT_FUNDS',
+      'Not enough balance for this. Top up, or use a smaller amount.',
+    );
+  }
+  return error;
+}
