@@ -46,7 +46,7 @@ create index contributions_contributor_day on contributions (contributor_account
 -- MinHash LSH bands: contributions sharing a band key are near-duplicate candidates.
 create table contribution_bands (
   datanet_id bigint not null,
-  band_key text not null,
+  band_key bigint not null,
   contribution_id bigint not null references contributions (id)
 );
 create index contribution_bands_lookup on contribution_bands (datanet_id, band_key);

@@ -17,8 +17,8 @@ export async function findNearDuplicates(
   const keys = [...new Set(items.flatMap((i) => i.bandKeys))];
   if (keys.length === 0) return found;
   const hits = await db<{ band_key: string; contribution_id: string }[]>`
-    select band_key, contribution_id from contribution_bands
-    where datanet_id = ${datanetId} and band_key = any(${keys})`;
+    select b.band_key::text as band_key, b.contribution_id from contribution_bands b
+    where b.datanet_id = ${datanetId} and b.band_key in (select unnest(${keys}::bigint[]))`;
   if (hits.length === 0) return found;
   const byKey = new Map<string, string[]>();
   for (const h of hits) byKey.set(h.band_key, [...(byKey.get(h.band_key) ?? []), h.contribution_id]);

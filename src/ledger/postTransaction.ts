@@ -10,12 +10,15 @@ export type LedgerRole =
   | 'payer'
   | null;
 
-export interface LedgerLeg {
-  ledgerAccountId: string;
+/** A leg names a ledger account directly, or a person's/agent's spendable account by owner. */
+export type LedgerLeg = (
+  | { ledgerAccountId: string; ownerAccountId?: undefined }
+  | { ownerAccountId: string; ledgerAccountId?: undefined }
+) & {
   /** Positive credits the account, negative debits it. Legs sum to zero. */
   amount: bigint;
   role?: LedgerRole;
-}
+};
 
 export interface PostTransactionParams {
   kind: string;
@@ -44,7 +47,11 @@ export async function postTransaction(db: Db, params: PostTransactionParams): Pr
     const [row] = await db<{ tx_id: string; replayed: boolean }[]>`
       select tx_id, replayed from ledger_post(
         ${params.kind}, ${params.idempotencyKey ?? null}, ${db.json((params.memo ?? {}) as never)},
-        ${legs.map((l) => l.ledgerAccountId)}::bigint[],
+        array(
+          select coalesce(l.id, (select a.id from ledger_accounts a where a.owner_account_id = l.owner and a.kind = 'available'))
+          from unnest(${legs.map((l) => l.ledgerAccountId ?? null)}::bigint[], ${legs.map((l) => l.ownerAccountId ?? null)}::bigint[])
+            with ordinality as l(id, owner, n)
+          order by l.n),
         ${legs.map((l) => l.amount.toString())}::numeric[],
         ${legs.map((l) => l.role ?? null)}::text[])`;
     return { txId: row.tx_id, replayed: row.replayed };
@@ -55,6 +62,7 @@ export async function postTransaction(db: Db, params: PostTransactionParams): Pr
 
 export function mapLedgerError(error: unknown): unknown {
   const e = error as { code?: string; constraint_name?: string };
+  if (e?.code === 'P0002') return new AppError('NOT_FOUND', 'Account not found.');
   if (e?.code === '23514' && e.constraint_name === 'ledger_balance_non_negative') {
     return new AppError(
       'INSUFFICIENT_FUNDS',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
-import { badInput, notFound } from '../errors.ts';
+import { badInput } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -18,25 +18,18 @@ export interface TransferResult {
   replayed: boolean;
 }
 
-/** Pays another account from the caller's own balance (tips, agent-to-agent payments). */
+/** Pays another account from the caller's own balance (tips, agent-to-agent payments). One round trip. */
 export async function transfer(deps: Deps, input: z.input<typeof params>): Promise<TransferResult> {
   const p = parseInput(params, input);
   if (p.fromAccountId === p.toAccountId) throw badInput('Cannot transfer to the same account.');
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
-  const rows = await deps.sql<{ id: string; owner_account_id: string }[]>`
-    select id, owner_account_id from ledger_accounts
-    where kind = 'available' and owner_account_id in (${p.fromAccountId}, ${p.toAccountId})`;
-  const from = rows.find((r) => r.owner_account_id === p.fromAccountId);
-  const to = rows.find((r) => r.owner_account_id === p.toAccountId);
-  if (!from) throw notFound('Account', p.fromAccountId);
-  if (!to) throw notFound('Account', p.toAccountId);
   return postTransaction(deps.sql, {
     kind: 'transfer',
     idempotencyKey: `transfer:${p.fromAccountId}:${p.idempotencyKey}`,
     memo: { from: p.fromAccountId, to: p.toAccountId, memo: p.memo },
     legs: [
-      { ledgerAccountId: from.id, amount: -p.amount },
-      { ledgerAccountId: to.id, amount: p.amount },
+      { ownerAccountId: p.fromAccountId, amount: -p.amount },
+      { ownerAccountId: p.toAccountId, amount: p.amount },
     ],
   });
 }
