@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
