@@ -20,7 +20,12 @@ const params = z.object({
   contentType: z.enum(['text']).default('text'),
   /** ISO 639-1 codes; empty accepts any language. */
   languages: z
-    .array(z.string().regex(/^[a-z]{2}$/, 'use two-letter ISO 639-1 codes like fa or en'))
+    .array(
+      z
+        .string()
+        .regex(/^[a-z]{2}$/, 'use two-letter ISO 639-1 codes like fa or en')
+        .refine(isSupportedLanguage, 'this language cannot be detected yet; leave languages empty to accept any'),
+    )
     .max(20)
     .default([]),
   deposit: amountSchema.optional(),
