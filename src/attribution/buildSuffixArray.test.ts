@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
+import { bruteSuffixArray } from './bruteForce.ts';
+import { buildSuffixArray } from './buildSuffixArray.ts';
+import { seededRandom } from './seededRandom.ts';
+
+const sortedBy = (symbols: number[], alphabetSize: number) =>
+  Array.from(buildSuffixArray(Int32Array.from(symbols), alphabetSize));
+
+describe('buildSuffixArray', () => {
+  it('sorts the suffixes of random texts like a brute-force sort', () => {
+    const text = fc.integer({ min: 1, max: 40 }).chain((k) =>
+      fc.record({
+        k: fc.constant(k),
+        symbols: fc.array(fc.integer({ min: 0, max: k - 1 }), { maxLength: 300, size: 'max' }),
+      }),
+    );
+    fc.assert(
+      fc.property(text, ({ k, symbols }) => {
+        expect(sortedBy(symbols, k)).toEqual(bruteSuffixArray(symbols));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('handles binary and one-symbol alphabets', () => {
+    const text = fc.record({
+      k: fc.constantFrom(1, 2),
+      symbols: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 200, size: 'max' }),
+    });
+    fc.assert(
+      fc.property(text, ({ k, symbols }) => {
+        const clipped = symbols.map((s) => s % k);
+        expect(sortedBy(clipped, k)).toEqual(bruteSuffixArray(clipped));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('handles long repeats of short patterns, which force deep recursion', () => {
+    const text = fc.record({
+      unit: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 }),
+      times: fc.integer({ min: 1, max: 120 }),
+      tail: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(text, ({ unit, times, tail }) => {
+        const symbols = [...Array.from({ length: times }, () => unit).flat(), ...tail];
+        expect(sortedBy(symbols, 4)).toEqual(bruteSuffixArray(symbols));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('sorts a long single-symbol run and a long period-2 text', () => {
+    const n = 50_000;
+    const run = buildSuffixArray(new Int32Array(n), 1);
+    expect(run[0]).toBe(n - 1);
+    expect(run[n - 1]).toBe(0);
+    expect(run.every((p, i) => p === n - 1 - i)).toBe(true);
+    const alternating = Int32Array.from({ length: 2001 }, (_, i) => i % 2);
+    expect(Array.from(buildSuffixArray(alternating, 2))).toEqual(bruteSuffixArray(alternating));
+  });
+
+  it('handles lengths 0 and 1 and Uint32 input', () => {
+    expect(Array.from(buildSuffixArray(new Int32Array(0), 1))).toEqual([]);
+    expect(Array.from(buildSuffixArray(Int32Array.of(5), 6))).toEqual([0]);
+    expect(Array.from(buildSuffixArray(Uint32Array.of(3, 1, 2, 1, 3), 4))).toEqual(
+      bruteSuffixArray([3, 1, 2, 1, 3]),
+    );
+  });
+
+  it('sorts a larger random text whose result is a permutation in suffix order', () => {
+    const random = seededRandom(7);
+    const text = Int32Array.from({ length: 200_000 }, () => Math.floor(random() * 5));
+    const sa = buildSuffixArray(text, 5);
+    const seen = new Uint8Array(text.length);
+    for (const p of sa) seen[p]++;
+    expect(seen.every((x) => x === 1)).toBe(true);
+    let misordered = 0;
+    for (let i = 1; i < sa.length; i++) {
+      let a = sa[i - 1];
+      let b = sa[i];
+      while (b < text.length && text[a] === text[b]) {
+        a++;
+        b++;
+      }
+      if (!(b < text.length && (a === text.length || text[a] < text[b]))) misordered++;
+    }
+    expect(misordered).toBe(0);
+  });
+
+  it('rejects symbols outside the alphabet', () => {
+    expect(() => buildSuffixArray(Int32Array.of(0, 3), 3)).toThrow(AppError);
+    expect(() => buildSuffixArray(Int32Array.of(-1), 3)).toThrow(AppError);
+    expect(() => buildSuffixArray(Uint32Array.of(0x80000000), 0x7fffffff)).toThrow(AppError);
+    expect(() => buildSuffixArray(Int32Array.of(0), 0)).toThrow(AppError);
+  });
+});

@@ -1,0 +1,201 @@
+import { badInput } from '../errors.ts';
+
+/**
+ * Suffix array by SA-IS (Nong, Zhang & Chan 2009): linear time, typed arrays only.
+ *
+ * The text is treated as if it ended with a unique sentinel smaller than every symbol, so callers
+ * pass symbols in [0, alphabetSize) and get back the sorted start positions of the n real suffixes
+ * (the sentinel suffix is left out). Memory: the result (4n bytes), type arrays (n bytes, then
+ * n/2 and less per recursion level) and three arrays of the alphabet's size; the reduced problem
+ * lives inside the result array. Recursion depth is logarithmic (each level at most halves n).
+ */
+export function buildSuffixArray(text: Int32Array | Uint32Array, alphabetSize: number): Int32Array {
+  const n = text.length;
+  if (!Number.isInteger(alphabetSize) || alphabetSize < 1 || alphabetSize > 0x7fffffff) {
+    throw badInput('alphabetSize must be a positive integer.', { alphabetSize });
+  }
+  if (n > 0x3fffffff) throw badInput('Text is too long for a 32-bit suffix array.', { length: n });
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (c < 0 || c >= alphabetSize) {
+      throw badInput('Text symbol outside the alphabet.', { position: i, symbol: c, alphabetSize });
+    }
+  }
+  const sa = new Int32Array(n);
+  if (n === 0) return sa;
+  // Uint32 values below 2^31 read the same through an Int32 view, and the check above bounds them.
+  const symbols = text instanceof Int32Array ? text : new Int32Array(text.buffer, text.byteOffset, n);
+  sais(symbols, sa, n, alphabetSize);
+  return sa;
+}
+
+const EMPTY = -1;
+const L_TYPE = 0;
+const S_TYPE = 1;
+
+function sais(t: Int32Array, sa: Int32Array, n: number, k: number): void {
+  if (n === 1) {
+    sa[0] = 0;
+    return;
+  }
+  // Suffix types; the last suffix is L because the virtual sentinel is smaller than any symbol.
+  // Only sequential passes read this array: the induction passes work from symbols alone.
+  const types = new Uint8Array(n);
+  types[n - 1] = L_TYPE;
+  for (let i = n - 2; i >= 0; i--) {
+    const a = t[i];
+    const b = t[i + 1];
+    types[i] = a < b || (a === b && types[i + 1] === S_TYPE) ? S_TYPE : L_TYPE;
+  }
+
+  const counts = new Int32Array(k);
+  for (let i = 0; i < n; i++) counts[t[i]]++;
+  const buckets = new Int32Array(k);
+  const lEnds = new Int32Array(k);
+
+  // Stage 1: sort the LMS substrings by inducing from LMS positions placed at bucket ends.
+  sa.fill(EMPTY);
+  bucketEnds(counts, buckets, k);
+  for (let i = 1; i < n; i++) {
+    if (types[i] === S_TYPE && types[i - 1] === L_TYPE) sa[--buckets[t[i]]] = i;
+  }
+  induceL(t, sa, counts, buckets, lEnds, n, k);
+  induceS(t, sa, counts, buckets, lEnds, n, k, true);
+
+  // Gather the sorted LMS positions, which the S pass left complemented, at the front.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sa[i];
+    if (v < -1) sa[m++] = ~v;
+  }
+
+  // Lengths of LMS substrings (LMS position to the next, inclusive) go to sa[m + p/2], free
+  // because LMS positions are >= 2 apart; names then replace them.
+  sa.fill(EMPTY, m, n);
+  for (let p = n - 1, next = n; p >= 1; p--) {
+    if (types[p] === S_TYPE && types[p - 1] === L_TYPE) {
+      sa[m + (p >> 1)] = next - p + 1;
+      next = p;
+    }
+  }
+  let names = 0;
+  let previous = -1;
+  let previousLength = 0;
+  for (let i = 0; i < m; i++) {
+    const p = sa[i];
+    const length = sa[m + (p >> 1)];
+    // Equal symbols over equal lengths imply equal types, both ending at an S position. The last
+    // substring runs into the sentinel (p + length > n) and is unique.
+    let same = previous >= 0 && length === previousLength && p + length <= n && previous + length <= n;
+    for (let d = 0; same && d < length; d++) same = t[p + d] === t[previous + d];
+    if (!same) {
+      names++;
+      previous = p;
+      previousLength = length;
+    }
+    sa[m + (p >> 1)] = names - 1;
+  }
+  // Pack the reduced string (names in text order) into the tail of sa.
+  for (let i = n - 1, j = n - 1; i >= m; i--) {
+    if (sa[i] >= 0) sa[j--] = sa[i];
+  }
+
+  // Stage 2: order the LMS suffixes, recursing while names repeat.
+  const reduced = sa.subarray(n - m, n);
+  const reducedSa = sa.subarray(0, m);
+  if (names < m) {
+    sais(reduced, reducedSa, m, names);
+  } else {
+    for (let i = 0; i < m; i++) reducedSa[reduced[i]] = i;
+  }
+  // Map reduced ranks back to text positions.
+  for (let i = 1, j = 0; i < n; i++) {
+    if (types[i] === S_TYPE && types[i - 1] === L_TYPE) reduced[j++] = i;
+  }
+  for (let i = 0; i < m; i++) reducedSa[i] = reduced[reducedSa[i]];
+
+  // Stage 3: place the sorted LMS suffixes at their bucket ends and induce the rest.
+  sa.fill(EMPTY, m, n);
+  bucketEnds(counts, buckets, k);
+  for (let i = m - 1; i >= 0; i--) {
+    const p = sa[i];
+    sa[i] = EMPTY;
+    sa[--buckets[t[p]]] = p;
+  }
+  induceL(t, sa, counts, buckets, lEnds, n, k);
+  induceS(t, sa, counts, buckets, lEnds, n, k, false);
+}
+
+function bucketEnds(counts: Int32Array, buckets: Int32Array, k: number): void {
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    sum += counts[c];
+    buckets[c] = sum;
+  }
+}
+
+function bucketStarts(counts: Int32Array, buckets: Int32Array, k: number): void {
+  let sum = 0;
+  for (let c = 0; c < k; c++) {
+    buckets[c] = sum;
+    sum += counts[c];
+  }
+}
+
+/**
+ * Induces L suffixes left to right from the LMS suffixes in sa. Types come from symbols, saving a
+ * random read of a type array per suffix: sa holds only L and LMS suffixes here, and the
+ * predecessor of either is L exactly when its symbol is >= theirs. Leaves in lEnds where each
+ * bucket's L part ends.
+ */
+function induceL(
+  t: Int32Array,
+  sa: Int32Array,
+  counts: Int32Array,
+  buckets: Int32Array,
+  lEnds: Int32Array,
+  n: number,
+  k: number,
+): void {
+  bucketStarts(counts, buckets, k);
+  // The sentinel suffix comes first; its predecessor n-1 is always L.
+  sa[buckets[t[n - 1]]++] = n - 1;
+  for (let i = 0; i < n; i++) {
+    const j = sa[i];
+    if (j > 0) {
+      const c = t[j - 1];
+      if (c >= t[j]) sa[buckets[c]++] = j - 1;
+    }
+  }
+  lEnds.set(buckets);
+}
+
+/**
+ * Induces S suffixes right to left. A suffix at index i of bucket d is S exactly when i is past
+ * the bucket's L part. With `markLms`, LMS suffixes are stored complemented (~p, never -1 since
+ * p >= 1) so the caller can gather them without reading the text again; complemented entries are
+ * skipped here, which is right because an LMS suffix's predecessor is L.
+ */
+function induceS(
+  t: Int32Array,
+  sa: Int32Array,
+  counts: Int32Array,
+  buckets: Int32Array,
+  lEnds: Int32Array,
+  n: number,
+  k: number,
+  markLms: boolean,
+): void {
+  bucketEnds(counts, buckets, k);
+  for (let i = n - 1; i >= 0; i--) {
+    const j = sa[i];
+    if (j > 0) {
+      const c = t[j - 1];
+      const d = t[j];
+      if (c < d || (c === d && i >= lEnds[d])) {
+        // j - 1 is S, and LMS when its own predecessor is larger.
+        sa[--buckets[c]] = markLms && j > 1 && t[j - 2] > c ? ~(j - 1) : j - 1;
+      }
+    }
+  }
+}
