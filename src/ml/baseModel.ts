@@ -3,6 +3,10 @@
  * with the base model's own tokenizer when one is configured, so both distributions range over
  * the same token ids and can be interpolated token by token.
  */
+/**
+ * Token ids here are the model's own ids plus one: the corpus index reserves 0 as a separator,
+ * while real models use id 0 for an ordinary token. Index 0 of every distribution is 0.
+ */
 export interface ModelTokenizer {
   /** Stable name recorded in artifact manifests (e.g. "base:<folder hash>" or "words"). */
   id: string;
