@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { enqueueDatanetRegistration } from '../chain/outbox/enqueueDatanetRegistration.ts';
 import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
@@ -24,7 +25,10 @@ const params = z.object({
       z
         .string()
         .regex(/^[a-z]{2}$/, 'use two-letter ISO 639-1 codes like fa or en')
-        .refine(isSupportedLanguage, 'this language cannot be detected yet; leave languages empty to accept any'),
+        .refine(
+          isSupportedLanguage,
+          'this language cannot be detected yet; leave languages empty to accept any',
+        ),
     )
     .max(20)
     .default([]),
@@ -65,6 +69,8 @@ export async function createDatanet(deps: Deps, input: CreateDatanetParams): Pro
       });
     }
     await tx`insert into ledger_accounts (kind, datanet_id) values ('pool', ${row.id})`;
+    // Same transaction: the datanet and its on-chain registration commit together (outbox).
+    await enqueueDatanetRegistration(tx, row.id);
     return row.id;
   });
   deps.log.info('datanet created', { datanetId: id, name: p.name });

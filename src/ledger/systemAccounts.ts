@@ -1,6 +1,14 @@
 import type { Db } from '../db/openDatabase.ts';
 
-export type SystemAccountName = 'deposits' | 'faucet' | 'settlement' | 'treasury' | 'stakes' | 'escrow';
+export type SystemAccountName =
+  | 'deposits'
+  | 'faucet'
+  | 'settlement'
+  | 'treasury'
+  | 'stakes'
+  | 'escrow'
+  // Rewards committed to an epoch root and claimable on chain, until the vault reports the claim.
+  | 'rewards';
 
 export type SystemAccounts = Record<SystemAccountName, string>;
 

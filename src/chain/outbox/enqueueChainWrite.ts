@@ -6,7 +6,9 @@ export type ChainWriteKind =
   | 'anchor_validations'
   | 'register_model'
   | 'anchor_receipts'
-  | 'post_reward_epoch';
+  | 'post_reward_epoch'
+  // Embedded chain only: mints the tokens an epoch newly committed into the vault, so claims can be paid.
+  | 'fund_vault';
 
 /**
  * Records a chain write in the caller's transaction, so it commits or rolls back with the

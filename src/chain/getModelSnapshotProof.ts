@@ -1,0 +1,98 @@
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import { type Hex, zeroHash } from 'viem';
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { AppError, badInput, notFound } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { registryAbi } from './abis.ts';
+import { type ContributionLeaf, contributionTree, LEAF_ENCODINGS } from './merkleTrees.ts';
+import { contributionLeafOf } from './refs.ts';
+import { toBytes32Ref } from './toBytes32Ref.ts';
+
+const params = z.object({ modelId: idSchema, contributionId: idSchema.optional() });
+
+export interface ModelSnapshotProof {
+  modelId: string;
+  modelRef: Hex;
+  snapshotRoot: Hex;
+  /** The snapshot root the registry holds for this model; null until registered (or without a chain). */
+  onChainSnapshotRoot: Hex | null;
+  registration: { status: string; txHash: Hex | null; blockNumber: bigint | null } | null;
+  /** The training snapshot: approved contribution ids in index order. */
+  contributionIds: string[];
+  /** With `contributionId`: its leaf in the snapshot tree, the proof, and whether it verifies against the on-chain root. */
+  inclusion?: { contributionId: string; leaf: ContributionLeaf; proof: Hex[]; verified: boolean | null };
+}
+
+/**
+ * A published model's snapshot: its root (as registered on chain with the model), the contributions in
+ * it, and optionally a Merkle proof that one contribution is in it. Snapshot leaves are contribution
+ * leaves (the same encoding the registry anchors batches with), so the same contribution proves both
+ * where it was anchored (`getContributionProof`) and which models were trained on it.
+ */
+export async function getModelSnapshotProof(
+  deps: Deps,
+  input: z.input<typeof params>,
+): Promise<ModelSnapshotProof> {
+  const p = parseInput(params, input);
+  const [model] = await deps.sql<{ snapshot_root: Hex; contribution_ids: string[] }[]>`
+    select m.snapshot_root, r.contribution_ids from models m join training_runs r on r.id = m.run_id
+    where m.id = ${p.modelId}`;
+  if (!model) throw notFound('Model', p.modelId);
+  const modelRef = toBytes32Ref('model', p.modelId);
+  const [row] = await deps.sql<{ status: string; tx_hash: Hex | null; block_number: string | null }[]>`
+    select status, tx_hash, block_number from chain_outbox where dedupe_key = ${`register_model:${p.modelId}`}`;
+  const chain = deps.chain;
+  let onChainSnapshotRoot: Hex | null = null;
+  if (chain) {
+    const registered = await chain.publicClient.readContract({
+      address: chain.addresses.registry,
+      abi: registryAbi,
+      functionName: 'model',
+      args: [modelRef],
+    });
+    onChainSnapshotRoot = registered.snapshotRoot === zeroHash ? null : registered.snapshotRoot;
+  }
+  const ids = model.contribution_ids.map(String);
+  const result: ModelSnapshotProof = {
+    modelId: p.modelId,
+    modelRef,
+    snapshotRoot: model.snapshot_root,
+    onChainSnapshotRoot,
+    registration: row
+      ? {
+          status: row.status,
+          txHash: row.block_number ? row.tx_hash : null,
+          blockNumber: row.block_number ? BigInt(row.block_number) : null,
+        }
+      : null,
+    contributionIds: ids,
+  };
+  if (!p.contributionId) return result;
+  const index = ids.indexOf(p.contributionId);
+  if (index < 0)
+    throw badInput(`Contribution ${p.contributionId} is not in model ${p.modelId}'s training snapshot.`);
+  const rows = await deps.sql<
+    { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
+  >`
+    select id as contribution_id, contributor_account_id, content_hash, datanet_id from contributions
+    where id = any(${ids}::bigint[]) order by id`;
+  const tree = contributionTree(rows.map(contributionLeafOf));
+  if (tree.root !== model.snapshot_root) {
+    throw new AppError('INTERNAL', `Model ${p.modelId}'s snapshot no longer rebuilds to its root.`);
+  }
+  const at = rows.findIndex((r) => r.contribution_id === p.contributionId);
+  const leaf = contributionLeafOf(rows[at]);
+  const proof = tree.getProof(at) as Hex[];
+  const verified = onChainSnapshotRoot
+    ? StandardMerkleTree.verify(
+        onChainSnapshotRoot,
+        [...LEAF_ENCODINGS.contribution],
+        [leaf.contributionId, leaf.contributorRef, leaf.contentHash, leaf.datanetId],
+        proof,
+      )
+    : null;
+  result.inclusion = { contributionId: p.contributionId, leaf, proof, verified };
+  return result;
+}

@@ -1,0 +1,88 @@
+import type { Hex } from 'viem';
+import type { Deps } from '../../shared/deps.ts';
+import { contributionTree } from '../merkleTrees.ts';
+import { recordAccountRefs } from '../recordAccountRefs.ts';
+import { contributionBatchRef, contributionLeafOf, datanetRef } from '../refs.ts';
+import { enqueueChainWrite } from './enqueueChainWrite.ts';
+import { enqueueDatanetRegistration } from './enqueueDatanetRegistration.ts';
+
+export interface BatchRunResult {
+  batches: number;
+  items: number;
+}
+
+export interface BatchOptions {
+  /** Cut a batch even if it is small and young (tests, shutdown, `settle now`). */
+  force?: boolean;
+  /** Most batches to cut in one call, so one call stays short; 50 by default. */
+  maxBatches?: number;
+}
+
+/**
+ * Cuts queued contributions into Merkle batches, one datanet per batch, in contribution id order: a
+ * batch is cut when OUTBOX_BATCH_SIZE items wait for a datanet or the oldest has waited
+ * OUTBOX_BATCH_MAX_WAIT_SECONDS. Each batch's rows, membership, queue removal and anchor_contributions
+ * outbox row commit in one transaction, so a crash leaves either the whole batch or none of it.
+ */
+export async function batchContributions(deps: Deps, options: BatchOptions = {}): Promise<BatchRunResult> {
+  const { batchSize, batchMaxWaitSeconds } = deps.config.outbox;
+  const result: BatchRunResult = { batches: 0, items: 0 };
+  for (let i = 0; i < (options.maxBatches ?? 50); i++) {
+    const cut = await deps.sql.begin(async (tx) => {
+      const [ready] = await tx<{ datanet_id: string }[]>`
+        select datanet_id from contribution_anchor_queue group by datanet_id
+        having ${options.force ? tx`true` : tx`count(*) >= ${batchSize} or min(enqueued_at) <= now() - make_interval(secs => ${batchMaxWaitSeconds})`}
+        order by min(contribution_id) limit 1`;
+      if (!ready) return 0;
+      // skip locked: a second worker (another process on PostgreSQL) takes other rows, never these.
+      const rows = await tx<
+        {
+          contribution_id: string;
+          contributor_account_id: string;
+          content_hash: string;
+          datanet_id: string;
+        }[]
+      >`
+        select q.contribution_id, c.contributor_account_id, c.content_hash, c.datanet_id
+        from contribution_anchor_queue q join contributions c on c.id = q.contribution_id
+        where q.datanet_id = ${ready.datanet_id}
+        order by q.contribution_id limit ${batchSize}
+        for update of q skip locked`;
+      if (rows.length === 0) return 0;
+      const tree = contributionTree(rows.map(contributionLeafOf));
+      const [batch] = await tx<{ id: string }[]>`
+        insert into contribution_batches (datanet_id, root, leaf_count)
+        values (${ready.datanet_id}, ${tree.root}, ${rows.length}) returning id`;
+      const ids = rows.map((r) => r.contribution_id);
+      await tx`
+        insert into contribution_batch_items (contribution_id, batch_id)
+        select c, ${batch.id} from unnest(${ids}::bigint[]) as u(c)`;
+      await tx`delete from contribution_anchor_queue where contribution_id = any(${ids}::bigint[])`;
+      const contributors = [...new Set(rows.map((r) => r.contributor_account_id))];
+      await recordAccountRefs(tx, contributors);
+      // The registry refuses anchors for an unregistered datanet; this row (deduplicated) sorts first.
+      await enqueueDatanetRegistration(tx, ready.datanet_id);
+      const batchRef = contributionBatchRef(batch.id);
+      await enqueueChainWrite(tx, {
+        kind: 'anchor_contributions',
+        dedupeKey: `anchor_contributions:${batch.id}`,
+        payload: {
+          batchId: batch.id,
+          batchRef,
+          datanetRef: datanetRef(ready.datanet_id),
+          root: tree.root as Hex,
+          count: rows.length,
+        },
+      });
+      await tx`
+        update contribution_batches set batch_ref = ${batchRef},
+          outbox_id = (select id from chain_outbox where dedupe_key = ${`anchor_contributions:${batch.id}`})
+        where id = ${batch.id}`;
+      return rows.length;
+    });
+    if (cut === 0) break;
+    result.batches += 1;
+    result.items += cut;
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+import type { Address, Hex } from 'viem';
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { vaultAbi } from '../chain/abis.ts';
+import { syncVaultEvents } from '../chain/syncVaultEvents.ts';
+import { toChainError } from '../chain/toChainError.ts';
+import { AppError, invalidState } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { getClaim } from './getClaim.ts';
+
+const params = z.object({ accountId: idSchema });
+export interface SubmitClaimResult {
+  wallet: Address;
+  epoch: number;
+  amount: bigint;
+  cumulativeAmount: bigint;
+  txHash: Hex;
+}
+
+/**
+ * Embedded chain only: sends the caller's claim for them (the vault pays the leaf's wallet whoever
+ * sends it), waits for it, and applies the Claimed event to the ledger. On a real chain the user claims
+ * from their own wallet with `getClaim`'s proof; the service does not pay their gas.
+ */
+export async function submitClaim(deps: Deps, input: z.input<typeof params>): Promise<SubmitClaimResult> {
+  const p = parseInput(params, input);
+  const relayer = deps.chain?.relayer;
+  if (!deps.chain || !relayer) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Claim from your wallet with the proof from getClaim; this server only relays claims on its embedded chain.',
+    );
+  }
+  const chain = deps.chain;
+  const claim = await getClaim(deps, p);
+  if (claim.amount === 0n)
+    throw invalidState('Nothing to claim yet: new earnings become claimable after the next epoch settles.');
+  let txHash: Hex;
+  try {
+    txHash = await relayer.writeContract({
+      address: chain.addresses.vault,
+      abi: vaultAbi,
+      functionName: 'claim',
+      args: [BigInt(claim.epoch), claim.wallet, claim.cumulativeAmount, claim.proof],
+    });
+    const receipt = await chain.publicClient.waitForTransactionReceipt({ hash: txHash });
+    if (receipt.status !== 'success') throw new Error(`claim transaction ${txHash} reverted`);
+  } catch (err) {
+    throw toChainError(err, 'Claiming rewards', { wallet: claim.wallet, epoch: claim.epoch });
+  }
+  await syncVaultEvents(deps);
+  deps.log.info('claim relayed', {
+    accountId: p.accountId,
+    wallet: claim.wallet,
+    amount: claim.amount,
+    txHash,
+  });
+  return {
+    wallet: claim.wallet,
+    epoch: claim.epoch,
+    amount: claim.amount,
+    cumulativeAmount: claim.cumulativeAmount,
+    txHash,
+  };
+}
