@@ -1,9 +1,11 @@
+import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 
 /**
- * Background processors for horizontally scaled deployments. Without REDIS_URL, jobs run inside
- * `potluck start` and there is nothing for a separate worker to do. The job queue itself (BullMQ
- * processors for training and chain anchoring) arrives with the training issue.
+ * Runs the job processors (training builds, receipt anchoring, reservation refunds) against
+ * BullMQ on Redis, on any number of machines beside `potluck start`. Stops gracefully on
+ * SIGINT/SIGTERM: no new jobs, a running build stops at its next checkpoint and is resumed by
+ * another worker. Without REDIS_URL jobs run inside `potluck start` and there is nothing to do here.
  */
 export async function runWorker(config: Config): Promise<number> {
   if (!config.redisUrl) {
@@ -12,6 +14,22 @@ export async function runWorker(config: Config): Promise<number> {
     );
     return 2;
   }
-  process.stderr.write('potluck worker: no job processors are registered in this version yet.\n');
-  return 2;
+  if (!config.databaseUrl) {
+    process.stderr.write(
+      'potluck worker needs DATABASE_URL: the embedded database belongs to the `potluck start` process alone.\n',
+    );
+    return 2;
+  }
+  const app = await createApp({ ...config, jobs: { ...config.jobs, inStart: true } });
+  process.stdout.write(
+    `potluck worker: processing jobs from ${config.jobs.queuePrefix} with concurrency ${config.jobs.concurrency}.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  process.stdout.write('potluck worker: stopping after running jobs reach a checkpoint...\n');
+  await app.close();
+  process.stdout.write('potluck worker: stopped.\n');
+  return 0;
 }

@@ -1,0 +1,174 @@
+import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { redactUrl } from '../src/db/openDatabase.ts';
+import { AppError } from '../src/errors.ts';
+import type { Logger } from '../src/shared/createLogger.ts';
+import type { Deps } from '../src/shared/deps.ts';
+import {
+  type EnqueueOptions,
+  type JobName,
+  type JobPayloads,
+  RetryLaterError,
+} from '../src/shared/jobQueue.ts';
+import { isPermanentFailure } from './isPermanentFailure.ts';
+import type { AnyJobDefinition } from './jobDefinition.ts';
+import type { JobRunner, QueueSettings } from './jobRunner.ts';
+
+export const QUEUE_NAME = 'jobs';
+const READY_TIMEOUT_MS = 10_000;
+
+export interface BullmqSettings extends QueueSettings {
+  redisUrl: string;
+  /** Redis key prefix: one per deployment (and per test). */
+  prefix: string;
+  /** A worker silent this long has its job handed to another (lock duration and stall check). */
+  lockMs: number;
+  /** Whether this process runs processors (`potluck worker`, or `potluck start` with JOBS_IN_START). */
+  consume: boolean;
+  log: Logger;
+}
+
+/**
+ * BullMQ on Redis: producers anywhere, workers on any number of machines. Retries back off
+ * exponentially; permanent failures skip the retries (UnrecoverableError); a killed worker's job
+ * is found stalled once its lock lapses and runs again elsewhere.
+ */
+export class BullmqQueue implements JobRunner {
+  readonly kind = 'bullmq' as const;
+  private readonly queue: Queue;
+  private worker?: Worker;
+  private readonly abort = new AbortController();
+  private readonly connection: { url: string; maxRetriesPerRequest: null };
+
+  constructor(private readonly settings: BullmqSettings) {
+    this.connection = { url: settings.redisUrl, maxRetriesPerRequest: null };
+    this.queue = new Queue(QUEUE_NAME, {
+      // Producers fail fast while Redis is away instead of holding a request open; workers wait.
+      connection: { url: settings.redisUrl, enableOfflineQueue: false },
+      prefix: settings.prefix,
+      defaultJobOptions: {
+        attempts: settings.attempts,
+        backoff: { type: 'exponential', delay: settings.backoffMs },
+        // Finished jobs are history for operators, not state: the run tables are the record.
+        removeOnComplete: { age: 86_400, count: 1000 },
+        removeOnFail: { age: 7 * 86_400, count: 10_000 },
+      },
+    });
+    this.queue.on('error', (error) => settings.log.error('job queue error', { error }));
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    await this.queue.add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+  }
+
+  async start(
+    deps: Deps,
+    definitions: readonly AnyJobDefinition[],
+    options: { exclusive: boolean },
+  ): Promise<void> {
+    await withTimeout(this.queue.waitUntilReady(), READY_TIMEOUT_MS, () => {
+      throw new AppError('UNAVAILABLE', `Cannot reach Redis at ${redactUrl(this.settings.redisUrl)}.`);
+    });
+    await this.recover(deps, definitions, options);
+    if (!this.settings.consume) return;
+    const byName = new Map(definitions.map((d) => [d.name, d]));
+    const { log, lockMs, concurrency, attempts } = this.settings;
+    this.worker = new Worker(QUEUE_NAME, (job, token) => this.process(deps, byName, job, token), {
+      connection: this.connection,
+      prefix: this.settings.prefix,
+      concurrency,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+      // A crash is not the job's fault: let it be picked up again as often as it may be retried.
+      maxStalledCount: attempts,
+    });
+    this.worker.on('error', (error) => log.error('job worker error', { error }));
+    this.worker.on('failed', (job, error) => {
+      // finishedOn is set only when no retry follows.
+      if (!job?.finishedOn) return;
+      log.error('job failed for good', { job: job.name, jobId: job.id, attempts: job.attemptsMade, error });
+      const definition = byName.get(job.name);
+      const parsed = definition?.schema.safeParse(job.data);
+      if (definition?.onFailed && parsed?.success) {
+        definition.onFailed(deps, parsed.data, error).catch((e) => log.error('onFailed threw', { error: e }));
+      }
+    });
+    for (const d of definitions) {
+      const every = d.everyMs?.(deps.config);
+      if (every)
+        await this.queue.upsertJobScheduler(`every-${d.name}`, { every }, { name: d.name, data: {} });
+    }
+    await this.worker.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    this.abort.abort();
+    await this.worker?.close();
+    await this.queue.close();
+  }
+
+  /**
+   * Jobs for unfinished runs. A job id that is still waiting, delayed or active is left alone; one
+   * that BullMQ finished while the run did not (it stalled out) is replaced, so the run resumes.
+   */
+  private async recover(
+    deps: Deps,
+    definitions: readonly AnyJobDefinition[],
+    options: { exclusive: boolean },
+  ) {
+    for (const d of definitions) {
+      for (const job of (await d.recover?.(deps, options)) ?? []) {
+        const state = await this.queue.getJobState(job.jobId);
+        if (state === 'completed' || state === 'failed') await this.queue.remove(job.jobId);
+        else if (state !== 'unknown') continue;
+        await this.enqueue(d.name, job.payload, { jobId: job.jobId });
+      }
+    }
+  }
+
+  private async process(
+    deps: Deps,
+    byName: Map<string, AnyJobDefinition>,
+    job: Job,
+    token: string | undefined,
+  ): Promise<unknown> {
+    const definition = byName.get(job.name);
+    if (!definition) throw new UnrecoverableError(`No processor for job ${job.name}.`);
+    const parsed = definition.schema.safeParse(job.data);
+    if (!parsed.success)
+      throw new UnrecoverableError(`Job ${job.name} has a bad payload: ${parsed.error.message}`);
+    try {
+      return await definition.process(deps, parsed.data, {
+        jobId: job.id ?? '',
+        attempt: job.attemptsMade + 1,
+        maxAttempts: job.opts.attempts ?? 1,
+        signal: this.abort.signal,
+        reportProgress: (fraction, message) => job.updateProgress({ fraction, message }),
+      });
+    } catch (error) {
+      if (error instanceof RetryLaterError) {
+        await job.moveToDelayed(Date.now() + error.delayMs, token);
+        throw new DelayedError(error.message);
+      }
+      if (isPermanentFailure(error)) throw new UnrecoverableError((error as Error).message);
+      throw error;
+    }
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => never): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        onTimeout();
+      } catch (error) {
+        reject(error);
+      }
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,23 @@
+import type { Config } from '../src/config.ts';
+import type { Logger } from '../src/shared/createLogger.ts';
+import { BullmqQueue } from './bullmqQueue.ts';
+import { InProcessQueue } from './inProcessQueue.ts';
+import type { JobRunner } from './jobRunner.ts';
+
+/** BullMQ when REDIS_URL is set, the in-process dispatcher otherwise. */
+export function createJobQueue(config: Config, log: Logger, options: { consume: boolean }): JobRunner {
+  const settings = {
+    concurrency: config.jobs.concurrency,
+    attempts: config.jobs.attempts,
+    backoffMs: config.jobs.backoffMs,
+  };
+  if (!config.redisUrl) return new InProcessQueue({ ...settings, log });
+  return new BullmqQueue({
+    ...settings,
+    redisUrl: config.redisUrl,
+    prefix: config.jobs.queuePrefix,
+    lockMs: config.jobs.lockMs,
+    consume: options.consume,
+    log,
+  });
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { loadConfig } from '../src/config.ts';
+import { AppError } from '../src/errors.ts';
+import { createLogger } from '../src/shared/createLogger.ts';
+import type { Deps } from '../src/shared/deps.ts';
+import { type JobContext, RetryLaterError } from '../src/shared/jobQueue.ts';
+import { InProcessQueue } from './inProcessQueue.ts';
+import type { JobDefinition } from './jobDefinition.ts';
+
+const deps = { config: loadConfig({}) } as Deps;
+const settings = { concurrency: 2, attempts: 3, backoffMs: 5, log: createLogger('silent') };
+
+function definition(
+  process: (payload: { runId: string }, ctx: JobContext) => Promise<unknown>,
+  extra: Partial<JobDefinition<'training.run'>> = {},
+): JobDefinition<'training.run'> & { failures: string[] } {
+  const failures: string[] = [];
+  return {
+    name: 'training.run',
+    schema: z.object({ runId: z.string() }),
+    process: (_deps, payload, ctx) => process(payload, ctx),
+    onFailed: async (_deps, payload, error) => void failures.push(`${payload.runId}: ${error.message}`),
+    failures,
+    ...extra,
+  };
+}
+
+describe('InProcessQueue', () => {
+  it('runs each job id once while it is pending or running', async () => {
+    const q = new InProcessQueue(settings);
+    const ran: string[] = [];
+    await q.start(deps, [definition(async (p) => void ran.push(p.runId))], { exclusive: true });
+    await Promise.all([
+      q.enqueue('training.run', { runId: 'a' }, { jobId: 'job-a' }),
+      q.enqueue('training.run', { runId: 'a' }, { jobId: 'job-a' }),
+      q.enqueue('training.run', { runId: 'b' }, { jobId: 'job-b' }),
+    ]);
+    await q.idle();
+    expect(ran.sort()).toEqual(['a', 'b']);
+    await q.enqueue('training.run', { runId: 'a' }, { jobId: 'job-a' });
+    await q.idle();
+    expect(ran).toHaveLength(3);
+    await q.close();
+  });
+
+  it('retries transient failures with backoff and gives up after the last attempt', async () => {
+    const q = new InProcessQueue(settings);
+    const attempts: number[] = [];
+    const flaky = definition(async (p, ctx) => {
+      attempts.push(ctx.attempt);
+      if (p.runId === 'never' || ctx.attempt < 2) throw new Error(`boom ${ctx.attempt}`);
+    });
+    await q.start(deps, [flaky], { exclusive: true });
+    await q.enqueue('training.run', { runId: 'once' }, { jobId: 'once' });
+    await expect.poll(() => attempts).toEqual([1, 2]);
+    await q.enqueue('training.run', { runId: 'never' }, { jobId: 'never' });
+    await expect.poll(() => flaky.failures).toEqual(['never: boom 3']);
+    expect(attempts).toEqual([1, 2, 1, 2, 3]);
+    await q.close();
+  });
+
+  it('does not retry permanent failures, and waits out RetryLaterError without spending an attempt', async () => {
+    const q = new InProcessQueue(settings);
+    let calls = 0;
+    const def = definition(async (p, ctx) => {
+      calls++;
+      if (p.runId === 'bad') throw new AppError('NOT_FOUND', 'no such run');
+      if (calls < 4) throw new RetryLaterError(5, 'busy');
+      expect(ctx.attempt).toBe(1);
+    });
+    await q.start(deps, [def], { exclusive: true });
+    await q.enqueue('training.run', { runId: 'bad' }, { jobId: 'bad' });
+    await expect.poll(() => def.failures).toEqual(['bad: no such run']);
+    await q.enqueue('training.run', { runId: 'later' }, { jobId: 'later' });
+    await expect.poll(() => calls).toBe(4);
+    await q.idle();
+    expect(def.failures).toHaveLength(1);
+    await q.close();
+  });
+
+  it('picks up recovered work at start, and on close aborts running jobs and waits for them', async () => {
+    const q = new InProcessQueue(settings);
+    let aborted = false;
+    const def = definition(
+      (_p, ctx) =>
+        new Promise<void>((resolve) =>
+          ctx.signal.addEventListener('abort', () => {
+            aborted = true;
+            resolve();
+          }),
+        ),
+      { recover: async () => [{ payload: { runId: 'left-running' }, jobId: 'r1' }] },
+    );
+    await q.start(deps, [def], { exclusive: true });
+    await q.close();
+    expect(aborted).toBe(true);
+    expect(def.failures).toEqual([]);
+    await expect(q.enqueue('training.run', { runId: 'x' }, { jobId: 'x' })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
+  });
+});

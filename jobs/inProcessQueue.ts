@@ -1,0 +1,154 @@
+import { AppError } from '../src/errors.ts';
+import type { Logger } from '../src/shared/createLogger.ts';
+import type { Deps } from '../src/shared/deps.ts';
+import {
+  type EnqueueOptions,
+  type JobName,
+  type JobPayloads,
+  RetryLaterError,
+} from '../src/shared/jobQueue.ts';
+import { isPermanentFailure } from './isPermanentFailure.ts';
+import type { AnyJobDefinition } from './jobDefinition.ts';
+import type { JobRunner, QueueSettings } from './jobRunner.ts';
+
+interface PendingJob {
+  name: JobName;
+  payload: unknown;
+  jobId: string;
+  attempt: number;
+}
+
+/**
+ * The embedded queue: jobs run in this process with the same retry, backoff and permanent-failure
+ * rules as on BullMQ. It keeps nothing itself; the durable state is in the run tables, and `start`
+ * asks each job kind what to pick up from them (runs left queued or running by a crash).
+ */
+export class InProcessQueue implements JobRunner {
+  readonly kind = 'in-process' as const;
+  private deps?: Deps;
+  private readonly definitions = new Map<string, AnyJobDefinition>();
+  private readonly pending: PendingJob[] = [];
+  /** Ids waiting, delayed or running: the same id is not queued twice. */
+  private readonly known = new Set<string>();
+  private readonly active = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly abort = new AbortController();
+  private idleWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly settings: QueueSettings & { log: Logger }) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
+    if (this.closed) throw new AppError('UNAVAILABLE', 'The job queue is shutting down; try again shortly.');
+    if (this.known.has(options.jobId)) return;
+    this.known.add(options.jobId);
+    const job = { name, payload, jobId: options.jobId, attempt: 1 };
+    if (options.delayMs) this.later(job, options.delayMs);
+    else this.pending.push(job);
+    this.pump();
+  }
+
+  async start(
+    deps: Deps,
+    definitions: readonly AnyJobDefinition[],
+    options: { exclusive: boolean },
+  ): Promise<void> {
+    this.deps = deps;
+    for (const d of definitions) this.definitions.set(d.name, d);
+    for (const d of definitions) {
+      for (const job of (await d.recover?.(deps, options)) ?? []) {
+        await this.enqueue(d.name, job.payload, { jobId: job.jobId });
+      }
+      const every = d.everyMs?.(deps.config);
+      if (every) {
+        const timer = setInterval(() => {
+          this.enqueue(d.name, {} as never, { jobId: `every-${d.name}` }).catch(() => {});
+        }, every);
+        timer.unref();
+        this.timers.add(timer);
+      }
+    }
+    this.pump();
+  }
+
+  /** Resolves once nothing is waiting or running (delayed retries excepted). */
+  idle(): Promise<void> {
+    if (this.pending.length === 0 && this.active.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops taking jobs, tells running ones to stop at their next checkpoint, and waits for them. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.abort.abort();
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.active]);
+  }
+
+  private pump(): void {
+    if (!this.deps || this.closed) return;
+    while (this.active.size < this.settings.concurrency && this.pending.length > 0) {
+      const job = this.pending.shift()!;
+      const run: Promise<void> = this.run(job).finally(() => {
+        this.active.delete(run);
+        this.pump();
+      });
+      this.active.add(run);
+    }
+    if (this.pending.length === 0 && this.active.size === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async run(job: PendingJob): Promise<void> {
+    const deps = this.deps!;
+    const { log, attempts, backoffMs } = this.settings;
+    const definition = this.definitions.get(job.name);
+    if (!definition) {
+      this.known.delete(job.jobId);
+      log.error('no processor for job', { job: job.name, jobId: job.jobId });
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = definition.schema.parse(job.payload);
+      await definition.process(deps, payload, {
+        jobId: job.jobId,
+        attempt: job.attempt,
+        maxAttempts: attempts,
+        signal: this.abort.signal,
+        reportProgress: async () => {},
+      });
+      this.known.delete(job.jobId);
+    } catch (error) {
+      // Shutting down: the run tables still say what is unfinished, and the next boot resumes it.
+      if (this.abort.signal.aborted) return void this.known.delete(job.jobId);
+      if (error instanceof RetryLaterError) return this.later(job, error.delayMs);
+      if (!isPermanentFailure(error) && job.attempt < attempts) {
+        log.warn('job failed, will retry', { job: job.name, jobId: job.jobId, attempt: job.attempt, error });
+        return this.later({ ...job, attempt: job.attempt + 1 }, backoffMs * 2 ** (job.attempt - 1));
+      }
+      this.known.delete(job.jobId);
+      log.error('job failed for good', { job: job.name, jobId: job.jobId, attempt: job.attempt, error });
+      if (payload !== undefined && definition.onFailed) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        await definition
+          .onFailed(deps, payload, failure)
+          .catch((e) => log.error('onFailed threw', { error: e }));
+      }
+    }
+  }
+
+  private later(job: PendingJob, ms: number): void {
+    if (this.closed) return void this.known.delete(job.jobId);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.pending.push(job);
+      this.pump();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,11 @@
+import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
+import type { AnyJobDefinition } from './jobDefinition.ts';
+import { releaseStaleReservationsJob } from './releaseStaleReservationsJob.ts';
+import { trainingRunJob } from './trainingRunJob.ts';
+
+/** Every job the service runs; both queue adapters take this list. */
+export const jobDefinitions: readonly AnyJobDefinition[] = [
+  trainingRunJob,
+  anchorReceiptsJob,
+  releaseStaleReservationsJob,
+];

@@ -1,0 +1,46 @@
+import type { Sql } from '../db/openDatabase.ts';
+import { AppError } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+
+// Account → spendable ledger account never changes once made, so the mapping is cached per database.
+const cache = new WeakMap<Sql, Map<string, string>>();
+
+/**
+ * The spendable ledger account of each account, created for those that never held a balance (a
+ * developer or validator paid for the first time). Legs can then name ledger accounts directly,
+ * and a batch can lock them all in id order up front. Runs outside any transaction, so what it
+ * caches has been committed.
+ */
+export async function ledgerAccountIds(
+  sql: Sql,
+  accountIds: readonly string[],
+): Promise<Map<string, string>> {
+  let known = cache.get(sql);
+  if (!known) {
+    known = new Map();
+    cache.set(sql, known);
+  }
+  const missing = [...new Set(accountIds)].filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    await sql`
+      insert into ledger_accounts (kind, owner_account_id)
+      select 'available', a from unnest(${missing}::bigint[]) as u(a)
+      on conflict (owner_account_id) where kind = 'available' do nothing`;
+    const rows = await sql<{ id: string; owner_account_id: string }[]>`
+      select id, owner_account_id from ledger_accounts
+      where kind = 'available' and owner_account_id = any(${missing}::bigint[])`;
+    if (known.size > 500_000) known.clear();
+    for (const r of rows) known.set(r.owner_account_id, r.id);
+  }
+  return new Map(accountIds.map((id) => [id, known.get(id)!]));
+}
+
+export const ESCROW_SHARDS = 16;
+
+/** The escrow account holding a call's reserved fee (see migration 0007). */
+export function inferenceEscrowOf(deps: Deps, callId: string): string {
+  const name = `inference_escrow_${Number(BigInt(callId) % BigInt(ESCROW_SHARDS))}`;
+  const id = (deps.system as Record<string, string>)[name];
+  if (!id) throw new AppError('INTERNAL', `System account ${name} is missing; run the migrations.`);
+  return id;
+}

@@ -1,0 +1,65 @@
+import type { Deps } from '../shared/deps.ts';
+import type { TrainedModel } from '../training/loadTrainedModel.ts';
+import { buildReceipt } from './buildReceipt.ts';
+import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
+import type { ModelTerms } from './loadModelTerms.ts';
+import { loadPayees } from './loadPayees.ts';
+import type { Settlement } from './settleInference.ts';
+import { splitFee } from './splitFee.ts';
+
+/**
+ * Who an answer pays: contributions weighted by their attribution credit units or, when no token
+ * was credited, the whole snapshot by its tokens; then the split of the fee over the developer,
+ * those contributions' contributors and approvers, and the protocol, and the receipt saying so.
+ */
+export async function priceAnswer(
+  deps: Deps,
+  input: {
+    reservation: { callId: string; attempt: number };
+    terms: ModelTerms;
+    model: TrainedModel;
+    generated: GeneratedAnswer;
+    sampling: Omit<GenerationRequest, 'prompt'>;
+    prompt: string;
+  },
+): Promise<Settlement> {
+  const { terms, model, generated } = input;
+  const credited = generated.attribution.contributions.filter((c) => c.creditUnits > 0);
+  const fallback = credited.length === 0;
+  const weights = fallback
+    ? model.manifest.contributions.map((c) => ({ contributionId: c.id, weight: BigInt(c.tokens) }))
+    : credited.map((c) => ({ contributionId: c.contributionId, weight: BigInt(c.creditUnits) }));
+  const payees = await loadPayees(
+    deps.sql,
+    weights.map((w) => w.contributionId),
+  );
+  const split = splitFee({
+    fee: terms.pricePerCall,
+    split: terms.split,
+    developerAccountId: terms.developerAccountId,
+    weights,
+    payees,
+  });
+  const receipt = buildReceipt({
+    callId: input.reservation.callId,
+    terms,
+    sampling: input.sampling,
+    prompt: input.prompt,
+    generated,
+    fallback,
+    minSpan: model.manifest.build.minSpan,
+    weights,
+    payees,
+    split,
+  });
+  return {
+    callId: input.reservation.callId,
+    attempt: input.reservation.attempt,
+    modelId: terms.modelId,
+    datanetId: terms.datanetId,
+    fee: terms.pricePerCall,
+    split,
+    answer: generated.answer,
+    receipt,
+  };
+}

@@ -1,0 +1,173 @@
+import { AppError } from '../errors.ts';
+import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
+import type { Deps } from '../shared/deps.ts';
+import { inferenceEscrowOf, ledgerAccountIds } from './ledgerAccountIds.ts';
+import { hashReceipt, type Receipt } from './receipt.ts';
+import type { FeeSplit } from './splitFee.ts';
+
+export interface Settlement {
+  callId: string;
+  attempt: number;
+  modelId: string;
+  datanetId: string;
+  fee: bigint;
+  split: FeeSplit;
+  answer: string;
+  receipt: Omit<Receipt, 'settledAt'>;
+}
+
+/** The stored receipt, or null when a concurrent replay of the same call settled it first. */
+export type SettleOutcome = (Receipt & { receiptHash: string }) | null;
+
+const MAX_BATCH = 64;
+
+/**
+ * Pays reserved fees out of escrow by their splits and stores the receipts, once per call. Every
+ * call of a model credits the same developer and treasury rows, which stay locked until commit, so
+ * calls that finish together settle together: one transaction (one commit) per batch. A batch that
+ * fails is retried one call at a time, so one bad settlement never fails the others.
+ */
+export function settleInference(deps: Deps, settlement: Settlement): Promise<SettleOutcome> {
+  let batcher = batchers.get(deps);
+  if (!batcher) {
+    batcher = new SettlementBatcher(deps);
+    batchers.set(deps, batcher);
+  }
+  return batcher.settle(settlement);
+}
+
+const batchers = new WeakMap<Deps, SettlementBatcher>();
+
+interface Waiting {
+  settlement: Settlement;
+  resolve: (outcome: SettleOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+class SettlementBatcher {
+  private readonly waiting: Waiting[] = [];
+  private flushing = false;
+
+  constructor(private readonly deps: Deps) {}
+
+  settle(settlement: Settlement): Promise<SettleOutcome> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ settlement, resolve, reject });
+      this.kick();
+    });
+  }
+
+  // At most one batch in flight: under load the next one fills while this one commits.
+  private kick(): void {
+    if (this.flushing || this.waiting.length === 0) return;
+    this.flushing = true;
+    const batch = this.waiting.splice(0, MAX_BATCH);
+    this.flush(batch).finally(() => {
+      this.flushing = false;
+      this.kick();
+    });
+  }
+
+  private async flush(batch: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await settleBatch(
+        this.deps,
+        batch.map((w) => w.settlement),
+      );
+      batch.forEach((w, i) => {
+        const outcome = outcomes[i];
+        if (outcome instanceof Error) w.reject(outcome);
+        else w.resolve(outcome);
+      });
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      for (const w of batch) await this.flush([w]);
+    }
+  }
+}
+
+async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutcome | Error)[]> {
+  const payees = list.flatMap((s) => s.split.payouts.flatMap((p) => (p.accountId ? [p.accountId] : [])));
+  const ledgerIds = await ledgerAccountIds(deps.sql, payees);
+  const settledAt = deps.now().toISOString();
+  return deps.sql.begin(async (tx) => {
+    const ids = [...new Set(list.map((s) => s.callId))];
+    const legs = list.map((s) => legsOf(deps, s, ledgerIds));
+    const accounts = [...new Set(legs.flat().map((l) => l.ledgerAccountId!))];
+    // Pipelined, in this order: the calls, then every account the posts will touch, in id order, so
+    // the posts take no new locks and concurrent batches never deadlock.
+    const [rows] = await Promise.all([
+      tx<{ id: string; status: string; attempt: number }[]>`
+        select id, status, attempt from inference_calls where id = any(${ids}::bigint[]) order by id for update`,
+      tx`select 1 from ledger_accounts where id = any(${accounts}::bigint[]) order by id for no key update`,
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const taken = new Set<string>();
+    const outcomes: (SettleOutcome | Error)[] = [];
+    const ready: { s: Settlement; body: Receipt; receiptHash: string; legs: LedgerLeg[] }[] = [];
+    for (const [i, s] of list.entries()) {
+      const row = byId.get(s.callId);
+      if (row?.status === 'settled' || taken.has(s.callId)) {
+        outcomes.push(null);
+      } else if (row?.status !== 'reserved' || row.attempt !== s.attempt) {
+        outcomes.push(
+          new AppError(
+            'UNAVAILABLE',
+            'This call took too long and its fee was refunded; please ask again.',
+          ),
+        );
+      } else {
+        taken.add(s.callId);
+        const body: Receipt = { ...s.receipt, settledAt };
+        const receiptHash = hashReceipt(body);
+        outcomes.push({ ...body, receiptHash });
+        ready.push({ s, body, receiptHash, legs: legs[i] });
+      }
+    }
+    if (ready.length === 0) return outcomes;
+    const values = ready.map(({ s, body, receiptHash }) => ({
+      id: s.callId,
+      answer: s.answer,
+      receipt: body,
+      receipt_hash: receiptHash,
+      developer: s.split.parts.developer.toString(),
+      data: s.split.parts.data.toString(),
+      validators: s.split.parts.validators.toString(),
+      protocol: s.split.parts.protocol.toString(),
+    }));
+    // Sent together: postgres.js pipelines them on the transaction's connection.
+    await Promise.all([
+      tx`
+        update inference_calls c set status = 'settled', answer = v.answer, receipt = v.receipt,
+          receipt_hash = v.receipt_hash, developer_amount = v.developer::numeric, data_amount = v.data::numeric,
+          validators_amount = v.validators::numeric, protocol_amount = v.protocol::numeric, settled_at = now()
+        from jsonb_to_recordset(${tx.json(values as never)}) as v(id bigint, answer text, receipt jsonb,
+          receipt_hash text, developer text, data text, validators text, protocol text)
+        where c.id = v.id`,
+      ...ready
+        .filter((r) => r.s.fee > 0n)
+        .map((r) =>
+          postTransaction(tx, {
+            kind: 'inference_settle',
+            idempotencyKey: `inference:${r.s.callId}:settle`,
+            // Memo ids let rewards and reports break earnings down by model, datanet and receipt.
+            memo: { modelId: r.s.modelId, datanetId: r.s.datanetId, receiptId: r.s.callId },
+            legs: r.legs,
+          }),
+        ),
+    ]);
+    return outcomes;
+  });
+}
+
+function legsOf(deps: Deps, s: Settlement, ledgerIds: Map<string, string>): LedgerLeg[] {
+  const legs: LedgerLeg[] = [{ ledgerAccountId: inferenceEscrowOf(deps, s.callId), amount: -s.fee }];
+  for (const p of s.split.payouts) {
+    legs.push(
+      p.accountId === null
+        ? { ledgerAccountId: deps.system.treasury, amount: p.amount, role: 'protocol' }
+        : { ledgerAccountId: ledgerIds.get(p.accountId)!, amount: p.amount, role: p.role },
+    );
+  }
+  return legs;
+}

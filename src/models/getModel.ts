@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { notFound } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { type Model, selectModels } from './modelView.ts';
+
+const params = z.object({
+  /** An id, or a name (case-insensitive) as people type it in a bot. */
+  model: z.union([z.string().trim().min(1).max(64), z.number().int().positive().transform(String)]),
+});
+
+/** Models are public: their terms, usage and what they paid out. */
+export async function getModel(deps: Deps, input: z.input<typeof params>): Promise<Model> {
+  const p = parseInput(params, input);
+  const isId = /^\d{1,19}$/.test(p.model);
+  const [model] = await selectModels(
+    deps.sql,
+    isId ? deps.sql`m.id = ${p.model}` : deps.sql`lower(m.name) = lower(${p.model})`,
+  );
+  if (!model) throw notFound('Model', p.model);
+  return model;
+}

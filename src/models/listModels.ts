@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { type Model, selectModels } from './modelView.ts';
+
+const params = z.object({
+  datanetId: idSchema.optional(),
+  developerAccountId: idSchema.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  offset: z.number().int().min(0).default(0),
+});
+
+/** Published models, oldest first, optionally of one datanet and/or one developer. */
+export async function listModels(deps: Deps, input: z.input<typeof params> = {}): Promise<Model[]> {
+  const p = parseInput(params, input);
+  const sql = deps.sql;
+  return selectModels(
+    sql,
+    sql`(${p.datanetId ?? null}::bigint is null or m.datanet_id = ${p.datanetId ?? null})
+      and (${p.developerAccountId ?? null}::bigint is null or m.developer_account_id = ${p.developerAccountId ?? null})`,
+    p.limit,
+    p.offset,
+  );
+}

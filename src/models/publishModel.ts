@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import { toBytes32Ref } from '../chain/toBytes32Ref.ts';
+import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
+import { amountSchema } from '../shared/amount.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { withIdempotency } from '../shared/withIdempotency.ts';
+import { type Model, selectModels } from './modelView.ts';
+import { revenueSplitSchema } from './revenueSplit.ts';
+
+const params = z.object({
+  accountId: idSchema,
+  runId: idSchema,
+  name: z.string().trim().min(2).max(64),
+  description: z.string().trim().max(1000).default(''),
+  pricePerCall: amountSchema,
+  split: revenueSplitSchema,
+  idempotencyKey: z.string().min(1).max(200),
+});
+export type PublishModelParams = z.input<typeof params>;
+
+export const modelRef = (modelId: string) => toBytes32Ref('model', modelId);
+
+/**
+ * Publishes a succeeded run as a paid model, by the developer who started the run. The terms are
+ * immutable (new terms are a new model), and the on-chain registration is queued in the same
+ * transaction, so a model exists in the database exactly when it is on its way to the chain.
+ */
+export async function publishModel(
+  deps: Deps,
+  input: PublishModelParams,
+): Promise<{ model: Model; replayed: boolean }> {
+  const p = parseInput(params, input);
+  const { result, replayed } = await deps.sql.begin((tx) =>
+    withIdempotency(
+      tx,
+      { accountId: p.accountId, key: p.idempotencyKey, operation: 'model.publish', request: p },
+      async () => {
+        const [run] = await tx<
+          {
+            developer_account_id: string;
+            datanet_id: string;
+            status: string;
+            artifact_hash: string | null;
+            snapshot_root: string;
+            base_model: string | null;
+          }[]
+        >`
+          select developer_account_id, datanet_id, status, artifact_hash, snapshot_root,
+            options->>'baseModel' as base_model
+          from training_runs where id = ${p.runId} for share`;
+        if (!run) throw notFound('Training run', p.runId);
+        if (run.developer_account_id !== p.accountId) {
+          throw forbidden('Only the developer who started this training run can publish it.');
+        }
+        if (run.status !== 'succeeded' || !run.artifact_hash) {
+          throw invalidState(`Only a succeeded training run can be published; this one is ${run.status}.`);
+        }
+        const [taken] = await tx`select id from models where lower(name) = lower(${p.name})`;
+        if (taken) throw duplicateName(p.name);
+        const s = p.split;
+        const [model] = await tx<{ id: string }[]>`
+          insert into models (run_id, datanet_id, developer_account_id, name, description, price_per_call,
+            developer_bps, data_bps, validators_bps, protocol_bps, artifact_hash, snapshot_root, base_model)
+          values (${p.runId}, ${run.datanet_id}, ${p.accountId}, ${p.name}, ${p.description},
+            ${p.pricePerCall.toString()}, ${s.developerBps}, ${s.dataBps}, ${s.validatorsBps}, ${s.protocolBps},
+            ${run.artifact_hash}, ${run.snapshot_root}, ${run.base_model})
+          on conflict do nothing
+          returning id`;
+        if (!model) throw duplicateName(p.name);
+        const [wallet] = await tx<{ address: string }[]>`
+          select substr(identity, 8) as address from identities
+          where account_id = ${p.accountId} and identity like 'wallet:%' order by created_at limit 1`;
+        await enqueueChainWrite(tx, {
+          kind: 'register_model',
+          dedupeKey: `register_model:${model.id}`,
+          payload: {
+            modelRef: modelRef(model.id),
+            snapshotRoot: run.snapshot_root,
+            artifactHash: `0x${run.artifact_hash}`,
+            developer: wallet?.address ?? null,
+            pricePerCall: p.pricePerCall.toString(),
+            splitBps: [s.developerBps, s.dataBps, s.validatorsBps, s.protocolBps],
+          },
+        });
+        return { modelId: model.id };
+      },
+    ),
+  );
+  const [model] = await selectModels(deps.sql, deps.sql`m.id = ${result.modelId}`);
+  if (!replayed) deps.log.info('model published', { modelId: model.id, runId: p.runId });
+  return { model, replayed };
+}
+
+const duplicateName = (name: string) =>
+  new AppError(
+    'DUPLICATE',
+    `A model named "${name}" already exists; choose another name (e.g. add a version).`,
+    {
+      name,
+    },
+  );

@@ -1,0 +1,62 @@
+import type { BaseModel } from '../ml/baseModel.ts';
+import type { ArtifactStore } from './artifactStore.ts';
+import { loadTrainedModel, type TrainedModel } from './loadTrainedModel.ts';
+
+export type BaseModelLoader = (source: string) => Promise<BaseModel>;
+
+/**
+ * Serves trained models from memory. Artifacts are immutable and content-addressed, so a model
+ * cached by its hash never goes stale; the least recently used ones are dropped past `cacheSize`.
+ * Concurrent first calls share one load.
+ */
+export class ModelRuntime {
+  private readonly trained = new Map<string, Promise<TrainedModel>>();
+  private readonly bases = new Map<string, Promise<BaseModel>>();
+
+  constructor(
+    readonly store: ArtifactStore,
+    private readonly options: { cacheSize: number; loadBaseModel?: BaseModelLoader },
+  ) {}
+
+  trainedModel(artifactHash: string): Promise<TrainedModel> {
+    const cached = this.trained.get(artifactHash);
+    if (cached) {
+      // Re-inserting moves it to the end: Map order is the recency order.
+      this.trained.delete(artifactHash);
+      this.trained.set(artifactHash, cached);
+      return cached;
+    }
+    const loading = loadTrainedModel(this.store, artifactHash, (source) => this.baseModel(source));
+    this.trained.set(artifactHash, loading);
+    loading.catch(() => this.trained.delete(artifactHash));
+    for (const key of this.trained.keys()) {
+      if (this.trained.size <= this.options.cacheSize) break;
+      this.trained.delete(key);
+    }
+    return loading;
+  }
+
+  /** Base models are shared by every artifact trained on them and kept until close. */
+  baseModel(source: string): Promise<BaseModel> {
+    let loading = this.bases.get(source);
+    if (!loading) {
+      loading = (this.options.loadBaseModel ?? defaultLoader)(source);
+      this.bases.set(source, loading);
+      loading.catch(() => this.bases.delete(source));
+    }
+    return loading;
+  }
+
+  async close(): Promise<void> {
+    const bases = [...this.bases.values()];
+    this.bases.clear();
+    this.trained.clear();
+    await Promise.allSettled(bases.map(async (b) => (await b).close()));
+  }
+}
+
+// Loaded on first use: transformers.js is heavy and most deployments may never need a base model.
+const defaultLoader: BaseModelLoader = async (source) => {
+  const { loadBaseModel } = await import('../ml/loadBaseModel.ts');
+  return loadBaseModel({ source });
+};
