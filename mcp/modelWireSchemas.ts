@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { amountOut, dateOut } from './wireSchemas.ts';
+
+/** Wire shapes of training runs, models and receipts (see wireSchemas.ts for the conventions). */
+export const trainingRunOut = z.object({
+  id: z.string(),
+  datanetId: z.string(),
+  developerAccountId: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
+  options: z.object({
+    tokenizer: z.enum(['words', 'base']),
+    baseModel: z.string().nullable(),
+    minSpan: z.number().int(),
+    mixWeight: z.number(),
+  }),
+  snapshotRoot: z.string().describe('Merkle root of the approved contributions it trains on'),
+  contributionCount: z.number().int(),
+  progress: z.number().describe('0 to 1'),
+  progressMessage: z.string(),
+  attempts: z.number().int(),
+  artifactHash: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: dateOut,
+  startedAt: dateOut.nullable(),
+  finishedAt: dateOut.nullable(),
+});
+export type TrainingRunWire = z.infer<typeof trainingRunOut>;
+
+const bps = z.number().int().min(0).max(10_000);
+export const splitShape = { developerBps: bps, dataBps: bps, validatorsBps: bps, protocolBps: bps };
+
+export const modelOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  runId: z.string(),
+  datanetId: z.string(),
+  developerAccountId: z.string(),
+  pricePerCall: amountOut,
+  split: z
+    .object(splitShape)
+    .describe('basis points of each fee: developer, data contributors, validators, protocol'),
+  artifactHash: z.string(),
+  snapshotRoot: z.string(),
+  baseModel: z.string().nullable(),
+  usage: z.object({ calls: z.number().int(), fees: amountOut }),
+  earnings: z.object({ developer: amountOut, data: amountOut, validators: amountOut, protocol: amountOut }),
+  createdAt: dateOut,
+});
+export type ModelWire = z.infer<typeof modelOut>;
+
+export const receiptOut = z.object({
+  receiptId: z.string(),
+  receiptHash: z.string().describe('sha256 of the receipt without this field; anyone can recompute it'),
+  modelId: z.string(),
+  datanetId: z.string(),
+  artifactHash: z.string(),
+  snapshotRoot: z.string(),
+  fee: amountOut,
+  parts: z.object({ developer: amountOut, data: amountOut, validators: amountOut, protocol: amountOut }),
+  sampling: z.object({
+    seed: z.number().int(),
+    temperature: z.number(),
+    topK: z.number().int(),
+    maxTokens: z.number().int(),
+  }),
+  promptSha256: z.string(),
+  answerSha256: z.string(),
+  answerTokens: z.number().int(),
+  stopReason: z.string(),
+  attribution: z.object({
+    minSpan: z.number().int(),
+    creditedTokens: z.number().int(),
+    fallback: z
+      .boolean()
+      .describe('no token was credited: data and validator parts went to the whole snapshot'),
+    spans: z.array(
+      z.object({
+        start: z.number().int(),
+        end: z.number().int(),
+        length: z.number().int(),
+        contributions: z.array(z.object({ contributionId: z.string(), occurrences: z.number().int() })),
+        more: z.number().int(),
+      }),
+    ),
+    contributions: z.array(
+      z.object({
+        contributionId: z.string(),
+        contributorAccountId: z.string(),
+        weight: z.number().describe('share of the credited tokens, 0 to 1'),
+        units: z.string(),
+        data: amountOut,
+        validators: amountOut,
+      }),
+    ),
+  }),
+  payouts: z.array(
+    z.object({
+      accountId: z.string().nullable().describe('null: the protocol treasury'),
+      role: z.enum(['developer', 'contributor', 'validator', 'protocol']),
+      amount: amountOut,
+    }),
+  ),
+  settledAt: dateOut,
+});
+export type ReceiptWire = z.infer<typeof receiptOut>;
+
+/** A receipt as get_receipt and the receipt resource show it: anchoring, and the caller's own text. */
+export const receiptViewOut = receiptOut.extend({
+  anchor: z
+    .object({ epoch: z.number().int(), root: z.string(), proof: z.array(z.string()) })
+    .nullable()
+    .describe('set once its epoch root is cut: verify the receipt on chain with this proof'),
+  private: z
+    .object({ callerAccountId: z.string(), prompt: z.string(), answer: z.string() })
+    .nullable()
+    .describe('only for the caller'),
+});
