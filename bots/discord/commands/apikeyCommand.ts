@@ -1,0 +1,25 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandModule } from '../commandModule.ts';
+import { accountOf } from '../context.ts';
+
+export const apikeyCommand: CommandModule = {
+  name: 'apikey',
+  definition: () =>
+    new SlashCommandBuilder()
+      .setName('apikey')
+      .setDescription('Create an API key so an MCP client (an AI agent) can act for you; shown once')
+      .addStringOption((o) =>
+        o.setName('name').setDescription('A label, e.g. "laptop claude"').setMaxLength(64),
+      )
+      .toJSON(),
+  acknowledge: 'ephemeral',
+  async execute(interaction, ctx) {
+    const key = await ctx.app.accounts.createApiKey({
+      accountId: await accountOf(ctx, interaction.user),
+      name: interaction.options.getString('name') ?? 'discord',
+    });
+    await interaction.editReply(
+      `🔑 Your API key (shown this once; store it now):\n\`\`\`\n${key.apiKey}\n\`\`\`Give it to your MCP client as a bearer token (\`Authorization: Bearer …\`) or as \`POTLUCK_API_KEY\` for \`potluck mcp\`.\n-# Anyone holding it can spend your balance. Key id: ${key.keyId}.`,
+    );
+  },
+};

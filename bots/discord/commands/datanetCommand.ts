@@ -1,0 +1,142 @@
+import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { parseTokens } from '../../../src/shared/amount.ts';
+import type { CommandModule } from '../commandModule.ts';
+import { accountOf, idempotencyKeyOf, rolesOf } from '../context.ts';
+import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { BRAND, datanetEmbed } from '../render/datanetEmbed.ts';
+import { clip, pot } from '../render/format.ts';
+
+const tokens = (v: string | null) => (v === null ? undefined : parseTokens(v));
+
+export const datanetCommand: CommandModule = {
+  name: 'datanet',
+  definition: () =>
+    new SlashCommandBuilder()
+      .setName('datanet')
+      .setDescription('Datanets: the topic data pools people contribute to')
+      .setContexts(InteractionContextType.Guild)
+      .addSubcommand((s) =>
+        s
+          .setName('create')
+          .setDescription('Create a datanet')
+          .addStringOption((o) =>
+            o.setName('name').setDescription('e.g. Persian Poetry').setRequired(true).setMaxLength(64),
+          )
+          .addStringOption((o) =>
+            o.setName('description').setDescription('What belongs here').setMaxLength(2000),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('languages')
+              .setDescription('Two-letter codes, comma-separated (fa, en); empty accepts any'),
+          )
+          .addStringOption((o) =>
+            o.setName('deposit').setDescription('POT each contribution locks until decided'),
+          )
+          .addStringOption((o) => o.setName('min_stake').setDescription('POT a validator must stake'))
+          .addIntegerOption((o) =>
+            o
+              .setName('quorum')
+              .setDescription('Votes needed for a decision')
+              .setMinValue(1)
+              .setMaxValue(1000),
+          )
+          .addNumberOption((o) =>
+            o
+              .setName('approval_percent')
+              .setDescription('Share of stake a side needs to win')
+              .setMinValue(50.01)
+              .setMaxValue(100),
+          )
+          .addStringOption((o) =>
+            o
+              .setName('reward')
+              .setDescription('POT paid to the winning validators per decision, from the pool'),
+          ),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('list')
+          .setDescription('List datanets')
+          .addStringOption((o) => o.setName('search').setDescription('Name starts with').setMaxLength(64)),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('info')
+          .setDescription("A datanet's rules and numbers")
+          .addStringOption((o) =>
+            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+          ),
+      )
+      .addSubcommand((s) =>
+        s
+          .setName('fund')
+          .setDescription("Add POT to a datanet's reward pool (pays validators per decision)")
+          .addStringOption((o) =>
+            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+          )
+          .addStringOption((o) => o.setName('amount').setDescription('POT, e.g. 25').setRequired(true)),
+      )
+      .toJSON(),
+  acknowledge: (i) => (i.options.getSubcommand() === 'fund' ? 'ephemeral' : 'public'),
+  autocomplete: datanetAutocomplete,
+
+  async execute(interaction, ctx) {
+    const sub = interaction.options.getSubcommand();
+    const o = interaction.options;
+    if (sub === 'create') {
+      await ctx.app.accounts.checkPermission({ permission: 'datanet.create', roles: rolesOf(interaction) });
+      const approval = o.getNumber('approval_percent');
+      const languages = (o.getString('languages') ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((l) => l.toLowerCase());
+      const d = await ctx.app.datanets.create({
+        ownerAccountId: await accountOf(ctx, interaction.user),
+        name: o.getString('name', true),
+        description: o.getString('description') ?? '',
+        languages,
+        deposit: tokens(o.getString('deposit')),
+        minStake: tokens(o.getString('min_stake')),
+        quorumVotes: o.getInteger('quorum') ?? undefined,
+        approvalBps: approval === null ? undefined : Math.round(approval * 100),
+        validationReward: tokens(o.getString('reward')),
+      });
+      await interaction.editReply({
+        content: `${interaction.user} created a datanet. Contribute with \`/contribute\`, validate with \`/validator stake\`.`,
+        embeds: [datanetEmbed(d, ctx.config.discord)],
+      });
+      return;
+    }
+    if (sub === 'list') {
+      const found = await ctx.app.datanets.list({ search: o.getString('search') ?? undefined, limit: 25 });
+      const lines = found.map(
+        (d) =>
+          `**${d.name}** · ${d.counts.approved} approved, ${d.counts.pending} pending, ${d.counts.contributors} contributors${d.description ? `\n-# ${clip(d.description, 90)}` : ''}`,
+      );
+      await interaction.editReply({
+        embeds: [
+          new EmbedBuilder()
+            .setColor(BRAND)
+            .setTitle('📚 Datanets')
+            .setDescription(lines.join('\n') || 'No datanets yet. Create one with `/datanet create`.'),
+        ],
+      });
+      return;
+    }
+    const datanet = await datanetFrom(interaction, ctx);
+    if (sub === 'info') {
+      await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord)] });
+      return;
+    }
+    await ctx.app.accounts.checkPermission({ permission: 'datanet.fund', roles: rolesOf(interaction) });
+    const amount = parseTokens(o.getString('amount', true));
+    await ctx.app.datanets.fundPool({
+      accountId: await accountOf(ctx, interaction.user),
+      datanetId: datanet.id,
+      amount,
+      idempotencyKey: idempotencyKeyOf(interaction),
+    });
+    await interaction.editReply(`✅ Added ${pot(amount)} to the reward pool of **${datanet.name}**.`);
+  },
+};

@@ -1,0 +1,40 @@
+import type { Config } from '../../../src/config.ts';
+import type { CommandModule, ComponentModule } from '../commandModule.ts';
+import { apikeyCommand } from './apikeyCommand.ts';
+import { askCommand } from './askCommand.ts';
+import { claimCommand } from './claimCommand.ts';
+import { contributeCommand, contributeModalHandler } from './contributeCommand.ts';
+import { datanetCommand } from './datanetCommand.ts';
+import { faucetCommand } from './faucetCommand.ts';
+import { linkCommand } from './linkCommand.ts';
+import { modelCommand } from './modelCommand.ts';
+import { reviewButtons, reviewCommand } from './reviewCommand.ts';
+import { rewardsCommand } from './rewardsCommand.ts';
+import { runCommand } from './runCommand.ts';
+import { trainCommand } from './trainCommand.ts';
+import { validatorCommand } from './validatorCommand.ts';
+import { walletCommand, walletSignature } from './walletCommand.ts';
+
+export const commands: CommandModule[] = [
+  datanetCommand,
+  contributeCommand,
+  reviewCommand,
+  validatorCommand,
+  trainCommand,
+  runCommand,
+  modelCommand,
+  askCommand,
+  rewardsCommand,
+  claimCommand,
+  walletCommand,
+  linkCommand,
+  apikeyCommand,
+  faucetCommand,
+];
+
+export const components: ComponentModule[] = [contributeModalHandler, reviewButtons, walletSignature];
+
+/** The slash-command definitions to register, for this configuration. */
+export function commandDefinitions(config: Config) {
+  return commands.map((c) => c.definition(config)).filter((d) => d !== null);
+}

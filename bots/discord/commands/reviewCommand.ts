@@ -1,0 +1,149 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  InteractionContextType,
+  LabelBuilder,
+  ModalBuilder,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { ReviewItem } from '../../../src/validation/listReviewQueue.ts';
+import type { CommandModule, ComponentModule } from '../commandModule.ts';
+import { accountOf, type BotContext } from '../context.ts';
+import { datanetAutocomplete } from '../datanetOption.ts';
+import { contributionEmbed } from '../render/contributionEmbed.ts';
+import { pot } from '../render/format.ts';
+
+type View = {
+  content: string;
+  embeds: ReturnType<typeof contributionEmbed>[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+};
+
+/** The oldest item this validator may still vote on, in one datanet or across those they stake on. */
+async function nextItem(ctx: BotContext, accountId: string, datanetRef: string | null): Promise<View> {
+  const datanets = datanetRef
+    ? [await ctx.app.datanets.get({ datanet: datanetRef })]
+    : await Promise.all(
+        (await ctx.app.validation.status({ accountId })).stakes
+          .filter((s) => s.staked > 0n)
+          .map((s) => ctx.app.datanets.get({ datanet: s.datanetId })),
+      );
+  if (datanets.length === 0) {
+    return {
+      content: "You don't validate any datanet yet. Stake with `/validator stake`, then come back.",
+      embeds: [],
+      components: [],
+    };
+  }
+  for (const d of datanets) {
+    const [item] = await ctx.app.validation.reviewQueue({ accountId, datanetId: d.id, limit: 1 });
+    if (item) return itemView(item, d.name, d.id);
+  }
+  const names = datanets.map((d) => `**${d.name}**`).join(', ');
+  return { content: `🎉 Nothing waiting for your vote in ${names}.`, embeds: [], components: [] };
+}
+
+function itemView(item: ReviewItem, datanetName: string, datanetId: string): View {
+  const c = item.contribution;
+  const embed = contributionEmbed(c, datanetName, {
+    nearDuplicateText: item.nearDuplicate?.content,
+    footer: `${item.votes} vote(s) so far · for ${pot(item.approveWeight)}, against ${pot(item.rejectWeight)}`,
+  });
+  const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(`review:approve:${c.id}:${datanetId}`)
+      .setLabel('Approve')
+      .setStyle(ButtonStyle.Success),
+    new ButtonBuilder()
+      .setCustomId(`review:reject:${c.id}:${datanetId}`)
+      .setLabel('Reject')
+      .setStyle(ButtonStyle.Danger),
+    new ButtonBuilder()
+      .setCustomId(`review:next:${datanetId}`)
+      .setLabel('Skip')
+      .setStyle(ButtonStyle.Secondary),
+  );
+  return { content: '', embeds: [embed], components: [row] };
+}
+
+export const reviewCommand: CommandModule = {
+  name: 'review',
+  definition: () =>
+    new SlashCommandBuilder()
+      .setName('review')
+      .setDescription('The next contribution waiting for your vote, with Approve / Reject buttons')
+      .setContexts(InteractionContextType.Guild)
+      .addStringOption((o) => o.setName('datanet').setDescription('Only this datanet').setAutocomplete(true))
+      .toJSON(),
+  acknowledge: 'ephemeral',
+  autocomplete: datanetAutocomplete,
+  async execute(interaction, ctx) {
+    const accountId = await accountOf(ctx, interaction.user);
+    await interaction.editReply(await nextItem(ctx, accountId, interaction.options.getString('datanet')));
+  },
+};
+
+function reasonModal(contributionId: string, datanetId: string): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(`review:reason:${contributionId}:${datanetId}`)
+    .setTitle(`Reject contribution #${contributionId}`.slice(0, 45))
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel('Why? (the contributor and validators see it)')
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId('reason')
+            .setStyle(TextInputStyle.Paragraph)
+            .setMaxLength(500)
+            .setRequired(false),
+        ),
+    );
+}
+
+async function voted(
+  ctx: BotContext,
+  accountId: string,
+  contributionId: string,
+  datanetId: string,
+  approve: boolean,
+  reason?: string,
+) {
+  const vote = await ctx.app.validation.vote({
+    accountId,
+    contributionId,
+    approve,
+    reason: reason || undefined,
+  });
+  if (vote.outcome) ctx.nudgeReviews();
+  const decided = vote.status !== 'pending' ? ` It is now **${vote.status}**.` : '';
+  const line = `${approve ? '✅ You approved' : '❌ You rejected'} #${contributionId} with ${pot(vote.weight)} of stake.${decided}`;
+  const next = await nextItem(ctx, accountId, datanetId);
+  return { ...next, content: `${line}\n${next.content}`.trim() };
+}
+
+/** Approve / Reject / Skip on a /review message, and the reject-reason form. */
+export const reviewButtons: ComponentModule = {
+  prefix: 'review',
+  // Reject opens the reason form, which has to be the first response.
+  acknowledge: (customId) => (customId.startsWith('review:reject:') ? 'none' : 'update'),
+  async button(interaction, [action, first, second], ctx) {
+    if (action === 'reject') {
+      await interaction.showModal(reasonModal(first, second));
+      return;
+    }
+    const accountId = await accountOf(ctx, interaction.user);
+    if (action === 'next') {
+      await interaction.editReply(await nextItem(ctx, accountId, first));
+      return;
+    }
+    await interaction.editReply(await voted(ctx, accountId, first, second, true));
+  },
+  async modal(interaction, [, contributionId, datanetId], ctx) {
+    const accountId = await accountOf(ctx, interaction.user);
+    const reason = interaction.fields.getTextInputValue('reason');
+    await interaction.editReply(await voted(ctx, accountId, contributionId, datanetId, false, reason));
+  },
+};

@@ -1,0 +1,47 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { CommandModule } from '../commandModule.ts';
+import { accountOf, idempotencyKeyOf, rolesOf } from '../context.ts';
+import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { followRun } from '../followRun.ts';
+
+export const trainCommand: CommandModule = {
+  name: 'train',
+  definition: () =>
+    new SlashCommandBuilder()
+      .setName('train')
+      .setDescription("Train a model on a datanet's approved contributions; progress shows here")
+      .setContexts(InteractionContextType.Guild)
+      .addStringOption((o) =>
+        o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('base_model')
+          .setDescription('A base model folder or hub id to mix in (optional)')
+          .setMaxLength(500),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('min_span')
+          .setDescription('Shortest match (tokens) that earns data credit; default 4')
+          .setMinValue(1)
+          .setMaxValue(64),
+      )
+      .toJSON(),
+  acknowledge: 'public',
+  autocomplete: datanetAutocomplete,
+  async execute(interaction, ctx) {
+    await ctx.app.accounts.checkPermission({ permission: 'train', roles: rolesOf(interaction) });
+    const datanet = await datanetFrom(interaction, ctx);
+    const { run } = await ctx.app.training.start({
+      accountId: await accountOf(ctx, interaction.user),
+      datanetId: datanet.id,
+      options: {
+        baseModel: interaction.options.getString('base_model') ?? undefined,
+        minSpan: interaction.options.getInteger('min_span') ?? undefined,
+      },
+      idempotencyKey: idempotencyKeyOf(interaction),
+    });
+    await followRun(interaction, ctx, run);
+  },
+};

@@ -1,0 +1,38 @@
+import { formatTokens } from '../../../src/shared/amount.ts';
+
+/** The Potluck token's symbol (PotluckToken.sol). */
+export const TOKEN_SYMBOL = 'POT';
+
+/** "1,234.5 POT": grouped thousands, at most 4 decimals, tiny amounts in full (never a false 0). */
+export function pot(amount: bigint): string {
+  const plain = formatTokens(amount < 0n ? -amount : amount, 4);
+  const [whole, frac] = plain.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount < 0n ? '−' : ''}${grouped}${frac ? `.${frac}` : ''} ${TOKEN_SYMBOL}`;
+}
+
+/** `▰▰▰▰▱▱▱▱▱▱ 40%`: readable in any client, no images. */
+export function progressBar(fraction: number, width = 16): string {
+  const f = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+  const full = Math.round(f * width);
+  return `${'▰'.repeat(full)}${'▱'.repeat(width - full)} ${Math.floor(f * 100)}%`;
+}
+
+/** Cuts text to `max` characters at a line or word boundary when one is near, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const at = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+  return `${at > max * 0.6 ? cut.slice(0, at) : cut}…`;
+}
+
+/** Discord's relative timestamp: each reader sees "in 10 minutes" in their own time zone. */
+export const relativeTime = (date: Date): string => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
+
+export const percent = (bps: number): string => `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)}%`;
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,49 @@
+import type { MessageReaction, PartialMessageReaction, PartialUser, User } from 'discord.js';
+import { isAppError } from '../../../src/errors.ts';
+import { accountOf, type BotContext } from '../context.ts';
+import { APPROVE, REJECT } from '../render/contributionEmbed.ts';
+import { findReviewPost } from '../store/reviewPostStore.ts';
+
+/**
+ * A ✅/❌ on a review post is a vote by whoever reacted. The use case decides who may vote; a
+ * refused reaction is taken off the post (so the counts people see stay honest) and the reason
+ * goes to the person privately. A redelivered reaction is the same vote again, which the use case
+ * reports as replayed instead of counting it twice.
+ */
+export async function handleReaction(
+  ctx: BotContext,
+  reaction: MessageReaction | PartialMessageReaction,
+  user: User | PartialUser,
+): Promise<void> {
+  const emoji = reaction.emoji.name;
+  if (emoji !== APPROVE && emoji !== REJECT) return;
+  if (user.id === reaction.client.user.id || user.bot) return;
+  const post = await findReviewPost(ctx.app.database.sql, reaction.message.id);
+  if (!post) return;
+  const person = user.partial ? await user.fetch() : user;
+  try {
+    const vote = await ctx.app.validation.vote({
+      accountId: await accountOf(ctx, person),
+      contributionId: post.contributionId,
+      approve: emoji === APPROVE,
+    });
+    if (vote.outcome) ctx.nudgeReviews();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    await reaction.users
+      .remove(person.id)
+      .catch((e) => ctx.log.warn('discord reaction removal failed', { error: e }));
+    const why = `Your ${emoji} on contribution #${post.contributionId} was removed: ${error.message}`;
+    const next =
+      error.code === 'FORBIDDEN' && /stake/i.test(error.message)
+        ? '\n-# Become a validator with /validator stake.'
+        : '';
+    // Someone with DMs closed still sees the reaction vanish; the reason is logged for admins.
+    await person.send(`${why}${next}`).catch((e) =>
+      ctx.log.info('discord dm refused', {
+        userId: person.id,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
+  }
+}
