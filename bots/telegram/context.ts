@@ -1,0 +1,61 @@
+import type { Context, MiddlewareFn } from 'grammy';
+import type { App } from '../../src/app.ts';
+import type { TelegramConfig } from '../../src/config.ts';
+import { AppError } from '../../src/errors.ts';
+import type { Logger } from '../../src/shared/createLogger.ts';
+
+export interface PotluckFlavor {
+  potluck: {
+    app: App;
+    config: TelegramConfig;
+    log: Logger;
+    /** `telegram:<user id>` of whoever sent the update. */
+    identity: string;
+    /** The sender's account, created on first use (nobody has to sign up). */
+    accountId(): Promise<string>;
+    /** A key unique to this update, for use cases that take an idempotency key. */
+    idempotencyKey: string;
+  };
+}
+export type PotluckContext = Context & PotluckFlavor;
+
+/**
+ * Puts the app and the sender's identity on the context. The account is resolved lazily: a
+ * /start or /help never creates one. Updates without a human sender (channel posts) stop here.
+ */
+export function attachPotluck(app: App, config: TelegramConfig, log: Logger): MiddlewareFn<PotluckContext> {
+  return async (ctx, next) => {
+    const from = ctx.from;
+    if (!from || from.is_bot) return;
+    const identity = `telegram:${from.id}`;
+    let account: Promise<string> | undefined;
+    ctx.potluck = {
+      app,
+      config,
+      log,
+      identity,
+      // update_id alone can repeat (Telegram restarts numbering after a quiet week): add the message's
+      // own date or the button press id, which a redelivery of the same update shares.
+      idempotencyKey: `telegram:${ctx.me.id}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.date ?? 0}`,
+      accountId: () => {
+        const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 100);
+        account ??= app.accounts.resolveIdentity({ identity, displayName }).then((r) => r.accountId);
+        return account;
+      },
+    };
+    await next();
+  };
+}
+
+/**
+ * Balances, codes and wallets are personal: in a group, the answer would be read by everyone.
+ * Callback queries count as private only when pressed in the presser's own chat with the bot.
+ */
+export function requirePrivateChat(ctx: PotluckContext): void {
+  const chat = ctx.chat ?? ctx.callbackQuery?.message?.chat;
+  if (chat?.type === 'private' && chat.id === ctx.from?.id) return;
+  throw new AppError(
+    'FORBIDDEN',
+    `This is personal, so I only answer it in a private chat: open @${ctx.me.username} and send it there.`,
+  );
+}

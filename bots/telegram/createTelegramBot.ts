@@ -1,0 +1,61 @@
+import { Bot } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { App } from '../../src/app.ts';
+import type { TelegramConfig } from '../../src/config.ts';
+import { AppError } from '../../src/errors.ts';
+import type { Logger } from '../../src/shared/createLogger.ts';
+import { attachPotluck, type PotluckContext } from './context.ts';
+import { claimFeature } from './features/claimFeature.ts';
+import { contributeFeature } from './features/contributeFeature.ts';
+import { fallbackFeature } from './features/fallbackFeature.ts';
+import { historyFeature } from './features/historyFeature.ts';
+import { linkFeature } from './features/linkFeature.ts';
+import { modelsFeature } from './features/modelsFeature.ts';
+import { notifyFeature } from './features/notifyFeature.ts';
+import { rewardsFeature } from './features/rewardsFeature.ts';
+import { startFeature } from './features/startFeature.ts';
+import { walletFeature } from './features/walletFeature.ts';
+import { replyToError } from './replyToError.ts';
+import { dedupeUpdates } from './store/dedupeUpdates.ts';
+
+export interface CreateTelegramBotOptions {
+  log?: Logger;
+  /** Skips the getMe call at start when already known (tests, webhook cold starts). */
+  botInfo?: UserFromGetMe;
+}
+
+/**
+ * The grammy bot with every feature: a thin adapter that parses, calls a use case and renders.
+ * No network happens here; polling or the webhook is started by `createTelegramRuntime`.
+ */
+export function createTelegramBot(
+  app: App,
+  config: TelegramConfig,
+  options: CreateTelegramBotOptions = {},
+): Bot<PotluckContext> {
+  if (!config.token) {
+    throw new AppError('BAD_CONFIG', 'TELEGRAM_TOKEN is not set: create a bot with @BotFather and set it.');
+  }
+  const log = options.log ?? app.deps.log;
+  const bot = new Bot<PotluckContext>(config.token, {
+    client: { apiRoot: config.apiRoot },
+    botInfo: options.botInfo,
+  });
+  // Before anything else: a redelivered update must not even reach a feature.
+  bot.use(dedupeUpdates(app.database.sql));
+  bot.use(attachPotluck(app, config, log));
+  bot.use(
+    startFeature(),
+    linkFeature(),
+    rewardsFeature(),
+    historyFeature(),
+    claimFeature(),
+    walletFeature(),
+    modelsFeature(),
+    notifyFeature(),
+    contributeFeature(),
+    fallbackFeature(),
+  );
+  bot.catch(replyToError(log));
+  return bot;
+}

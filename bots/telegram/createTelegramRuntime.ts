@@ -1,0 +1,151 @@
+import type http from 'node:http';
+import { BotError, webhookCallback } from 'grammy';
+import type { App } from '../../src/app.ts';
+import type { TelegramConfig } from '../../src/config.ts';
+import { AppError } from '../../src/errors.ts';
+import type { Logger } from '../../src/shared/createLogger.ts';
+import { COMMAND_MENU } from './commandMenu.ts';
+import { createTelegramBot } from './createTelegramBot.ts';
+import { type Notifier, startNotifier } from './notifications/startNotifier.ts';
+
+/** The update kinds the features handle; Telegram sends nothing else. */
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+export interface TelegramWebhookRoute {
+  /** The path the HTTP server routes POSTs from Telegram to. */
+  path: string;
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+}
+
+export interface TelegramRuntime {
+  bot: ReturnType<typeof createTelegramBot>;
+  mode: 'polling' | 'webhook';
+  /** Present in webhook mode: mount it on the HTTP server before `start`. */
+  webhook?: TelegramWebhookRoute;
+  /** Set once started. */
+  notifier?: Notifier;
+  /** Checks the token (getMe), sets the command menu, then polls or registers the webhook. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface TelegramRuntimeOptions {
+  log?: Logger;
+  /** How often the notifier looks for due notifications; 0 = only when `notifier.tick()` is called. */
+  notifyTickMs?: number;
+  /** Polling timeout in seconds (Telegram holds an empty getUpdates this long). */
+  pollingTimeoutSeconds?: number;
+}
+
+/**
+ * Runs the bot: long polling by default (one process, no public URL needed), or a webhook when
+ * TELEGRAM_WEBHOOK_URL is set (servers: Telegram POSTs each update with the secret header, which
+ * grammy checks). Both paths end in the bot's one error boundary. Notifications run beside it.
+ */
+export function createTelegramRuntime(
+  app: App,
+  config: TelegramConfig,
+  options: TelegramRuntimeOptions = {},
+): TelegramRuntime {
+  const log = options.log ?? app.deps.log;
+  const bot = createTelegramBot(app, config, { log });
+  const mode = config.webhook ? 'webhook' : 'polling';
+  let polling: Promise<void> | null = null;
+  let notifier: Notifier | undefined;
+
+  const webhook: TelegramWebhookRoute | undefined = config.webhook && {
+    path: config.webhook.path,
+    handle: webhookRoute(bot, config.webhook.secret, log),
+  };
+
+  const runtime: TelegramRuntime = {
+    bot,
+    mode,
+    webhook,
+    async start() {
+      try {
+        await bot.init();
+      } catch (error) {
+        // grammy's messages name the method and status, never the token.
+        const why = error instanceof Error ? ` (${error.message})` : '';
+        throw new AppError(
+          'UNAVAILABLE',
+          `Telegram refused TELEGRAM_TOKEN or could not be reached${why}.`,
+          {},
+          { cause: error },
+        );
+      }
+      await bot.api
+        .setMyCommands(COMMAND_MENU.map(({ command, description }) => ({ command, description })))
+        .catch((error) => log.warn('telegram command menu not set', { error }));
+      if (config.webhook) {
+        await bot.api.setWebhook(config.webhook.url, {
+          secret_token: config.webhook.secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        });
+      } else {
+        polling = (await startPolling(bot, options.pollingTimeoutSeconds ?? 30, log)).running;
+      }
+      notifier = startNotifier({
+        app,
+        api: bot.api,
+        log,
+        intervalSeconds: config.notifyIntervalSeconds,
+        tickMs: options.notifyTickMs ?? Math.min(30_000, config.notifyIntervalSeconds * 1000),
+      });
+      runtime.notifier = notifier;
+      log.info('telegram bot started', { mode, username: bot.botInfo.username });
+    },
+    async stop() {
+      await notifier?.stop();
+      // The webhook stays registered on purpose: Telegram keeps updates for it while we restart.
+      if (polling) {
+        await bot.stop().catch((error) => log.warn('telegram polling stop failed', { error }));
+        await polling;
+      }
+    },
+  };
+  return runtime;
+}
+
+/** Resolves once polling runs; `running` settles when polling ends. */
+async function startPolling(
+  bot: ReturnType<typeof createTelegramBot>,
+  timeout: number,
+  log: Logger,
+): Promise<{ running: Promise<void> }> {
+  let started!: () => void;
+  const ready = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  // bot.start() resolves only when polling stops, so readiness comes from onStart.
+  const running = bot.start({ onStart: () => started(), timeout, allowed_updates: [...ALLOWED_UPDATES] });
+  await Promise.race([ready, running]);
+  return { running: running.catch((error) => log.error('telegram polling stopped', { error })) };
+}
+
+function webhookRoute(bot: ReturnType<typeof createTelegramBot>, secretToken: string, log: Logger) {
+  // No timeout: a slow /ask keeps the request open; if Telegram retries meanwhile, the
+  // update_id dedupe skips the retry.
+  const callback = webhookCallback(bot, 'http', {
+    secretToken,
+    timeoutMilliseconds: Number.POSITIVE_INFINITY,
+  });
+  return async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    try {
+      await callback(req, res);
+    } catch (error) {
+      // The same boundary as polling: bot.catch's handler answers the user and logs.
+      if (error instanceof BotError) {
+        await bot.errorHandler(error);
+      } else {
+        // Not an update at all (unreadable body): nothing to answer in a chat.
+        log.warn('telegram webhook request rejected', { error });
+        if (!res.headersSent) res.writeHead(400);
+      }
+    } finally {
+      // Telegram only needs a 200 to stop redelivering; the user already got the answer.
+      if (!res.writableEnded) res.end();
+    }
+  };
+}

@@ -1,0 +1,63 @@
+import { Composer } from 'grammy';
+import { isAppError } from '../../../src/errors.ts';
+import type { Claim } from '../../../src/rewards/getClaim.ts';
+import { type PotluckContext, requirePrivateChat } from '../context.ts';
+import { formatAmount } from '../render/formatAmount.ts';
+import { type Html, html, joinHtml, link, text } from '../render/html.ts';
+import { replyHtml } from '../render/send.ts';
+
+/** The transaction as a link to the explorer when one is configured, else the bare hash. */
+export function renderTx(hash: string, explorerUrl: string | undefined): Html {
+  const short = text(`${hash.slice(0, 10)}…${hash.slice(-8)}`);
+  return explorerUrl ? link(`${explorerUrl}/tx/${hash}`, short) : html`<code>${text(hash)}</code>`;
+}
+
+/** On a chain where the server does not relay claims: what to send from the wallet itself. */
+function renderSelfClaim(c: Claim): Html {
+  return html`To claim <b>${formatAmount(c.amount)}</b>, call <code>claim</code> on the reward vault from any wallet (the tokens go to yours):
+vault <code>${text(c.vault)}</code> on chain ${c.chainId}
+epoch ${c.epoch}, wallet <code>${text(c.wallet)}</code>, cumulativeAmount ${text(c.cumulativeAmount.toString())}
+proof:
+<pre>${joinHtml(c.proof.map((p) => text(p)))}</pre>`;
+}
+
+async function claim(ctx: PotluckContext): Promise<void> {
+  requirePrivateChat(ctx);
+  const { app, config } = ctx.potluck;
+  const accountId = await ctx.potluck.accountId();
+  const pending = await app.rewards.getClaim({ accountId });
+  if (pending.amount === 0n) {
+    const r = await app.rewards.getRewards({ accountId, historyLimit: 0 });
+    await replyHtml(
+      ctx,
+      r.uncommitted > 0n
+        ? html`Nothing to claim yet. ${formatAmount(r.uncommitted)} you earned becomes claimable when the next epoch settles.`
+        : html`Nothing to claim yet: you have claimed everything you earned. /rewards shows the details.`,
+    );
+    return;
+  }
+  try {
+    const done = await app.rewards.submitClaim({ accountId });
+    await replyHtml(
+      ctx,
+      html`✅ <b>Claimed ${formatAmount(done.amount)}</b> to <code>${text(done.wallet)}</code>.
+Transaction: ${renderTx(done.txHash, config.explorerUrl)}`,
+    );
+  } catch (error) {
+    // This server only relays claims on its embedded chain; elsewhere the wallet sends it.
+    if (isAppError(error) && error.code === 'FORBIDDEN') return replyHtml(ctx, renderSelfClaim(pending));
+    throw error;
+  }
+}
+
+/** /claim and the Claim button: pays what is claimable to the linked wallet. */
+export function claimFeature(): Composer<PotluckContext> {
+  const feature = new Composer<PotluckContext>();
+  feature.command('claim', claim);
+  feature.callbackQuery('claim:go', async (ctx) => {
+    // Answered after, so a refusal can still show as an alert on the button.
+    await claim(ctx);
+    await ctx.answerCallbackQuery();
+  });
+  return feature;
+}

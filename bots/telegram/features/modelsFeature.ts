@@ -1,0 +1,87 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { App } from '../../../src/app.ts';
+import { badInput } from '../../../src/errors.ts';
+import type { Model } from '../../../src/models/modelView.ts';
+import type { PotluckContext } from '../context.ts';
+import { formatAmount } from '../render/formatAmount.ts';
+import { block, type Html, html, joinHtml, text } from '../render/html.ts';
+import { renderFullReceipt, renderReceiptSummary } from '../render/renderReceipt.ts';
+import { replyHtml } from '../render/send.ts';
+
+const ASK_USAGE =
+  'Send /ask followed by the model name and your prompt, like: /ask Verse Weaver The river at night';
+const pct = (bps: number) => `${bps / 100}%`;
+
+function renderModelLine(m: Model): Html {
+  const split = `developer ${pct(m.split.developerBps)} · data ${pct(m.split.dataBps)} · validators ${pct(m.split.validatorsBps)} · protocol ${pct(m.split.protocolBps)}`;
+  return html`• <b>${m.name}</b> (#${m.id}) — ${formatAmount(m.pricePerCall)} per call, ${m.usage.calls} calls so far
+  ${text(split)}`;
+}
+
+/**
+ * "/ask Verse Weaver the river at night": model names may have spaces, so the model is the
+ * longest published name (or an id) the text starts with; on a line of its own it is the first line.
+ */
+async function splitModelAndPrompt(app: App, input: string): Promise<{ model: string; prompt: string }> {
+  const trimmed = input.trim();
+  const newline = trimmed.indexOf('\n');
+  if (newline > 0)
+    return { model: trimmed.slice(0, newline).trim(), prompt: trimmed.slice(newline + 1).trim() };
+  const lower = trimmed.toLowerCase();
+  const names = (await app.models.list({ limit: 100 })).flatMap((m) => [m.name, m.id]);
+  const match = names
+    .filter((n) => lower.startsWith(`${n.toLowerCase()} `))
+    .sort((a, b) => b.length - a.length)[0];
+  const model = match ?? trimmed.split(/\s+/)[0];
+  return { model, prompt: trimmed.slice(model.length).trim() };
+}
+
+/** /models lists what can be asked; /ask pays for an answer and shows its receipt. */
+export function modelsFeature(): Composer<PotluckContext> {
+  const feature = new Composer<PotluckContext>();
+
+  feature.command('models', async (ctx) => {
+    const models = await ctx.potluck.app.models.list({ limit: 25 });
+    await replyHtml(
+      ctx,
+      models.length
+        ? html`🤖 <b>Models</b>\n${joinHtml(models.map(renderModelLine))}\n\n${text(ASK_USAGE)}`
+        : html`No models are published yet. They appear here once a developer publishes one.`,
+    );
+  });
+
+  feature.command('ask', async (ctx) => {
+    const { app, idempotencyKey } = ctx.potluck;
+    const { model: name, prompt } = await splitModelAndPrompt(
+      app,
+      typeof ctx.match === 'string' ? ctx.match : '',
+    );
+    if (!name || !prompt) throw badInput(ASK_USAGE);
+    const model = await app.models.get({ model: name });
+    await ctx.replyWithChatAction('typing').catch(() => {});
+    // The update's key: a redelivered /ask returns the same receipt and is charged once.
+    const result = await app.inference.invoke({
+      accountId: await ctx.potluck.accountId(),
+      modelId: model.id,
+      prompt,
+      idempotencyKey,
+    });
+    const answer = result.answer.trim() ? block(result.answer, 2500) : html`<i>(an empty answer)</i>`;
+    await replyHtml(
+      ctx,
+      html`🤖 <b>${model.name}</b>
+<blockquote>${answer}</blockquote>
+${renderReceiptSummary(result.receipt)}${result.replayed ? html`\n<i>Already answered: not charged again.</i>` : ''}`,
+      { reply_markup: new InlineKeyboard().text('🧾 Full receipt', `rc:${result.receipt.receiptId}`) },
+    );
+  });
+
+  // Receipts are public (who got paid for what); the prompt and answer stay with the caller.
+  feature.callbackQuery(/^rc:(\d{1,19})$/, async (ctx) => {
+    const receipt = await ctx.potluck.app.inference.getReceipt({ receiptId: ctx.match[1] });
+    // A new message: the answer it belongs to stays on screen above it.
+    await replyHtml(ctx, renderFullReceipt(receipt));
+    await ctx.answerCallbackQuery();
+  });
+  return feature;
+}

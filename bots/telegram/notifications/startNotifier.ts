@@ -1,0 +1,107 @@
+import { type Api, GrammyError } from 'grammy';
+import type { App } from '../../../src/app.ts';
+import type { Logger } from '../../../src/shared/createLogger.ts';
+import { pruneProcessedUpdates } from '../store/dedupeUpdates.ts';
+import {
+  claimNotification,
+  disableNotifications,
+  listDueNotifications,
+  releaseNotification,
+} from '../store/notificationSettings.ts';
+import { renderEarningsNotification } from './renderEarningsNotification.ts';
+
+export interface NotifierOptions {
+  app: App;
+  api: Api;
+  log: Logger;
+  intervalSeconds: number;
+  /** How often to look for due notifications; 0 = never by itself (tests call `tick`). */
+  tickMs: number;
+  /** The clock deciding whether an interval has passed; the app's clock by default. */
+  now?: () => Date;
+}
+
+export interface Notifier {
+  /** One pass: sends every due notification; returns how many were sent. */
+  tick(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Batched earnings notifications: each subscriber gets at most one message per interval, with
+ * the sum of what their account earned since the last one. A busy model paying someone a
+ * thousand times an hour still sends them one message an hour.
+ */
+export function startNotifier(options: NotifierOptions): Notifier {
+  const { app, api, log } = options;
+  const now = options.now ?? app.deps.now;
+  let running: Promise<number> | null = null;
+  let ticks = 0;
+
+  const notifyOne = async (due: Awaited<ReturnType<typeof listDueNotifications>>[number]) => {
+    const { accountId } = await app.accounts.resolveIdentity({ identity: `telegram:${due.telegramUserId}` });
+    const earned = await app.ledger.listEarningsSince({
+      accountId,
+      afterEntryId: due.cursorEntryId,
+      limit: 0,
+    });
+    if (earned.total === 0n) return false;
+    const claim = { cursorEntryId: earned.cursor, sentAt: now() };
+    if (!(await claimNotification(app.database.sql, due, claim))) return false;
+    try {
+      await api.sendMessage(due.chatId, renderEarningsNotification(earned).text, { parse_mode: 'HTML' });
+      return true;
+    } catch (error) {
+      const gone =
+        error instanceof GrammyError &&
+        (error.error_code === 403 || /chat not found/i.test(error.description));
+      if (gone) {
+        // Blocked, or the chat is gone: retrying forever would only fail forever.
+        await disableNotifications(app.database.sql, due.telegramUserId);
+      } else {
+        await releaseNotification(app.database.sql, due, claim);
+      }
+      log.warn('telegram notification not delivered', { telegramUserId: due.telegramUserId, error });
+      return false;
+    }
+  };
+
+  const pass = async () => {
+    let sent = 0;
+    const due = await listDueNotifications(app.database.sql, now(), options.intervalSeconds);
+    for (const d of due) {
+      try {
+        if (await notifyOne(d)) sent += 1;
+      } catch (error) {
+        log.error('telegram notification failed', { telegramUserId: d.telegramUserId, error });
+      }
+    }
+    ticks += 1;
+    if (ticks % 100 === 1) await pruneProcessedUpdates(app.database.sql);
+    return sent;
+  };
+
+  const tick = () => {
+    // One pass at a time: a slow pass and the next timer must not both send.
+    running ??= pass().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const timer =
+    options.tickMs > 0
+      ? setInterval(() => {
+          tick().catch((error) => log.error('telegram notifier pass failed', { error }));
+        }, options.tickMs)
+      : null;
+  timer?.unref();
+
+  return {
+    tick,
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Sql } from '../../../src/db/openDatabase.ts';
+
+export interface NotificationSetting {
+  telegramUserId: string;
+  chatId: string;
+  enabled: boolean;
+  cursorEntryId: string;
+  lastSentAt: Date | null;
+}
+
+interface Row {
+  telegram_user_id: string;
+  chat_id: string;
+  enabled: boolean;
+  cursor_entry_id: string;
+  last_sent_at: Date | null;
+}
+const toSetting = (r: Row): NotificationSetting => ({
+  telegramUserId: r.telegram_user_id,
+  chatId: r.chat_id,
+  enabled: r.enabled,
+  cursorEntryId: r.cursor_entry_id,
+  lastSentAt: r.last_sent_at,
+});
+
+export async function getNotificationSetting(
+  sql: Sql,
+  telegramUserId: number,
+): Promise<NotificationSetting | null> {
+  const [row] = await sql<
+    Row[]
+  >`select * from telegram_notifications where telegram_user_id = ${telegramUserId}`;
+  return row ? toSetting(row) : null;
+}
+
+/**
+ * Turning on starts the cursor at the account's newest ledger entry, so the first notification
+ * is about what is earned from now on, not a replay of the past. Turning on again keeps it.
+ */
+export async function setNotifications(
+  sql: Sql,
+  input: { telegramUserId: number; chatId: number; enabled: boolean; cursorEntryId: string },
+): Promise<void> {
+  await sql`
+    insert into telegram_notifications (telegram_user_id, chat_id, enabled, cursor_entry_id)
+    values (${input.telegramUserId}, ${input.chatId}, ${input.enabled}, ${input.cursorEntryId})
+    on conflict (telegram_user_id) do update set
+      enabled = excluded.enabled, chat_id = excluded.chat_id, updated_at = now(),
+      cursor_entry_id = case when telegram_notifications.enabled and excluded.enabled
+        then telegram_notifications.cursor_entry_id else excluded.cursor_entry_id end`;
+}
+
+/** Subscriptions whose interval has passed at `now`. */
+export async function listDueNotifications(sql: Sql, now: Date, intervalSeconds: number, limit = 500) {
+  const rows = await sql<Row[]>`
+    select * from telegram_notifications
+    where enabled and (last_sent_at is null or last_sent_at <= ${new Date(now.getTime() - intervalSeconds * 1000)})
+    order by telegram_user_id limit ${limit}`;
+  return rows.map(toSetting);
+}
+
+/**
+ * Takes the slot for one notification: moves the cursor and the send time only if nobody else
+ * (another instance's notifier) did since `seen` was read. True when this caller may send.
+ */
+export async function claimNotification(
+  sql: Sql,
+  seen: NotificationSetting,
+  next: { cursorEntryId: string; sentAt: Date },
+): Promise<boolean> {
+  const rows = await sql`
+    update telegram_notifications set cursor_entry_id = ${next.cursorEntryId}, last_sent_at = ${next.sentAt}
+    where telegram_user_id = ${seen.telegramUserId} and enabled and cursor_entry_id = ${seen.cursorEntryId}
+      and last_sent_at is not distinct from ${seen.lastSentAt}
+    returning 1`;
+  return rows.length === 1;
+}
+
+/** Gives the slot back after a send that failed for a passing reason, so the sum is told later. */
+export async function releaseNotification(
+  sql: Sql,
+  seen: NotificationSetting,
+  claimed: { cursorEntryId: string; sentAt: Date },
+): Promise<void> {
+  await sql`
+    update telegram_notifications set cursor_entry_id = ${seen.cursorEntryId}, last_sent_at = ${seen.lastSentAt}
+    where telegram_user_id = ${seen.telegramUserId} and cursor_entry_id = ${claimed.cursorEntryId}
+      and last_sent_at = ${claimed.sentAt}`;
+}
+
+/** The user blocked the bot or deleted the chat: stop trying. */
+export async function disableNotifications(sql: Sql, telegramUserId: string): Promise<void> {
+  await sql`update telegram_notifications set enabled = false, updated_at = now() where telegram_user_id = ${telegramUserId}`;
+}

@@ -1,0 +1,150 @@
+import { checkTelegramHtml } from './checkTelegramHtml.ts';
+import type { FakeState } from './startFakeTelegram.ts';
+
+type Reply = { ok: true; result: unknown } | { ok: false; errorCode: number; description: string };
+const ok = (result: unknown): Reply => ({ ok: true, result });
+const fail = (errorCode: number, description: string): Reply => ({ ok: false, errorCode, description });
+
+/**
+ * The Bot API methods the Potluck bot uses, with the checks real Telegram makes that a bot can
+ * trip over (HTML that does not parse, callback data over 64 bytes, editing to the same text,
+ * polling while a webhook is set), so the tests catch what production would refuse.
+ */
+export async function handleBotMethod(
+  state: FakeState,
+  method: string,
+  payload: Record<string, unknown>,
+  aborted: AbortSignal,
+): Promise<Reply> {
+  if (method === 'getUpdates') {
+    // Recorded when asked, since a long poll may be held open for seconds.
+    state.calls.push({ method, payload });
+    state.events.emit('call');
+    return getUpdates(state, payload, aborted);
+  }
+  const reply = answer(state, method, payload);
+  state.calls.push({
+    method,
+    payload,
+    ...(reply.ok ? { result: reply.result } : { error: reply.description }),
+  });
+  state.events.emit('call');
+  return reply;
+}
+
+function answer(state: FakeState, method: string, payload: Record<string, unknown>): Reply {
+  switch (method) {
+    case 'getMe':
+      return ok(state.botUser);
+    case 'setWebhook':
+      state.webhook = { url: String(payload.url), secret: payload.secret_token as string | undefined };
+      return ok(true);
+    case 'deleteWebhook':
+      state.webhook = null;
+      if (payload.drop_pending_updates) state.queue.length = 0;
+      return ok(true);
+    case 'getWebhookInfo':
+      return ok({ url: state.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0 });
+    case 'setMyCommands':
+    case 'answerCallbackQuery':
+    case 'sendChatAction':
+      return ok(true);
+    case 'sendMessage':
+    case 'editMessageText':
+      return sendOrEdit(state, method, payload);
+    case 'getFile': {
+      const file = state.files.get(String(payload.file_id));
+      if (!file) return fail(400, 'Bad Request: invalid file_id');
+      return ok({
+        file_id: file.fileId,
+        file_unique_id: `u-${file.fileId}`,
+        file_size: file.content.length,
+        file_path: file.filePath,
+      });
+    }
+    default:
+      return fail(404, 'Not Found: method not found');
+  }
+}
+
+async function getUpdates(state: FakeState, payload: Record<string, unknown>, aborted: AbortSignal) {
+  if (state.webhook) {
+    return fail(
+      409,
+      "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+    );
+  }
+  const offset = Number(payload.offset ?? 0);
+  const limit = Math.min(Number(payload.limit ?? 100) || 100, 100);
+  const timeoutS = Number(payload.timeout ?? 0);
+  // Calling with an offset confirms every update below it: Telegram forgets them.
+  const pending = () => {
+    const keep = state.queue.filter((u) => u.update_id >= offset);
+    state.queue.splice(0, state.queue.length, ...keep);
+    return keep.slice(0, limit);
+  };
+  const ready = pending();
+  if (ready.length > 0 || timeoutS <= 0) return ok(ready);
+  // Long poll: hold the request until an update arrives, the timeout passes or the bot hangs up.
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      state.events.off('update', done);
+      state.events.off('close', done);
+      aborted.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutS * 1000);
+    state.events.on('update', done);
+    state.events.on('close', done);
+    aborted.addEventListener('abort', done);
+  });
+  return ok(pending());
+}
+
+function sendOrEdit(state: FakeState, method: string, payload: Record<string, unknown>): Reply {
+  const text = String(payload.text ?? '');
+  if (payload.parse_mode === 'HTML') {
+    const problem = checkTelegramHtml(text);
+    if (problem) return fail(400, `Bad Request: can't parse entities: ${problem}`);
+  }
+  if (text.trim() === '') return fail(400, 'Bad Request: message text is empty');
+  if (text.replace(/<[^>]+>/g, '').length > 4096) return fail(400, 'Bad Request: message is too long');
+  const markup = payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
+  for (const row of markup?.inline_keyboard ?? []) {
+    for (const b of row) {
+      if (b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64) {
+        return fail(400, 'Bad Request: BUTTON_DATA_INVALID');
+      }
+    }
+  }
+  const chatId = Number(payload.chat_id);
+  const texts = state.messageTexts;
+  let messageId: number;
+  if (method === 'editMessageText') {
+    messageId = Number(payload.message_id);
+    const before = texts.get(`${chatId}:${messageId}`);
+    if (before === undefined) return fail(400, 'Bad Request: message to edit not found');
+    if (before === text) {
+      return fail(
+        400,
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+  } else {
+    state.nextMessageId += 1;
+    messageId = state.nextMessageId;
+  }
+  texts.set(`${chatId}:${messageId}`, text);
+  return ok({
+    message_id: messageId,
+    date: Math.floor(Date.now() / 1000),
+    chat:
+      chatId > 0
+        ? { id: chatId, type: 'private', first_name: 'User' }
+        : { id: chatId, type: 'group', title: 'Group' },
+    from: state.botUser,
+    text: text.replace(/<[^>]+>/g, ''),
+    ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+  });
+}
