@@ -1,11 +1,18 @@
 import path from 'node:path';
+import { createJobQueue } from '../jobs/createJobQueue.ts';
+import { jobDefinitions } from '../jobs/jobDefinitions.ts';
 import { authenticateApiKey } from './accounts/authenticateApiKey.ts';
+import { checkPermission } from './accounts/checkPermission.ts';
 import { createAgent } from './accounts/createAgent.ts';
 import { createApiKey } from './accounts/createApiKey.ts';
 import { createLinkCode } from './accounts/createLinkCode.ts';
 import { redeemLinkCode } from './accounts/redeemLinkCode.ts';
 import { resolveIdentity } from './accounts/resolveIdentity.ts';
 import { revokeApiKey } from './accounts/revokeApiKey.ts';
+import { bindChainUseCases } from './chain/bindChainUseCases.ts';
+import { type ChainPort, openChain } from './chain/openChain.ts';
+import { replayOutbox } from './chain/outbox/replayOutbox.ts';
+import type { EmbeddedChain } from './chain/startEmbeddedChain.ts';
 import type { Config } from './config.ts';
 import { getContribution } from './contributions/getContribution.ts';
 import { submitContributionFile } from './contributions/submitContributionFile.ts';
@@ -17,12 +24,26 @@ import { getDatanet } from './datanets/getDatanet.ts';
 import { listDatanets } from './datanets/listDatanets.ts';
 import { migrate } from './db/migrate.ts';
 import { type Database, openDatabase } from './db/openDatabase.ts';
+import { anchorReceipts } from './inference/anchorReceipts.ts';
+import { getReceipt } from './inference/getReceipt.ts';
+import { invokeModel } from './inference/invokeModel.ts';
 import { getBalance } from './ledger/getBalance.ts';
+import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
+import { getModel } from './models/getModel.ts';
+import { listModels } from './models/listModels.ts';
+import { publishModel } from './models/publishModel.ts';
 import { createLogger, type Logger } from './shared/createLogger.ts';
 import type { Deps } from './shared/deps.ts';
+import { ArtifactStore } from './training/artifactStore.ts';
+import { cancelTrainingRun } from './training/cancelTrainingRun.ts';
+import { getTrainingRun } from './training/getTrainingRun.ts';
+import { listTrainingRuns } from './training/listTrainingRuns.ts';
+import { ModelRuntime } from './training/modelRuntime.ts';
+import { startTrainingRun } from './training/startTrainingRun.ts';
+import { watchTrainingRun } from './training/watchTrainingRun.ts';
 import { castVote } from './validation/castVote.ts';
 import { getValidatorStatus } from './validation/getValidatorStatus.ts';
 import { listReviewQueue } from './validation/listReviewQueue.ts';
@@ -40,6 +61,11 @@ export interface CreateAppOptions {
   now?: () => Date;
   /** An already-open database (tests); otherwise opened from config. The app closes it either way. */
   database?: Database;
+  /**
+   * false: no chain (chain use cases refuse). An EmbeddedChain: use that one (tests; the app does not
+   * close it). Unset: the chain from config (embedded unless CHAIN_RPC_URL).
+   */
+  chain?: false | EmbeddedChain;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -56,16 +82,34 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       databaseUrl: config.databaseUrl,
       pgliteDataDir: path.join(config.dataDir, 'pgdata'),
     }));
+  let chain: ChainPort | undefined;
   try {
     const migrated = await migrate(database.sql);
     if (migrated.applied.length > 0) log.info('migrations applied', { applied: migrated.applied });
+    const jobs = createJobQueue(config, log, { consume: config.jobs.inStart });
+    const modelRuntime = new ModelRuntime(new ArtifactStore(path.join(config.dataDir, 'artifacts')), {
+      cacheSize: config.training.modelCacheSize,
+    });
     const deps: Deps = {
       sql: database.sql,
       config,
       system: await loadSystemAccounts(database.sql),
       log,
       now: options.now ?? (() => new Date()),
+      jobs,
+      modelRuntime,
     };
+    if (options.chain !== false) {
+      chain = await openChain(config.chain, { log, embedded: options.chain });
+      deps.chain = chain;
+      // A fresh embedded chain has nothing on it: put back what the outbox already sent.
+      await replayOutbox(deps);
+    }
+    // Embedded PGlite is this process's alone, so runs it finds 'running' were orphaned by a crash.
+    await jobs.start(deps, jobDefinitions, { exclusive: database.kind === 'pglite' }).catch(async (error) => {
+      await jobs.close();
+      throw error;
+    });
     let closed = false;
     return {
       config,
@@ -79,11 +123,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         authenticateApiKey: (apiKey: string) => authenticateApiKey(deps, apiKey),
         createLinkCode: bind(deps, createLinkCode),
         redeemLinkCode: bind(deps, redeemLinkCode),
+        checkPermission: bind(deps, checkPermission),
       },
       ledger: {
         getBalance: bind(deps, getBalance),
         requestFaucet: bind(deps, requestFaucet),
         transfer: bind(deps, transfer),
+        listEarningsSince: bind(deps, listEarningsSince),
       },
       datanets: {
         create: bind(deps, createDatanet),
@@ -104,13 +150,36 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         reviewQueue: bind(deps, listReviewQueue),
         status: bind(deps, getValidatorStatus),
       },
+      training: {
+        start: bind(deps, startTrainingRun),
+        get: bind(deps, getTrainingRun),
+        list: (input: Parameters<typeof listTrainingRuns>[1] = {}) => listTrainingRuns(deps, input),
+        cancel: bind(deps, cancelTrainingRun),
+        watch: (input: Parameters<typeof watchTrainingRun>[1]) => watchTrainingRun(deps, input),
+      },
+      models: {
+        publish: bind(deps, publishModel),
+        get: bind(deps, getModel),
+        list: (input: Parameters<typeof listModels>[1] = {}) => listModels(deps, input),
+      },
+      inference: {
+        invoke: bind(deps, invokeModel),
+        getReceipt: bind(deps, getReceipt),
+        anchorReceipts: (input: Parameters<typeof anchorReceipts>[1] = {}) => anchorReceipts(deps, input),
+      },
+      ...bindChainUseCases(deps),
+      jobs,
       async close() {
         if (closed) return;
         closed = true;
+        await jobs.close();
+        await modelRuntime.close();
+        await chain?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await chain?.close();
     await database.close();
     throw error;
   }

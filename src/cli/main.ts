@@ -1,8 +1,12 @@
 import { loadConfig } from '../config.ts';
 import { isAppError } from '../errors.ts';
 import { runAgentCommand } from './runAgentCommand.ts';
+import { runDeploy } from './runDeploy.ts';
+import { runDiscord } from './runDiscord.ts';
+import { runMcp } from './runMcp.ts';
 import { runMigrate } from './runMigrate.ts';
 import { runStart } from './runStart.ts';
+import { runTelegram } from './runTelegram.ts';
 import { runWorker } from './runWorker.ts';
 
 const HELP = `potluck <command>
@@ -11,6 +15,10 @@ const HELP = `potluck <command>
   migrate               apply database migrations and exit
   worker                run background job processors (needs REDIS_URL)
   agent create <name>   create an agent account and print its API key (shown once)
+  deploy                deploy the contracts to CHAIN_RPC_URL and print their addresses
+  telegram              run only the Telegram bot (needs TELEGRAM_TOKEN)
+  discord [register]    run only the Discord bot, or register its slash commands (needs DISCORD_TOKEN)
+  mcp [--http]          MCP server on stdio (POTLUCK_API_KEY), or Streamable HTTP at /mcp
   help                  this text
 
 Configuration comes from environment variables; see README.md.`;
@@ -31,6 +39,14 @@ async function main(argv: string[]): Promise<number> {
       return runWorker(config);
     case 'agent':
       return runAgentCommand(config, rest);
+    case 'deploy':
+      return runDeploy(config);
+    case 'telegram':
+      return runTelegram(config);
+    case 'discord':
+      return runDiscord(config, rest);
+    case 'mcp':
+      return runMcp(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
       return 1;

@@ -7,7 +7,8 @@ export async function runAgentCommand(config: Config, args: string[]): Promise<n
     process.stderr.write('usage: potluck agent create <name>\n');
     return 1;
   }
-  const app = await createApp(config);
+  // Creating a key touches only the database: no chain to start and replay for a one-shot command.
+  const app = await createApp(config, { chain: false });
   try {
     const agent = await app.accounts.createAgent({ name: nameParts.join(' ') });
     process.stdout.write(

@@ -1,6 +1,8 @@
+import { createTelegramRuntime, type TelegramRuntime } from '../../bots/telegram/createTelegramRuntime.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
+import { startDiscordInService } from './runDiscord.ts';
 
 /**
  * Runs the service until SIGINT/SIGTERM, then closes everything in order (HTTP, then the app
@@ -9,18 +11,27 @@ import { startHttpServer } from '../http/startHttpServer.ts';
 export async function runStart(config: Config): Promise<number> {
   const started = Date.now();
   const app = await createApp(config);
-  const http = await startHttpServer(app, config.http);
+  // The chain outbox worker, event watcher and epoch clock, in process.
+  const chainLoop = app.deps.chain ? app.chain.startLoop() : undefined;
+  // Telegram runs inside the service when TELEGRAM_TOKEN is set; a webhook mounts on the HTTP server.
+  const telegram = config.telegram.token ? createTelegramRuntime(app, config.telegram) : undefined;
+  const http = await startHttpServer(app, config.http, { telegramWebhook: telegram?.webhook });
+  const telegramLine = await startTelegramInService(telegram);
+  // Discord runs inside the service when DISCORD_TOKEN is set (or alone: `potluck discord`).
+  const discord = await startDiscordInService(app, config);
   const lines = [
     'Potluck is running.',
     `  database  ${app.database.kind === 'pglite' ? `embedded PGlite at ${app.database.location}` : `PostgreSQL ${app.database.location}`}`,
     `  jobs      ${config.redisUrl ? 'BullMQ on Redis' : 'in-process'}`,
-    `  http      ${http.url} (GET /health)`,
+    `  http      ${http.url} (GET /health, MCP Streamable HTTP at /mcp)`,
+    `  chain     ${chainLine(app)}`,
     `  faucet    ${config.faucet.enabled ? 'on (DEV_FAUCET_ENABLED)' : 'off'}`,
+    `  telegram  ${telegramLine}`,
+    `  discord   ${discord.line}`,
     `Ready in ${Date.now() - started} ms. Press Ctrl+C to stop.`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  await new Promise<void>((resolve) => {
+  // Listen before saying "ready": a supervisor may signal the moment it reads that line.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`Received ${signal}, shutting down...\n`);
       resolve();
@@ -28,8 +39,32 @@ export async function runStart(config: Config): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await stopped;
+  await telegram?.stop();
+  await discord.bot?.stop();
   await http.close();
+  await chainLoop?.stop();
   await app.close();
   process.stdout.write('Stopped cleanly.\n');
   return 0;
+}
+
+function chainLine(app: Awaited<ReturnType<typeof createApp>>): string {
+  const chain = app.deps.chain;
+  if (!chain) return 'off';
+  const where = chain.kind === 'embedded' ? 'embedded EVM' : 'CHAIN_RPC_URL';
+  return `${where}, chain ${chain.chainId}, vault ${chain.addresses.vault}`;
+}
+
+/** A Telegram outage at boot must not keep the rest of the service down: report it and go on. */
+async function startTelegramInService(telegram: TelegramRuntime | undefined): Promise<string> {
+  if (!telegram) return 'off (set TELEGRAM_TOKEN to run the bot)';
+  try {
+    await telegram.start();
+    return `@${telegram.bot.botInfo.username} (${telegram.mode === 'webhook' ? 'webhook' : 'long polling'})`;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return `not started: ${why}`;
+  }
 }

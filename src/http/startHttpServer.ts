@@ -1,6 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createMcpHttpHandler } from '../../mcp/http/createMcpHttpHandler.ts';
 import type { App } from '../app.ts';
+
+/** Routes a surface mounts here (typed structurally: the core does not import the bots). */
+export interface ExtraRoutes {
+  /** Telegram's webhook POSTs (bots/telegram checks the secret header and handles the update). */
+  telegramWebhook?: {
+    path: string;
+    handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  };
+}
 
 export interface HttpServer {
   url: string;
@@ -14,8 +24,14 @@ export interface HttpServer {
 export async function startHttpServer(
   app: App,
   options: { host: string; port: number },
+  routes: ExtraRoutes = {},
 ): Promise<HttpServer> {
+  // MCP Streamable HTTP (stateless, bearer API key): the same endpoint `potluck mcp --http` serves.
+  const mcp = createMcpHttpHandler(app);
   const server = http.createServer(async (req, res) => {
+    const hook = routes.telegramWebhook;
+    if (hook && req.method === 'POST' && req.url?.split('?')[0] === hook.path) return hook.handle(req, res);
+    if (req.url === '/mcp' || req.url?.startsWith('/mcp?')) return mcp(req, res);
     if (req.method === 'GET' && req.url === '/health') {
       try {
         await app.database.sql`select 1`;

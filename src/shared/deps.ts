@@ -1,7 +1,10 @@
+import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
+import type { ModelRuntime } from '../training/modelRuntime.ts';
 import type { Logger } from './createLogger.ts';
+import type { JobQueue } from './jobQueue.ts';
 
 /** What every use case receives: the ports it may touch, nothing global. */
 export interface Deps {
@@ -11,4 +14,10 @@ export interface Deps {
   log: Logger;
   /** Injected so tests can move time (link-code expiry, daily quotas). */
   now: () => Date;
+  /** Background work: in process, or BullMQ on Redis. */
+  jobs: JobQueue;
+  /** Trained models served from memory, loaded from the artifact store by hash. */
+  modelRuntime: ModelRuntime;
+  /** The EVM chain with the Potluck contracts; absent when the app runs without one. */
+  chain?: ChainPort;
 }
