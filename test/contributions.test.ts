@@ -67,6 +67,9 @@ describe('contributions', () => {
     expect(res.refused).toEqual([]);
     expect(res.depositTotal).toBe(2n * TOKEN);
     expect(res.accepted[0].language).toBe('fa');
+    const stored = await t.app.contributions.get({ contributionId: res.accepted[0].contributionId });
+    expect(Array.isArray(stored.checkProblems)).toBe(true);
+    expect(stored.content).toBe(POEMS[0]);
     const again = await t.app.contributions.submit(input);
     expect(again.replayed).toBe(true);
     expect(again.accepted.map((a) => a.contributionId)).toEqual(res.accepted.map((a) => a.contributionId));

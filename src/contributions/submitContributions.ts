@@ -170,7 +170,7 @@ async function insertItems(
     chars: i.chars,
     language: i.language,
     check_score: i.score,
-    check_problems: JSON.stringify(i.problems),
+    check_problems: tx.json(i.problems),
     near_duplicate_of: near.get(i.index)?.contributionId ?? null,
     near_duplicate_similarity: near.get(i.index)?.similarity ?? null,
     minhash: i.minhash,
