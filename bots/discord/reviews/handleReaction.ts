@@ -18,7 +18,7 @@ export async function handleReaction(
   const emoji = reaction.emoji.name;
   if (emoji !== APPROVE && emoji !== REJECT) return;
   if (user.id === reaction.client.user.id || user.bot) return;
-  const post = await findReviewPost(ctx.app.database.sql, reaction.message.id);
+  const post = await findPostOf(ctx, reaction);
   if (!post) return;
   const person = user.partial ? await user.fetch() : user;
   try {
@@ -45,5 +45,23 @@ export async function handleReaction(
         error: e instanceof Error ? e.message : String(e),
       }),
     );
+  }
+}
+
+/**
+ * The review feed records a post right after Discord accepts it, so a quick reaction can arrive
+ * before the record: for a message the bot wrote (or one not cached, whose author is unknown),
+ * look again for a moment before treating it as some other message.
+ */
+async function findPostOf(
+  ctx: BotContext,
+  reaction: MessageReaction | PartialMessageReaction,
+): Promise<{ contributionId: string } | null> {
+  const message = reaction.message;
+  const maybeOurs = message.partial || message.author?.id === reaction.client.user.id;
+  for (let attempt = 0; ; attempt++) {
+    const post = await findReviewPost(ctx.app.database.sql, message.id);
+    if (post || !maybeOurs || attempt >= 20) return post;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
