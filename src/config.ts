@@ -474,6 +474,11 @@ function parseRolePermissions(value: string | undefined): Config['rolePermission
   return out;
 }
 
+/** The raw environment, for `potluck doctor`, which reports bad variables instead of stopping on them. */
+export function readEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}
+
 /** Service URLs for test suites; unset means embedded PGlite and the in-process queue. */
 export function loadTestServices(env: Record<string, string | undefined> = process.env): {
   databaseUrl?: string;

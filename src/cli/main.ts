@@ -1,8 +1,10 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig, readEnvironment } from '../config.ts';
 import { isAppError } from '../errors.ts';
 import { runAgentCommand } from './runAgentCommand.ts';
+import { runDemo } from './runDemo.ts';
 import { runDeploy } from './runDeploy.ts';
 import { runDiscord } from './runDiscord.ts';
+import { runDoctor } from './runDoctor.ts';
 import { runMcp } from './runMcp.ts';
 import { runMigrate } from './runMigrate.ts';
 import { runStart } from './runStart.ts';
@@ -19,6 +21,8 @@ const HELP = `potluck <command>
   telegram              run only the Telegram bot (needs TELEGRAM_TOKEN)
   discord [register]    run only the Discord bot, or register its slash commands (needs DISCORD_TOKEN)
   mcp [--http]          MCP server on stdio (POTLUCK_API_KEY), or Streamable HTTP at /mcp
+  demo [--keep]         the whole story on embedded defaults in a temporary folder; exit 0 if every balance adds up
+  doctor                check the configuration and each dependency, and say what to fix
   help                  this text
 
 Configuration comes from environment variables; see README.md.`;
@@ -28,6 +32,14 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${HELP}\n`);
     return command ? 0 : 1;
+  }
+  // Neither reads the configuration the usual way: the demo runs on embedded defaults whatever is set,
+  // and doctor reports a bad variable instead of stopping at it.
+  switch (command) {
+    case 'demo':
+      return runDemo(rest);
+    case 'doctor':
+      return runDoctor({ env: readEnvironment() });
   }
   const config = loadConfig();
   switch (command) {

@@ -111,10 +111,7 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
         outcomes.push(null);
       } else if (row?.status !== 'reserved' || row.attempt !== s.attempt) {
         outcomes.push(
-          new AppError(
-            'UNAVAILABLE',
-            'This call took too long and its fee was refunded; please ask again.',
-          ),
+          new AppError('UNAVAILABLE', 'This call took too long and its fee was refunded; please ask again.'),
         );
       } else {
         taken.add(s.callId);

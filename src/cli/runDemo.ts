@@ -1,0 +1,15 @@
+import { runDemo as runStory } from '../demo/runDemo.ts';
+
+/** `potluck demo [--keep]`: the story on embedded defaults; exit 0 only when every balance adds up. */
+export async function runDemo(args: string[]): Promise<number> {
+  const unknown = args.filter((a) => a !== '--keep');
+  if (unknown.length > 0) {
+    process.stderr.write(`usage: potluck demo [--keep]   (unknown: ${unknown.join(' ')})\n`);
+    return 1;
+  }
+  const result = await runStory({
+    write: (text) => process.stdout.write(text),
+    keep: args.includes('--keep'),
+  });
+  return result.ok ? 0 : 1;
+}
