@@ -36,3 +36,10 @@ function isAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The live process holding `lockPath`, if any (not this one): doctor reports it without taking the lock. */
+export function lockHolder(lockPath: string): number | null {
+  if (!fs.existsSync(lockPath)) return null;
+  const pid = Number(fs.readFileSync(lockPath, 'utf8').trim());
+  return pid && pid !== process.pid && isAlive(pid) ? pid : null;
+}
