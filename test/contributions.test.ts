@@ -153,6 +153,37 @@ describe('contributions', () => {
     expect(res.accepted).toHaveLength(5);
   });
 
+  it('judges a large batch item by item off the event loop, with the same refusals and indices', async () => {
+    const items = Array.from({ length: 80 }, (_, i) => ({
+      text: `بیت شماره ${i} از باغ و باران و ماه و نسیم شبانگاهی`,
+    }));
+    items[10] = { text: items[3].text };
+    items[20] = { text: 'The evening wind is resting on the quiet rooftops of the sleeping town tonight.' };
+    items[30] = { text: `  ${items[5].text}\r\n` };
+    const couplets = await t.app.datanets.create({
+      ownerAccountId: poet,
+      name: 'Persian Couplets',
+      languages: ['fa'],
+      deposit: TOKEN.toString(),
+      dailyItems: 1000,
+    });
+    const before = (await t.app.ledger.getBalance({ accountId: poet })).available;
+    const res = await t.app.contributions.submit({
+      accountId: poet,
+      datanetId: couplets.id,
+      idempotencyKey: 'large',
+      items,
+    });
+    expect(res.refused.map((r) => [r.index, r.code])).toEqual([
+      [10, 'DUPLICATE'],
+      [20, 'BAD_INPUT'],
+      [30, 'DUPLICATE'],
+    ]);
+    expect(res.accepted).toHaveLength(77);
+    expect(res.accepted.every((a) => a.language === 'fa' && a.contentHash.length === 64)).toBe(true);
+    expect(before - (await t.app.ledger.getBalance({ accountId: poet })).available).toBe(77n * TOKEN);
+  });
+
   it('refuses a batch the contributor cannot pay deposits for, writing nothing', async () => {
     const broke = (await t.app.accounts.resolveIdentity({ identity: 'discord:424242' })).accountId;
     await expect(

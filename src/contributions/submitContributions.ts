@@ -1,14 +1,15 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
-import { AppError, isAppError, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { findNearDuplicates } from './findNearDuplicates.ts';
-import { type PreparedItem, prepareItem } from './prepareItem.ts';
+import type { PreparedItem } from './prepareItem.ts';
+import { prepareItems } from './prepareItems.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -69,21 +70,24 @@ export async function submitContributions(
   const refused: RefusedItem[] = [];
   const prepared: PreparedItem[] = [];
   const firstByHash = new Map<string, number>();
-  p.items.forEach((item, index) => {
-    try {
-      const ready = prepareItem(item.text, item.source ?? 'text', index, datanet.languages, limits);
-      const earlier = firstByHash.get(ready.contentHash);
-      if (earlier !== undefined) {
-        refused.push({ index, code: 'DUPLICATE', message: `Same text as item ${earlier} of this batch.` });
-        return;
-      }
-      firstByHash.set(ready.contentHash, index);
-      prepared.push(ready);
-    } catch (error) {
-      if (!isAppError(error)) throw error;
-      refused.push({ index, code: error.code, message: error.message });
+  for (const outcome of await prepareItems({ items: p.items, languages: datanet.languages, limits })) {
+    if (!('item' in outcome)) {
+      refused.push(outcome);
+      continue;
     }
-  });
+    const ready = outcome.item;
+    const earlier = firstByHash.get(ready.contentHash);
+    if (earlier !== undefined) {
+      refused.push({
+        index: ready.index,
+        code: 'DUPLICATE',
+        message: `Same text as item ${earlier} of this batch.`,
+      });
+      continue;
+    }
+    firstByHash.set(ready.contentHash, ready.index);
+    prepared.push(ready);
+  }
 
   return deps.sql.begin(async (tx) => {
     const { result, replayed } = await withIdempotency(

@@ -1,0 +1,93 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Config } from '../config.ts';
+import { AppError, isAppError } from '../errors.ts';
+import { type PreparedItem, prepareItem } from './prepareItem.ts';
+
+export type PrepareOutcome = { item: PreparedItem } | { index: number; code: string; message: string };
+
+export interface PrepareJob {
+  items: { text: string; source?: string }[];
+  languages: string[];
+  limits: Config['limits'];
+}
+
+/** Runs the checks on every item in this thread; one item's refusal never stops the others. */
+export function prepareItemsHere(job: PrepareJob, offset = 0): PrepareOutcome[] {
+  return job.items.map((it, i) => {
+    try {
+      return { item: prepareItem(it.text, it.source ?? 'text', offset + i, job.languages, job.limits) };
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return { index: offset + i, code: error.code, message: error.message };
+    }
+  });
+}
+
+// Below this many items a worker's message round trip costs more than it saves.
+const WORKER_THRESHOLD = 64;
+let pool: Worker[] | null = null;
+let next = 0;
+
+/**
+ * Language detection, MinHash and hashing cost ~0.2 ms an item: a 500-item batch would hold the
+ * event loop for ~0.1 s, stalling every other request. Large batches go to worker threads (one
+ * per spare core), which also lets a batch's checks overlap another batch's database work.
+ */
+export async function prepareItems(job: PrepareJob): Promise<PrepareOutcome[]> {
+  const workers = job.items.length >= WORKER_THRESHOLD ? workerPool() : [];
+  if (workers.length === 0) return prepareItemsHere(job);
+  const size = Math.ceil(job.items.length / workers.length);
+  const parts = await Promise.all(
+    workers.map((_, w) => {
+      const worker = workers[next++ % workers.length];
+      return runInWorker(worker, { ...job, items: job.items.slice(w * size, (w + 1) * size) }, w * size);
+    }),
+  );
+  return parts.flat();
+}
+
+function workerPool(): Worker[] {
+  if (pool) return pool;
+  const count = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  pool = Array.from({ length: count }, () => {
+    // The worker registers tsx's loader first, so it runs the same TypeScript sources as the service.
+    const entry = new URL('./prepareItemsWorker.ts', import.meta.url).href;
+    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+    const worker = new Worker(bootstrap, { eval: true });
+    worker.unref();
+    worker.setMaxListeners(0);
+    return worker;
+  });
+  return pool;
+}
+
+let seq = 0;
+function runInWorker(worker: Worker, job: PrepareJob, offset: number): Promise<PrepareOutcome[]> {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: { id: number; outcomes?: PrepareOutcome[]; error?: string }) => {
+      if (msg.id !== id) return;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (msg.outcomes) resolve(msg.outcomes.map((o) => ('item' in o ? { item: revive(o.item) } : o)));
+      else reject(new AppError('INTERNAL', `Checking contributions failed: ${msg.error}`));
+    };
+    const onError = (error: Error) => {
+      worker.off('message', onMessage);
+      pool = null;
+      reject(error);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage({ id, job, offset });
+  });
+}
+
+// Structured clone turns a Buffer into a plain Uint8Array; the insert wants a Buffer for bytea.
+function revive(item: PreparedItem): PreparedItem {
+  return {
+    ...item,
+    minhash: Buffer.from(item.minhash.buffer, item.minhash.byteOffset, item.minhash.byteLength),
+  };
+}
