@@ -31,7 +31,11 @@ describe('accounts and identities', () => {
     expect(agent.apiKey).toMatch(/^pl_/);
     const stored = await t.app.database
       .sql`select secret_hash::text as h from api_keys where id = ${agent.keyId}`;
-    expect(stored[0].h).not.toContain(agent.apiKey.split('_')[2]);
+    // The secret is base64url and may itself contain '_': take it by position, not by splitting.
+    const secret = agent.apiKey.slice('pl_'.length + 16 + 1);
+    expect(secret).toHaveLength(43);
+    expect(stored[0].h).not.toContain(secret);
+    expect(stored[0].h).not.toContain(Buffer.from(secret).toString('hex'));
     await expect(t.app.accounts.authenticateApiKey(agent.apiKey)).resolves.toMatchObject({
       accountId: agent.accountId,
     });
