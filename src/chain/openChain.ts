@@ -74,12 +74,10 @@ async function openEmbedded(config: Config['chain'], options: OpenChainOptions):
         vault: getContractAddress({ from: deployer, nonce: 2n }),
       };
     }
-    // Genesis carries its start time, so each embedded chain instance has its own hash.
-    const genesis = await publicClient.getBlock({ blockNumber: 0n });
     return {
       kind: 'embedded',
       chainId: embedded.chain.id,
-      key: `embedded:${genesis.hash}`,
+      key: `embedded:${embedded.instanceId}`,
       publicClient,
       walletClient,
       relayer: embedded.walletFor(embedded.accounts[Math.min(1, embedded.accounts.length - 1)]),

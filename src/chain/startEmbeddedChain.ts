@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHardhatRuntimeEnvironment } from 'hardhat/hre';
@@ -35,6 +36,11 @@ export type EmbeddedChainOptions = {
 };
 
 export type EmbeddedChain = {
+  /**
+   * Unique to this chain instance. Two chains started in the same second share a genesis hash, so
+   * the hash cannot tell a restarted chain from the old one.
+   */
+  instanceId: string;
   chain: Chain;
   publicClient: ChainPublicClient;
   /** Wallet client of the deployer, `accounts[0]`. */
@@ -105,6 +111,7 @@ export async function startEmbeddedChain(options: EmbeddedChainOptions = {}): Pr
 
   let closed = false;
   return {
+    instanceId: randomUUID(),
     chain,
     publicClient,
     walletClient: walletFor(accounts[0]),
