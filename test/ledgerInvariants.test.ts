@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
+import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 
 let t: TestApp;
 const people: string[] = [];
@@ -24,29 +25,6 @@ beforeAll(async () => {
   datanetId = d.id;
 });
 afterAll(async () => t?.cleanup());
-
-async function assertInvariants() {
-  const sql = t.app.database.sql;
-  const [total] = await sql`select coalesce(sum(balance), 0)::text as s from ledger_accounts`;
-  expect(total.s).toBe('0');
-  const unbalanced = await sql`select tx_id from ledger_entries group by tx_id having sum(amount) <> 0`;
-  expect(unbalanced).toEqual([]);
-  const negative = await sql`select id from ledger_accounts where not allow_negative and balance < 0`;
-  expect(negative).toEqual([]);
-  const drift = await sql`
-    select a.id from ledger_accounts a left join ledger_entries e on e.ledger_account_id = a.id
-    group by a.id, a.balance having a.balance <> coalesce(sum(e.amount), 0)`;
-  expect(drift).toEqual([]);
-  // The stakes account holds exactly the recorded stakes; escrow exactly the pending deposits.
-  const [stakes] = await sql`
-    select (select balance from ledger_accounts where system_name = 'stakes')::text as held,
-           (select coalesce(sum(amount), 0) from validator_stakes)::text as recorded`;
-  expect(stakes.held).toBe(stakes.recorded);
-  const [escrow] = await sql`
-    select (select balance from ledger_accounts where system_name = 'escrow')::text as held,
-           (select coalesce(sum(deposit), 0) from contributions where status = 'pending')::text as recorded`;
-  expect(escrow.held).toBe(escrow.recorded);
-}
 
 const person = fc.integer({ min: 0, max: 4 });
 const small = fc.bigInt({ min: 1n, max: 400n });
@@ -142,7 +120,7 @@ describe('ledger invariants under random operations', () => {
             if (!code || !EXPECTED.has(code)) throw error;
           }
         }
-        await assertInvariants();
+        await assertLedgerInvariants(t.app);
       }),
       { numRuns: 15 },
     );

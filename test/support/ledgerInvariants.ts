@@ -3,8 +3,8 @@ import type { App } from '../../src/app.ts';
 
 /**
  * The ledger's promises, checked from the tables: balances sum to zero, every transaction
- * balances, no account that may not go negative did, stored balances match their entries, and
- * escrow holds exactly the pending contribution deposits, and the inference escrows exactly the
+ * balances, no account that may not go negative did, stored balances match their entries, the
+ * stakes account holds exactly the recorded stakes, escrow holds exactly the pending contribution deposits, and the inference escrows exactly the
  * fees of calls still reserved.
  */
 export async function assertLedgerInvariants(app: App): Promise<void> {
@@ -17,6 +17,10 @@ export async function assertLedgerInvariants(app: App): Promise<void> {
     select a.id from ledger_accounts a left join ledger_entries e on e.ledger_account_id = a.id
     group by a.id, a.balance having a.balance <> coalesce(sum(e.amount), 0)`;
   expect(drift).toEqual([]);
+  const [stakes] = await sql`
+    select (select balance from ledger_accounts where system_name = 'stakes')::text as held,
+           (select coalesce(sum(amount), 0) from validator_stakes)::text as recorded`;
+  expect(stakes.held).toBe(stakes.recorded);
   const [escrow] = await sql`
     select (select balance from ledger_accounts where system_name = 'escrow')::text as deposits_held,
       (select coalesce(sum(deposit), 0) from contributions where status = 'pending')::text as deposits_owed,
