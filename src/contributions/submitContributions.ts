@@ -2,7 +2,6 @@ import type postgres from 'postgres';
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { AppError, notFound } from '../errors.ts';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -127,7 +126,7 @@ export async function submitContributions(
             kind: 'contribution_deposit',
             memo: { datanetId: p.datanetId, items: accepted.length },
             legs: [
-              { ledgerAccountId: await availableAccountOf(tx, p.accountId), amount: -depositTotal },
+              { ownerAccountId: p.accountId, amount: -depositTotal },
               { ledgerAccountId: deps.system.escrow, amount: depositTotal },
             ],
           });

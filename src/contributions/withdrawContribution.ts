@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -38,7 +37,7 @@ export async function withdrawContribution(
         memo: { contributionId: p.contributionId },
         legs: [
           { ledgerAccountId: deps.system.escrow, amount: -deposit },
-          { ledgerAccountId: await availableAccountOf(tx, p.accountId), amount: deposit },
+          { ownerAccountId: p.accountId, amount: deposit },
         ],
       });
     }

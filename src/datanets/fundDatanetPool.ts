@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { badInput, notFound } from '../errors.ts';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -29,7 +28,7 @@ export async function fundDatanetPool(
     idempotencyKey: `pool:${p.accountId}:${p.idempotencyKey}`,
     memo: { datanetId: p.datanetId, by: p.accountId },
     legs: [
-      { ledgerAccountId: await availableAccountOf(deps.sql, p.accountId), amount: -p.amount },
+      { ownerAccountId: p.accountId, amount: -p.amount },
       { ledgerAccountId: pool.id, amount: p.amount },
     ],
   });

@@ -3,7 +3,6 @@ import { idSchema } from '../accounts/identity.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { availableAccountOf } from './availableAccountOf.ts';
 import { postTransaction } from './postTransaction.ts';
 
 const params = z.object({ accountId: idSchema, idempotencyKey: z.string().min(1).max(200) });
@@ -20,14 +19,13 @@ export async function requestFaucet(deps: Deps, input: z.input<typeof params>): 
     throw new AppError('FORBIDDEN', 'The development faucet is off on this server (DEV_FAUCET_ENABLED).');
   }
   const amount = deps.config.faucet.amount;
-  const to = await availableAccountOf(deps.sql, p.accountId);
   const { txId, replayed } = await postTransaction(deps.sql, {
     kind: 'faucet',
     idempotencyKey: `faucet:${p.accountId}:${p.idempotencyKey}`,
     memo: { accountId: p.accountId },
     legs: [
       { ledgerAccountId: deps.system.faucet, amount: -amount },
-      { ledgerAccountId: to, amount },
+      { ownerAccountId: p.accountId, amount },
     ],
   });
   return { amount, txId, replayed };

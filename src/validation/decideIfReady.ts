@@ -1,5 +1,4 @@
 import type postgres from 'postgres';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import { splitLargestRemainder } from '../ledger/splitLargestRemainder.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -74,14 +73,14 @@ export async function decideIfReady(
   if (reward > 0n) legs.push({ ledgerAccountId: pool.id, amount: -reward });
   if (deposit > 0n) legs.push({ ledgerAccountId: deps.system.escrow, amount: -deposit });
   if (approved && deposit > 0n) {
-    legs.push({ ledgerAccountId: await availableAccountOf(tx, t.contributor_account_id), amount: deposit });
+    legs.push({ ownerAccountId: t.contributor_account_id, amount: deposit });
   }
   const payouts: Outcome['payouts'] = [];
   for (let i = 0; i < winners.length; i++) {
     if (shares[i] === 0n) continue;
     payouts.push({ accountId: winners[i].account_id, amount: shares[i] });
     legs.push({
-      ledgerAccountId: await availableAccountOf(tx, winners[i].account_id),
+      ownerAccountId: winners[i].account_id,
       amount: shares[i],
       role: 'validator',
     });

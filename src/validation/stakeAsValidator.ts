@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema, formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -49,7 +48,7 @@ export async function stakeAsValidator(deps: Deps, input: z.input<typeof params>
           kind: 'stake',
           memo: { datanetId: p.datanetId, accountId: p.accountId },
           legs: [
-            { ledgerAccountId: await availableAccountOf(tx, p.accountId), amount: -p.amount },
+            { ownerAccountId: p.accountId, amount: -p.amount },
             { ledgerAccountId: deps.system.stakes, amount: p.amount },
           ],
         });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { AppError } from '../errors.ts';
-import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -39,7 +38,7 @@ export async function unstakeAsValidator(
       memo: { datanetId: p.datanetId, accountId: p.accountId },
       legs: [
         { ledgerAccountId: deps.system.stakes, amount: -amount },
-        { ledgerAccountId: await availableAccountOf(tx, p.accountId), amount },
+        { ownerAccountId: p.accountId, amount },
       ],
     });
     return { datanetId: p.datanetId, returned: amount };
