@@ -1,6 +1,6 @@
 /**
  * Throughput of the per-item checks pipeline on ~300-character poems, one core:
- *   npx tsx src/contributions/checks/measureChecks.ts [items per round]
+ *   npx tsx bench/checks.ts [items per round]  (or: npm run bench -- checks)
  * Not a test: timings depend on the machine, so it only prints. Target: >= 5,000 items/s, i.e.
  * <= 200 µs per item. Persian and English are reported apart because Persian usually skips franc
  * (see detectLanguage), so the English figure is the worst case.

@@ -35,7 +35,7 @@ function classify(unit: number): number {
   return WORD_CHAR.test(String.fromCharCode(unit)) ? unit : SEPARATOR;
 }
 
-// Reused between calls: allocating per item showed up in measureChecks.ts.
+// Reused between calls: allocating per item showed up in bench/checks.ts.
 let units = new Uint16Array(1024);
 let hashes = new Int32Array(1024);
 

@@ -1,5 +1,5 @@
 /**
- * Deterministic made-up poems for tests and measureChecks.ts: lines drawn from small word lists
+ * Deterministic made-up poems for tests and bench/checks.ts: lines drawn from small word lists
  * with a seeded generator, so runs are reproducible and no real text is needed.
  */
 
