@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import { MAX_AMOUNT } from './shared/amount.ts';
 
 /**
  * The only reader of `process.env`. Everything else receives a `Config` (or a slice of it), so
@@ -14,7 +15,8 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const amount = z
   .string()
   .regex(/^\d{1,78}$/, 'must be a whole number of base units (digits only)')
-  .transform((v) => BigInt(v));
+  .transform((v) => BigInt(v))
+  .pipe(z.bigint().max(MAX_AMOUNT, 'must be at most 2^256−1 base units'));
 const url = (protocols: string[]) =>
   z
     .string()

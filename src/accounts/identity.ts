@@ -9,6 +9,17 @@ export const identitySchema = z
   );
 export type Identity = z.infer<typeof identitySchema>;
 
-export const idSchema = z
-  .union([z.string().regex(/^\d{1,19}$/, 'must be a numeric id'), z.number().int().positive()])
-  .transform(String);
+/** Ids are PostgreSQL bigints: a larger number could never name a row, and the database would refuse it. */
+export const MAX_ID = 2n ** 63n - 1n;
+
+/** A row id as a decimal string, within bigint range; `what` names it in the message. */
+export const numericIdSchema = (what = 'a numeric id', min = 1) =>
+  z
+    .union([
+      z.string().regex(/^\d{1,19}$/, `must be ${what}`),
+      z.number().int().min(min).max(Number.MAX_SAFE_INTEGER),
+    ])
+    .transform(String)
+    .refine((v) => BigInt(v) <= MAX_ID, `must be ${what} no larger than ${MAX_ID}`);
+
+export const idSchema = numericIdSchema();

@@ -7,7 +7,7 @@ const params = z.object({
   /** Case-insensitive name prefix, for autocomplete. */
   search: z.string().trim().max(64).optional(),
   limit: z.number().int().min(1).max(100).default(25),
-  offset: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 export async function listDatanets(deps: Deps, input: z.input<typeof params> = {}): Promise<Datanet[]> {

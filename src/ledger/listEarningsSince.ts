@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
+import { idSchema, numericIdSchema } from '../accounts/identity.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
-const entryId = z
-  .union([z.string().regex(/^\d{1,19}$/, 'must be a ledger entry id'), z.number().int().nonnegative()])
-  .transform(String);
+const entryId = numericIdSchema('a ledger entry id', 0);
 
 const params = z.object({
   accountId: idSchema,

@@ -8,7 +8,7 @@ const params = z.object({
   datanetId: idSchema.optional(),
   developerAccountId: idSchema.optional(),
   limit: z.number().int().min(1).max(100).default(20),
-  offset: z.number().int().min(0).default(0),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 
 /** Published models, oldest first, optionally of one datanet and/or one developer. */

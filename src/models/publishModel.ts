@@ -6,6 +6,7 @@ import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { displayNameSchema } from '../shared/textSchemas.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { type Model, selectModels } from './modelView.ts';
 import { revenueSplitSchema } from './revenueSplit.ts';
@@ -13,7 +14,7 @@ import { revenueSplitSchema } from './revenueSplit.ts';
 const params = z.object({
   accountId: idSchema,
   runId: idSchema,
-  name: z.string().trim().min(2).max(64),
+  name: displayNameSchema,
   description: z.string().trim().max(1000).default(''),
   pricePerCall: amountSchema,
   split: revenueSplitSchema,

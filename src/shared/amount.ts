@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
 
-/** Token amounts on every wire: a decimal string of base units (or a bigint from TypeScript callers). */
-export const amountSchema = z.union([
-  z.bigint().nonnegative(),
-  z
-    .string()
-    .regex(/^\d{1,78}$/, 'must be a whole number of base units as a decimal string')
-    .transform((v) => BigInt(v)),
-]);
+/** The largest amount a contract can hold (uint256); anything above could never be written on chain. */
+export const MAX_AMOUNT = 2n ** 256n - 1n;
+
+/**
+ * Token amounts on every wire: a decimal string of base units (or a bigint from TypeScript callers),
+ * at most 2^256−1, so every amount the service accepts can also be encoded on chain.
+ */
+export const amountSchema = z
+  .union([
+    z.bigint(),
+    z
+      .string()
+      .regex(/^\d{1,78}$/, 'must be a whole number of base units as a decimal string')
+      .transform((v) => BigInt(v)),
+  ])
+  .pipe(
+    z
+      .bigint()
+      .nonnegative('must not be negative')
+      .max(MAX_AMOUNT, 'must be at most 2^256−1 base units (the largest amount the chain can hold)'),
+  );
 
 export const DECIMALS = 18;
 const UNIT = 10n ** BigInt(DECIMALS);
