@@ -41,6 +41,7 @@ import { ArtifactStore } from './training/artifactStore.ts';
 import { cancelTrainingRun } from './training/cancelTrainingRun.ts';
 import { getTrainingRun } from './training/getTrainingRun.ts';
 import { listTrainingRuns } from './training/listTrainingRuns.ts';
+import { listBaseModels } from './training/listBaseModels.ts';
 import { ModelRuntime } from './training/modelRuntime.ts';
 import { startTrainingRun } from './training/startTrainingRun.ts';
 import { watchTrainingRun } from './training/watchTrainingRun.ts';
@@ -89,6 +90,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
     const jobs = createJobQueue(config, log, { consume: config.jobs.inStart });
     const modelRuntime = new ModelRuntime(new ArtifactStore(path.join(config.dataDir, 'artifacts')), {
       cacheSize: config.training.modelCacheSize,
+      baseModelsDir: config.training.baseModelsDir,
     });
     const deps: Deps = {
       sql: database.sql,
@@ -156,6 +158,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         list: (input: Parameters<typeof listTrainingRuns>[1] = {}) => listTrainingRuns(deps, input),
         cancel: bind(deps, cancelTrainingRun),
         watch: (input: Parameters<typeof watchTrainingRun>[1]) => watchTrainingRun(deps, input),
+        listBaseModels: () => listBaseModels(deps),
       },
       models: {
         publish: bind(deps, publishModel),

@@ -111,6 +111,8 @@ export const envSchema = z.object({
   TRAINING_STALE_MS: int(1000, 86_400_000).default(60_000),
 
   MODEL_CACHE_SIZE: int(1, 1000).default(8),
+  /** The operator's base models (`<name>.gguf` files, transformers.js folders); unset: <data dir>/base-models. */
+  BASE_MODELS_DIR: z.string().min(1).optional(),
   MAX_PROMPT_CHARS: int(1, 1_000_000).default(4000),
   MAX_ANSWER_TOKENS: int(1, 100_000).default(256),
   /** A fee reserved this long ago whose call never settled (a crashed process) goes back to the caller. */
@@ -226,7 +228,7 @@ export interface Config {
     /** Run processors inside `potluck start` (forced on without Redis, where nothing else would). */
     inStart: boolean;
   };
-  training: { staleMs: number; modelCacheSize: number };
+  training: { staleMs: number; modelCacheSize: number; baseModelsDir: string };
   inference: { maxPromptChars: number; maxAnswerTokens: number; reservationTimeoutSeconds: number };
   telegram: TelegramConfig;
   mcp: McpConfig;
@@ -315,7 +317,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queuePrefix: e.QUEUE_PREFIX,
       inStart: e.JOBS_IN_START || !e.REDIS_URL,
     },
-    training: { staleMs: e.TRAINING_STALE_MS, modelCacheSize: e.MODEL_CACHE_SIZE },
+    training: {
+      staleMs: e.TRAINING_STALE_MS,
+      modelCacheSize: e.MODEL_CACHE_SIZE,
+      baseModelsDir: path.resolve(e.BASE_MODELS_DIR ?? path.join(e.POTLUCK_DATA_DIR, 'base-models')),
+    },
     inference: {
       maxPromptChars: e.MAX_PROMPT_CHARS,
       maxAnswerTokens: e.MAX_ANSWER_TOKENS,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
@@ -11,12 +10,14 @@ import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedD
 
 let t: TestApp;
 let seeded: SeededDatanet;
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-base-model-'));
+let folder: string;
 
 beforeAll(async () => {
+  t = await createTestApp();
+  // The operator's catalog: <data dir>/base-models/<name>/ by default.
+  folder = path.join(t.dataDir, 'base-models', 'tiny-verse');
   // The corpus the tokenizer learns from includes the poems, so the poems tokenise compactly.
   await writeTinyCausalLm(folder, { seed: 3, corpus: fixtureContributions.map((c) => c.text) });
-  t = await createTestApp();
   const texts = fixtureContributions.map((c) => c.text);
   seeded = await seedApprovedDatanet(t.app, {
     name: 'Neural Verse',
@@ -25,22 +26,51 @@ beforeAll(async () => {
     authorCount: 1,
   });
 });
-afterAll(async () => {
-  await t?.cleanup();
-  fs.rmSync(folder, { recursive: true, force: true });
-});
+afterAll(async () => t?.cleanup());
 
 describe('training on a neural base model', () => {
+  it('takes base models by catalog name only; errors list the names and never a path', async () => {
+    const developer = await fundedPerson(t.app, 'prober');
+    expect(await t.app.training.listBaseModels()).toEqual({
+      baseModels: [{ name: 'tiny-verse', format: 'transformers' }],
+    });
+    // Paths that exist (as a folder, a file, the model itself) and one that doesn't: one answer.
+    const probes = [folder, path.join(folder, 'config.json'), t.dataDir, '/etc', '/nowhere', '../tiny-verse'];
+    const messages = new Set<string>();
+    for (const [i, baseModel] of probes.entries()) {
+      const error = await t.app.training
+        .start({
+          accountId: developer,
+          datanetId: seeded.datanetId,
+          options: { baseModel },
+          idempotencyKey: `p${i}`,
+        })
+        .then(
+          () => null,
+          (e) => e,
+        );
+      expect(error).toMatchObject({
+        code: 'BAD_INPUT',
+        details: { field: 'baseModel', available: ['tiny-verse'] },
+      });
+      const text = JSON.stringify({ message: error.message, details: error.details });
+      expect(text).not.toContain('/');
+      expect(text).toContain('tiny-verse');
+      messages.add(error.message);
+    }
+    expect(messages.size).toBe(1);
+  });
+
   it('indexes with the base model’s tokenizer, mixes it into generation, and attributes in its tokens', async () => {
     const developer = await fundedPerson(t.app, 'developer');
     const caller = await fundedPerson(t.app, 'caller');
     const { run } = await t.app.training.start({
       accountId: developer,
       datanetId: seeded.datanetId,
-      options: { baseModel: folder, mixWeight: 0.2, minSpan: 6 },
+      options: { baseModel: 'tiny-verse', mixWeight: 0.2, minSpan: 6 },
       idempotencyKey: 'neural',
     });
-    expect(run.options).toEqual({ tokenizer: 'base', baseModel: folder, minSpan: 6, mixWeight: 0.2 });
+    expect(run.options).toEqual({ tokenizer: 'base', baseModel: 'tiny-verse', minSpan: 6, mixWeight: 0.2 });
     let done = run;
     for await (const r of t.app.training.watch({ runId: run.id, intervalMs: 20 })) done = r;
     expect(done).toMatchObject({ status: 'succeeded', error: null });
@@ -58,7 +88,8 @@ describe('training on a neural base model', () => {
       split: { developerBps: 2500, dataBps: 2500, validatorsBps: 2500, protocolBps: 2500 },
       idempotencyKey: 'p',
     });
-    expect(model.baseModel).toBe(folder);
+    expect(model.baseModel).toBe('tiny-verse');
+    expect(manifest.baseModel).toBe('tiny-verse');
     const call = {
       accountId: caller,
       modelId: model.id,

@@ -21,6 +21,7 @@ import { getTrainingRun } from './getTrainingRun.ts';
 import { getValidationProof } from './getValidationProof.ts';
 import { getValidatorStatus } from './getValidatorStatus.ts';
 import { invokeModel } from './invokeModel.ts';
+import { listBaseModels } from './listBaseModels.ts';
 import { listDatanets } from './listDatanets.ts';
 import { listModels } from './listModels.ts';
 import { listPendingReviews } from './listPendingReviews.ts';
@@ -51,6 +52,7 @@ export const allTools: McpTool[] = [
   stakeAsValidator,
   unstakeAsValidator,
   getValidatorStatus,
+  listBaseModels,
   startTrainingRun,
   getTrainingRun,
   listTrainingRuns,

@@ -18,9 +18,9 @@ export const startTrainingRun = defineTool({
         baseModel: z
           .string()
           .min(1)
-          .max(500)
+          .max(200)
           .optional()
-          .describe('a local model folder or hub id; none: a pure ∞-gram model'),
+          .describe('a base model name from list_base_models; none: a pure ∞-gram model'),
         tokenizer: z.enum(['words', 'base']).optional(),
         minSpan: z
           .number()

@@ -5,7 +5,7 @@ import type { DoctorCheck } from './doctorCheck.ts';
 
 const REQUIRED_MODEL_FILES = ['config.json', 'tokenizer.json', 'onnx/model.onnx'];
 
-/** Base model folders named by trained models' manifests: serving them needs those files on this disk. */
+/** Base models named by trained models' manifests: serving them needs them in the catalog on this disk. */
 export function checkModels(config: Config): DoctorCheck[] {
   const artifacts = path.join(config.dataDir, 'artifacts');
   const manifests = fs.existsSync(artifacts)
@@ -29,18 +29,19 @@ export function checkModels(config: Config): DoctorCheck[] {
       },
     ];
   }
+  // Manifests name catalog entries (BASE_MODELS_DIR); this is the operator's view, so paths are fine here.
+  const dir = config.training.baseModelsDir;
   return [...bases].map((base) => {
-    const isPath = path.isAbsolute(base) || base.startsWith('.') || base.startsWith('~');
-    if (!isPath)
-      return { name: 'base model', ready: true, detail: `${base}: a hub id, loaded from the local cache` };
-    const missing = REQUIRED_MODEL_FILES.filter((f) => !fs.existsSync(path.join(base, f)));
-    return missing.length === 0
-      ? { name: 'base model', ready: true, detail: `${base} has ${REQUIRED_MODEL_FILES.join(', ')}` }
-      : {
-          name: 'base model',
-          ready: false,
-          detail: `${base} lacks ${missing.join(', ')}`,
-          fix: 'restore the folder a model was trained with, or export it to ONNX again',
-        };
+    const folder = path.join(dir, base);
+    const missing = REQUIRED_MODEL_FILES.filter((f) => !fs.existsSync(path.join(folder, f)));
+    if (missing.length === 0 || fs.existsSync(`${folder}.gguf`)) {
+      return { name: 'base model', ready: true, detail: `${base}: in ${dir}` };
+    }
+    return {
+      name: 'base model',
+      ready: false,
+      detail: `${base}: ${fs.existsSync(folder) ? `${folder} lacks ${missing.join(', ')}` : `not in ${dir}`}`,
+      fix: 'put the model trained models were built on back into BASE_MODELS_DIR under the same name',
+    };
   });
 }

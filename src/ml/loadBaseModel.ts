@@ -89,7 +89,7 @@ function wrap(source: string, tokenizer: PreTrainedTokenizer, model: PreTrainedM
     tokenizer: shiftedTokenizer(tokenizer, vocabSize),
     async nextTokenDistribution(context: Uint32Array): Promise<Float32Array> {
       if (session.isClosed) {
-        throw new AppError('UNAVAILABLE', `Base model ${source} was closed; load it again.`, { source });
+        throw new AppError('UNAVAILABLE', 'This base model was closed; load it again.');
       }
       // Past the model's window the oldest tokens go, but a leading BOS stays.
       const all = toModelIds(context, vocabSize);

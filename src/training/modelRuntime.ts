@@ -1,4 +1,6 @@
+import { AppError, isAppError } from '../errors.ts';
 import type { BaseModel } from '../ml/baseModel.ts';
+import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { ArtifactStore } from './artifactStore.ts';
 import { loadTrainedModel, type TrainedModel } from './loadTrainedModel.ts';
 
@@ -15,7 +17,12 @@ export class ModelRuntime {
 
   constructor(
     readonly store: ArtifactStore,
-    private readonly options: { cacheSize: number; loadBaseModel?: BaseModelLoader },
+    private readonly options: {
+      cacheSize: number;
+      /** The operator's catalog (BASE_MODELS_DIR): base models are named, never given as paths. */
+      baseModelsDir: string;
+      loadBaseModel?: BaseModelLoader;
+    },
   ) {}
 
   trainedModel(artifactHash: string): Promise<TrainedModel> {
@@ -36,15 +43,38 @@ export class ModelRuntime {
     return loading;
   }
 
-  /** Base models are shared by every artifact trained on them and kept until close. */
-  baseModel(source: string): Promise<BaseModel> {
-    let loading = this.bases.get(source);
+  /** Base models, by catalog name, are shared by every artifact trained on them and kept until close. */
+  baseModel(name: string): Promise<BaseModel> {
+    let loading = this.bases.get(name);
     if (!loading) {
-      loading = (this.options.loadBaseModel ?? defaultLoader)(source);
-      this.bases.set(source, loading);
-      loading.catch(() => this.bases.delete(source));
+      loading = this.loadNamed(name);
+      this.bases.set(name, loading);
+      loading.catch(() => this.bases.delete(name));
     }
     return loading;
+  }
+
+  private async loadNamed(name: string): Promise<BaseModel> {
+    const entry = await resolveBaseModel(this.options.baseModelsDir, name);
+    if (entry.format !== 'transformers') {
+      throw new AppError(
+        'BAD_INPUT',
+        `baseModel: "${name}" is a GGUF model; this kind of training needs a transformers.js (ONNX) base.`,
+        { field: 'baseModel' },
+      );
+    }
+    try {
+      return await (this.options.loadBaseModel ?? defaultLoader)(entry.path);
+    } catch (error) {
+      // The loader's own messages name server paths; users and run records get only the name.
+      const code = isAppError(error) && error.code === 'BAD_INPUT' ? 'BAD_INPUT' : 'UNAVAILABLE';
+      throw new AppError(
+        code,
+        `Base model "${name}" could not be loaded; ask the operator to check its files.`,
+        { baseModel: name },
+        { cause: error },
+      );
+    }
   }
 
   async close(): Promise<void> {

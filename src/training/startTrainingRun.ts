@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
+import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
@@ -34,6 +35,8 @@ export async function startTrainingRun(
 ): Promise<StartTrainingRunResult> {
   const p = parseInput(params, input);
   const options = resolveTrainingOptions(p.options);
+  // Only the operator's catalog, by name: a path here would let users probe the server's disk.
+  if (options.baseModel) await resolveBaseModel(deps.config.training.baseModelsDir, options.baseModel);
   const { result, replayed } = await deps.sql.begin((tx) =>
     withIdempotency(
       tx,

@@ -3,8 +3,8 @@ import { badInput } from '../errors.ts';
 
 /** Build options as a developer gives them; `resolveTrainingOptions` fills in and checks the rest. */
 export const trainingOptionsSchema = z.object({
-  /** A local model folder or a hub id; its tokenizer then indexes the corpus and it mixes into generation. */
-  baseModel: z.string().trim().min(1).max(500).nullish(),
+  /** A name from the operator's base-model catalog; its tokenizer then indexes the corpus and it mixes into generation. */
+  baseModel: z.string().trim().min(1).max(200).nullish(),
   tokenizer: z.enum(['words', 'base']).optional(),
   /** Answer tokens whose longest corpus match is shorter than this earn no data credit. */
   minSpan: z.number().int().min(1).max(64).default(4),
@@ -23,7 +23,7 @@ export function resolveTrainingOptions(input: z.output<typeof trainingOptionsSch
   const baseModel = input.baseModel ?? null;
   const tokenizer = input.tokenizer ?? (baseModel ? 'base' : 'words');
   if (tokenizer === 'base' && !baseModel) {
-    throw badInput('tokenizer "base" needs a baseModel (a model folder or hub id).');
+    throw badInput('tokenizer "base" needs a baseModel (a name from list_base_models).');
   }
   // Mixing needs both distributions over the same ids, so a base model brings its tokenizer.
   if (baseModel && tokenizer === 'words') {

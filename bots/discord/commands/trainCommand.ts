@@ -17,8 +17,9 @@ export const trainCommand: CommandModule = {
       .addStringOption((o) =>
         o
           .setName('base_model')
-          .setDescription('A base model folder or hub id to mix in (optional)')
-          .setMaxLength(500),
+          .setDescription('A base model to mix in, by name (the server lists them; optional)')
+          .setMaxLength(64)
+          .setAutocomplete(true),
       )
       .addIntegerOption((o) =>
         o
@@ -29,7 +30,14 @@ export const trainCommand: CommandModule = {
       )
       .toJSON(),
   acknowledge: 'public',
-  autocomplete: datanetAutocomplete,
+  async autocomplete(interaction, ctx) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'base_model') return datanetAutocomplete(interaction, ctx);
+    const { baseModels } = await ctx.app.training.listBaseModels();
+    const typed = String(focused.value).toLowerCase();
+    const matches = baseModels.filter((m) => m.name.toLowerCase().startsWith(typed)).slice(0, 25);
+    await interaction.respond(matches.map((m) => ({ name: m.name, value: m.name })));
+  },
   async execute(interaction, ctx) {
     await ctx.app.accounts.checkPermission({ permission: 'train', roles: rolesOf(interaction) });
     const datanet = await datanetFrom(interaction, ctx);
