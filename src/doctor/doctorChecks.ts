@@ -5,6 +5,7 @@ import { checkChain } from './checkChain.ts';
 import { checkDatabase } from './checkDatabase.ts';
 import { checkDataDir } from './checkDataDir.ts';
 import { checkModels } from './checkModels.ts';
+import { checkOutbox } from './checkOutbox.ts';
 import { checkRedis } from './checkRedis.ts';
 import type { DoctorCheck, Env } from './doctorCheck.ts';
 
@@ -50,6 +51,7 @@ export async function doctorChecks(rawEnv: Env): Promise<DoctorCheck[]> {
     'CHAIN_VAULT_ADDRESS',
   ];
   checks.push(invalid('chain', chainVars) ?? (await checkChain(config)));
+  checks.push(invalid('chain outbox', ['DATABASE_URL']) ?? (await checkOutbox(config)));
   checks.push(checkDataDir(config), ...checkModels(config));
   checks.push(checkToken('discord', env.DISCORD_TOKEN, discordTokenProblem));
   checks.push(checkToken('telegram', env.TELEGRAM_TOKEN, telegramTokenProblem));

@@ -1,13 +1,17 @@
 import { type Abi, type Address, encodeFunctionData, type Hex, zeroAddress } from 'viem';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { MAX_AMOUNT } from '../../shared/amount.ts';
 import { registryAbi, tokenAbi, vaultAbi } from '../abis.ts';
 import type { ContractAddresses } from '../types.ts';
 import type { ChainWriteKind } from './enqueueChainWrite.ts';
 
 const bytes32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'must be a bytes32 hex') as z.ZodType<Hex>;
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address') as z.ZodType<Address>;
-const uint = z.union([z.string().regex(/^\d{1,78}$/), z.number().int().nonnegative()]).transform(BigInt);
+const uint = z
+  .union([z.string().regex(/^\d{1,78}$/), z.number().int().nonnegative()])
+  .transform(BigInt)
+  .refine((v) => v <= MAX_AMOUNT, 'must fit in a uint256');
 const uint32 = z
   .number()
   .int()

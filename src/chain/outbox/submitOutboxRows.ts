@@ -3,7 +3,8 @@ import { AppError } from '../../errors.ts';
 import type { Deps } from '../../shared/deps.ts';
 import type { ChainPort } from '../openChain.ts';
 import { toChainError } from '../toChainError.ts';
-import { outboxCall } from './outboxCall.ts';
+import { type OutboxCall, outboxCall } from './outboxCall.ts';
+import { markOutboxRowFailed, recordEncodeFailure, recordSendFailure } from './recordOutboxFailure.ts';
 import { type SignedWrite, signChainWrite } from './signChainWrite.ts';
 
 /** Test hooks: each runs at one point of a row's submission; throwing there simulates a crash. */
@@ -41,9 +42,6 @@ interface OutboxRow {
 
 type Tracked = 'confirmed' | 'failed' | 'mined' | 'unmined' | 'resign';
 
-// Reverts that a later attempt can get past (a role granted late, a vault unpaused); others are final.
-const TRANSIENT_REVERTS = new Set(['AccessControlUnauthorizedAccount', 'EnforcedPause']);
-
 /**
  * Sends pending outbox rows in id order, one at a time, each signed and STORED before it is broadcast:
  * after a crash at any point the row holds either nothing (sign again, same nonce) or the exact
@@ -79,16 +77,23 @@ export async function submitOutboxRows(
       select id, kind, payload, attempts, next_attempt_at <= now() as due, tx_hash, nonce, raw_tx, signer
       from chain_outbox where status = 'pending' order by id limit 1`;
     if (!row?.due) break;
+    let call: OutboxCall;
+    try {
+      call = outboxCall(row.kind, row.payload, chain.addresses);
+    } catch (err) {
+      // The payload never changes, so neither will this: set it aside and send the rows behind it.
+      stats[await recordEncodeFailure(deps, row, err)] += 1;
+      continue;
+    }
     let signed: SignedWrite;
     try {
-      const call = outboxCall(row.kind, row.payload, chain.addresses);
       const nonce = await chain.publicClient.getTransactionCount({
         address: chain.walletClient.account.address,
         blockTag: 'pending',
       });
       signed = await signChainWrite(chain, deps.config.chain, call, nonce);
     } catch (err) {
-      const outcome = await recordFailure(deps, row, err);
+      const outcome = await recordSendFailure(deps, row, err);
       stats[outcome] += 1;
       // Later rows may depend on this one (an anchor on its registration): they wait for its retry.
       if (outcome === 'retrying') break;
@@ -145,10 +150,9 @@ async function trackSubmitted(deps: Deps, chain: ChainPort, row: OutboxRow): Pro
   }
   if (receipt.status === 'reverted') {
     await deps.sql`
-      update chain_outbox set status = 'failed', block_number = ${receipt.blockNumber.toString()},
-        gas_used = ${receipt.gasUsed.toString()}, last_error = 'transaction reverted on chain'
+      update chain_outbox set block_number = ${receipt.blockNumber.toString()}, gas_used = ${receipt.gasUsed.toString()}
       where id = ${row.id} and tx_hash = ${hash}`;
-    deps.log.error('outbox transaction reverted', { outboxId: row.id, kind: row.kind, txHash: hash });
+    await markOutboxRowFailed(deps, row, `transaction ${hash} reverted on chain`, { txHash: hash });
     return 'failed';
   }
   const head = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
@@ -186,30 +190,4 @@ async function broadcast(deps: Deps, chain: ChainPort, rawTx: Hex): Promise<void
     // Whatever went wrong, the row stays stored: the next run finds it by hash or sends it again.
     deps.log.warn('outbox broadcast failed', { error: toChainError(err, 'Broadcasting').message });
   }
-}
-
-async function recordFailure(deps: Deps, row: OutboxRow, err: unknown): Promise<'failed' | 'retrying'> {
-  const e = toChainError(err, `Outbox ${row.kind} #${row.id}`);
-  const revert = e.details['revert'] as string | undefined;
-  const permanent = e.code === 'BAD_INPUT' || (revert !== undefined && !TRANSIENT_REVERTS.has(revert));
-  if (permanent) {
-    await deps.sql`
-      update chain_outbox set status = 'failed', attempts = attempts + 1, last_error = ${e.message}
-      where id = ${row.id} and status = 'pending'`;
-    deps.log.error('outbox row failed for good', { outboxId: row.id, kind: row.kind, error: e.message });
-    return 'failed';
-  }
-  const { retryBaseMs, retryMaxMs } = deps.config.outbox;
-  const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(row.attempts, 30));
-  await deps.sql`
-    update chain_outbox set attempts = attempts + 1, last_error = ${e.message},
-      next_attempt_at = now() + make_interval(secs => ${delay / 1000})
-    where id = ${row.id} and status = 'pending'`;
-  deps.log.warn('outbox row will be retried', {
-    outboxId: row.id,
-    kind: row.kind,
-    delayMs: delay,
-    error: e.message,
-  });
-  return 'retrying';
 }
