@@ -8,7 +8,7 @@ import { buildCorpusIndex } from './buildCorpusIndex.ts';
 import { encodeText } from './wordTokenizer.ts';
 
 describe('attributeAnswer', () => {
-  it('finds the longest span ending at each token and credits it like a brute-force scan', () => {
+  it('finds the longest span ending at each token and credits what it followed like a brute-force scan', () => {
     const docsArb = fc.array(fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 30, size: 'max' }), {
       minLength: 1,
       maxLength: 5,
@@ -28,7 +28,15 @@ describe('attributeAnswer', () => {
           expect(result.spanLengths[j]).toBe(length);
           if (length < minSpan) continue;
           credited++;
-          const occurrences = bruteOccurrences(docs, answer.slice(j + 1 - length, j + 1));
+          // The unit goes to the occurrences the rest of the answer kept following.
+          let end = j + 1;
+          let occurrences = bruteOccurrences(docs, answer.slice(j + 1 - length, end));
+          while (occurrences.length > 1 && end < answer.length) {
+            const longer = bruteOccurrences(docs, answer.slice(j + 1 - length, end + 1));
+            if (longer.length === 0) break;
+            occurrences = longer;
+            end++;
+          }
           for (const { doc } of occurrences) {
             const id = `c${doc % 3}`;
             expected.set(id, (expected.get(id) ?? 0) + 1 / occurrences.length);

@@ -1,7 +1,11 @@
 import { badInput } from '../errors.ts';
-import { splitLargestRemainder } from '../ledger/splitLargestRemainder.ts';
-import { type ContributionCount, type CorpusIndex, compareStrings } from './corpusIndex.ts';
+import type { ContributionCount, CorpusIndex } from './corpusIndex.ts';
+import { evidenceCredit } from './evidenceCredit.ts';
+import { type ContributionCredit, type CreditUnit, exactCredit } from './exactCredit.ts';
+import type { SampledState } from './infiniGram.ts';
 import { SuffixTracker } from './suffixTracker.ts';
+
+export type { ContributionCredit } from './exactCredit.ts';
 
 export interface AttributionOptions {
   /**
@@ -11,31 +15,37 @@ export interface AttributionOptions {
   minSpan?: number;
   /** Integer credit units shared out per answer (default 1,000,000: parts per million). */
   creditUnits?: number;
+  /** The context the answer was generated from: spans are counted from it, as generation does. */
+  prompt?: ArrayLike<number>;
+  /** The answer stopped at an end-of-document token: only texts that end there were followed. */
+  endsDocument?: boolean;
+  /** The ∞-gram states generation sampled: paid by when no token is credited. */
+  evidence?: readonly SampledState[];
 }
 
 /** A maximal matching span of the answer: no longer span ending later contains it. */
 export interface AttributedSpan {
+  /** First answer token of the span (the match may begin earlier, in the prompt). */
   start: number;
   /** Exclusive. */
   end: number;
+  /** Answer tokens in the span: end - start. */
   length: number;
+  /** Tokens of the match in the prompt, before `start`. */
+  promptTokens: number;
   contributions: ContributionCount[];
 }
 
-export interface ContributionCredit {
-  contributionId: string;
-  /** Share of the credited tokens, in [0, 1]; the weights sum to 1 when any token is credited. */
-  weight: number;
-  /** Integer share of `creditUnits` (largest remainder over exact fractions); they sum exactly. */
-  creditUnits: number;
-  /** Credited tokens this contribution earned (fractional where tokens were shared). */
-  tokens: number;
-}
-
 export interface Attribution {
-  /** Per answer token: length of the longest corpus match ending there. */
+  /** Per answer token: length of the longest corpus match ending there, prompt included. */
   spanLengths: Int32Array;
   creditedTokens: number;
+  /** Answer tokens not credited because their longest match was shorter than minSpan (but > 0). */
+  shortSpanTokens: number;
+  /** Answer tokens that occur nowhere in the corpus after their context (only a neural model makes these). */
+  unmatchedTokens: number;
+  /** 'spans': credited tokens; 'evidence': none was, the model's sampled states pay; 'none': neither. */
+  basis: 'spans' | 'evidence' | 'none';
   spans: AttributedSpan[];
   /** Most credit first, then by id. */
   contributions: ContributionCredit[];
@@ -43,104 +53,111 @@ export interface Attribution {
 }
 
 /**
- * Span-matching attribution (OLMoTrace style). Each answer token whose longest corpus match
- * ending there has at least `minSpan` tokens earns one unit of credit, split among the
- * contributions holding that span in proportion to how many occurrences each holds: a
- * contribution that repeats a passage made it that much more likely under the ∞-gram, which
- * counts occurrences, so leave-one-out agrees better than with an even split.
+ * Span-matching attribution (OLMoTrace style), counted from the prompt's context as generation
+ * counts it. Each answer token whose longest corpus match ending there has at least `minSpan`
+ * tokens earns one unit of credit. The unit goes to the occurrences the answer went on to follow:
+ * the match is extended through the rest of the answer (and its end of document) while it still
+ * occurs, and the unit is split over the contributions holding that longer match, by occurrences.
+ * Where two texts share a phrase, the answer's continuation says which one it followed, so that
+ * one is credited; sampling follows each occurrence equally often, so over many calls each text
+ * earns in proportion to how often the model follows it. A contribution that repeats a passage
+ * made it that much more likely under the ∞-gram, so leave-one-out agrees with the occurrence split.
  *
- * Cost: one suffix-array step per token (more where a match breaks) plus one document lookup per
- * occurrence of each credited span, so a small minSpan on a large corpus pays for common phrases.
- * Credit units are exact: shares are summed as fractions over the lcm of the occurrence counts.
+ * When no token is credited, the `evidence` (the ranges each generation step sampled from) pays:
+ * the contributions whose occurrences produced the distributions that were sampled.
  */
 export function attributeAnswer(
   index: CorpusIndex,
   answer: ArrayLike<number>,
   options: AttributionOptions = {},
 ): Attribution {
-  const { minSpan = 4, creditUnits = 1_000_000 } = options;
+  const { minSpan = 4, creditUnits = 1_000_000, prompt = [], endsDocument = false } = options;
   if (!(Number.isInteger(minSpan) && minSpan >= 1))
     throw badInput('minSpan must be an integer >= 1.', { minSpan });
   if (!(Number.isSafeInteger(creditUnits) && creditUnits >= 1)) {
     throw badInput('creditUnits must be a positive safe integer.', { creditUnits });
   }
+  const p = prompt.length;
   const n = answer.length;
+  const sequence = new Int32Array(p + n);
+  for (let i = 0; i < p; i++) sequence[i] = prompt[i];
+  for (let i = 0; i < n; i++) sequence[p + i] = answer[i];
   const spanLengths = new Int32Array(n);
-  const tallies: (Map<number, number> | undefined)[] = new Array(n);
-  const occurrences = new Int32Array(n);
+  const ranges: ({ lo: number; hi: number } | undefined)[] = new Array(n);
   const tracker = new SuffixTracker(index, false);
+  for (let end = 1; end <= p; end++) tracker.push(sequence, end);
+  let shortSpanTokens = 0;
+  let unmatchedTokens = 0;
   for (let j = 0; j < n; j++) {
-    tracker.push(answer, j + 1);
+    tracker.push(sequence, p + j + 1);
     spanLengths[j] = tracker.length;
-    if (tracker.length >= minSpan) {
-      const tally = new Map<number, number>();
-      index.tallyContributions(tracker.lo, tracker.hi, tally);
-      tallies[j] = tally;
-      occurrences[j] = tracker.hi - tracker.lo;
-    }
+    if (tracker.length >= minSpan) ranges[j] = followed(index, sequence, p + j + 1, tracker, endsDocument);
+    else if (tracker.length > 0) shortSpanTokens++;
+    else unmatchedTokens++;
   }
 
   const spans: AttributedSpan[] = [];
-  const credit = new Map<number, number>();
-  let creditedTokens = 0;
-  let commonDenominator = 1n;
+  const units: CreditUnit[] = [];
   for (let j = 0; j < n; j++) {
-    const tally = tallies[j];
-    if (!tally) continue;
-    creditedTokens++;
-    commonDenominator = lcm(commonDenominator, BigInt(occurrences[j]));
-    for (const [c, k] of tally) credit.set(c, (credit.get(c) ?? 0) + k / occurrences[j]);
-    const maximal = j === n - 1 || spanLengths[j + 1] !== spanLengths[j] + 1;
-    if (maximal) {
+    const range = ranges[j];
+    if (!range) continue;
+    const tally = new Map<number, number>();
+    index.tallyContributions(range.lo, range.hi, tally);
+    units.push({ tally, total: range.hi - range.lo });
+    if (j === n - 1 || spanLengths[j + 1] !== spanLengths[j] + 1) {
+      const start = Math.max(0, j + 1 - spanLengths[j]);
       spans.push({
-        start: j + 1 - spanLengths[j],
+        start,
         end: j + 1,
-        length: spanLengths[j],
+        length: j + 1 - start,
+        promptTokens: spanLengths[j] - (j + 1 - start),
         contributions: index.nameContributions(tally),
       });
     }
   }
-
-  // Exact shares: credit_c * L = Σ_j k_cj * (L / occurrences_j) with L the lcm of the denominators.
-  const ordinals = [...credit.keys()].sort((a, b) =>
-    compareStrings(index.contributionIds[a], index.contributionIds[b]),
-  );
-  const position = new Map(ordinals.map((c, i) => [c, i]));
-  const exact = ordinals.map(() => 0n);
-  for (let j = 0; j < n; j++) {
-    const tally = tallies[j];
-    if (!tally) continue;
-    const scale = commonDenominator / BigInt(occurrences[j]);
-    for (const [c, k] of tally) exact[position.get(c)!] += BigInt(k) * scale;
+  const creditedTokens = units.length;
+  let basis: Attribution['basis'] = 'spans';
+  let paying = units;
+  if (creditedTokens === 0) {
+    paying = evidenceCredit(index, options.evidence ?? []);
+    basis = paying.length > 0 ? 'evidence' : 'none';
   }
-  const units = exact.length === 0 ? [] : splitLargestRemainder(BigInt(creditUnits), exact);
-  const contributions = ordinals
-    .map((c, i) => ({
-      contributionId: index.contributionIds[c],
-      weight: credit.get(c)! / creditedTokens,
-      creditUnits: Number(units[i]),
-      tokens: credit.get(c)!,
-    }))
-    .sort(
-      (a, b) =>
-        b.creditUnits - a.creditUnits ||
-        b.weight - a.weight ||
-        compareStrings(a.contributionId, b.contributionId),
-    );
   return {
     spanLengths,
     creditedTokens,
+    shortSpanTokens,
+    unmatchedTokens,
+    basis,
     spans,
-    contributions,
-    creditUnitsTotal: creditedTokens > 0 ? creditUnits : 0,
+    contributions: exactCredit(index, paying, creditUnits),
+    creditUnitsTotal: paying.length > 0 ? creditUnits : 0,
   };
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-function lcm(a: bigint, b: bigint): bigint {
-  return (a / gcd(a, b)) * b;
+/**
+ * The occurrences of the match ending at sequence[end - 1] that the rest of the sequence went on
+ * to follow: extended token by token while it still occurs (once one occurrence is left, nothing
+ * further can narrow it), then to those that end a document when the answer ended at one.
+ */
+function followed(
+  index: CorpusIndex,
+  sequence: Int32Array,
+  end: number,
+  tracker: SuffixTracker,
+  endsDocument: boolean,
+): { lo: number; hi: number } {
+  let { lo, hi } = tracker;
+  let depth = tracker.length;
+  let at = end;
+  for (; at < sequence.length && hi - lo > 1; at++) {
+    const next = index.extend(lo, hi, depth, sequence[at]);
+    if (!next) break;
+    ({ lo, hi } = next);
+    depth++;
+  }
+  if (endsDocument && at === sequence.length && hi - lo > 1) {
+    const ending = index.continuationEnd(lo, hi, depth);
+    if (ending < hi) lo = ending;
+  }
+  return { lo, hi };
 }

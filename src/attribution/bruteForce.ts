@@ -38,17 +38,21 @@ export function bruteContinuationCount(docs: Docs, pattern: readonly number[]): 
     .length;
 }
 
-/** Next-token counts after the longest suffix of `context` that has a continuation. */
+/**
+ * Next-token counts after the longest suffix of `context` that occurs; an occurrence that ends its
+ * document counts for `endToken` (the empty suffix occurs once per token, so never ends one).
+ */
 export function bruteNextTokens(
   docs: Docs,
   context: readonly number[],
+  endToken = -1,
 ): { suffixLength: number; counts: Map<number, number> } {
   for (let length = context.length; length >= 0; length--) {
     const suffix = context.slice(context.length - length);
     const counts = new Map<number, number>();
     for (const { doc, at } of bruteOccurrences(docs, suffix)) {
-      const next = docs[doc][at + length];
-      if (next !== undefined) counts.set(next, (counts.get(next) ?? 0) + 1);
+      const next = docs[doc][at + length] ?? endToken;
+      counts.set(next, (counts.get(next) ?? 0) + 1);
     }
     if (counts.size > 0 || length === 0) return { suffixLength: length, counts };
   }

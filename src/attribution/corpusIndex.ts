@@ -34,6 +34,14 @@ export class CorpusIndex {
     readonly tokenLimit: number,
   ) {}
 
+  /**
+   * The end-of-document token as the ∞-gram and attribution see it: every separator reads as this
+   * one id (the first separator's), which is never a real token and never matches one.
+   */
+  get endToken(): number {
+    return this.tokenLimit;
+  }
+
   get documentCount(): number {
     return this.documentStarts.length;
   }

@@ -8,11 +8,11 @@ import { SuffixTracker } from './suffixTracker.ts';
 const CACHE_MIN_RANGE = 4096;
 const CACHE_MAX_ENTRIES = 4_000_000;
 
-/** Counts of the tokens that follow the context's longest suffix with a continuation. */
+/** Counts of the tokens that follow the context's longest suffix that occurs in the corpus. */
 export interface NextTokenDistribution {
   /** Tokens of context used: the ∞-gram's n is suffixLength + 1. */
   suffixLength: number;
-  /** Distinct next tokens, ascending. */
+  /** Distinct next tokens, ascending; the last may be the index's endToken (occurrences that end a document). */
   tokens: Int32Array;
   counts: Int32Array;
   /** Sum of counts; 0 only for an empty corpus. */
@@ -26,22 +26,40 @@ export interface GenerateOptions extends SamplingOptions {
   maxTokens: number;
   /** Generation stops before emitting any of these. */
   stopTokens?: readonly number[];
+  /**
+   * Without an external model, stop ('no_context') rather than sample while the context's longest
+   * match is shorter than this: at 0 the ∞-gram is the unigram, and a walk from there follows
+   * nothing anyone wrote (default 0).
+   */
+  minContext?: number;
   seed?: number;
   /** Mixes p = lambda * external + (1 - lambda) * ∞-gram before temperature and top-k. */
   external?: { distribution: ExternalDistribution; lambda: number };
+}
+
+/** The ∞-gram state a step sampled from: the suffix length and its suffix-array range. */
+export interface SampledState {
+  suffixLength: number;
+  lo: number;
+  hi: number;
 }
 
 export interface GenerateResult {
   tokens: Uint32Array;
   /** The ∞-gram suffix length behind each generated token. */
   suffixLengths: Int32Array;
-  stopReason: 'max_tokens' | 'stop_token' | 'no_continuation';
+  /** One per sampling step: each token's, then the one that stopped, if any (for fallback credit). */
+  states: SampledState[];
+  stopReason: 'max_tokens' | 'stop_token' | 'no_continuation' | 'end_of_document' | 'no_context';
 }
 
 /**
- * The ∞-gram model (Liu et al. 2024): P(w | context) = cnt(s w) / cnt(s ·), where s is the longest
- * suffix of the context that occurs in the corpus followed by a token (occurrences at the end of a
- * document predict nothing, so they do not count), backing off to the unigram when no suffix does.
+ * The ∞-gram model (Liu et al. 2024): P(w | context) = cnt(s w) / cnt(s), where s is the longest
+ * suffix of the context that occurs in the corpus, backing off to the unigram when none does. The
+ * separator after every document is its end-of-document token: an occurrence of s that ends a
+ * document predicts END (the index's endToken), and generation stops there, where the text it
+ * follows ends. Since every sampled token continues an occurrence of s, the match only grows
+ * while generating, so an answer never wanders from one contribution into another.
  */
 export class InfiniGram {
   private readonly cache = new Map<string, NextTokenDistribution>();
@@ -52,13 +70,19 @@ export class InfiniGram {
   constructor(readonly index: CorpusIndex) {}
 
   nextTokenDistribution(context: ArrayLike<number>): NextTokenDistribution {
-    const match = this.index.longestSuffixMatch(context, { withContinuation: true });
+    const match = this.index.longestSuffixMatch(context);
     return this.distributionOf(match.length, match.lo, match.hi);
   }
 
+  /** P(token | context); `token` may be the index's endToken. */
   probability(context: ArrayLike<number>, token: number): number {
-    const match = this.index.longestSuffixMatch(context, { withContinuation: true });
+    const match = this.index.longestSuffixMatch(context);
     if (match.hi <= match.lo) return 0;
+    if (token === this.index.endToken) {
+      return (
+        (match.hi - this.index.continuationEnd(match.lo, match.hi, match.length)) / (match.hi - match.lo)
+      );
+    }
     const range = this.index.extend(match.lo, match.hi, match.length, token);
     return range ? (range.hi - range.lo) / (match.hi - match.lo) : 0;
   }
@@ -75,12 +99,18 @@ export class InfiniGram {
     const { index } = this;
     const tokens: number[] = [];
     const counts: number[] = [];
-    for (let i = lo; i < hi; ) {
+    // Separators sort last and are all one END token to the model.
+    const ending = index.continuationEnd(lo, hi, depth);
+    for (let i = lo; i < ending; ) {
       const token = index.text[index.suffixArray[i] + depth];
-      const end = index.runEnd(i, hi, depth, token);
+      const end = index.runEnd(i, ending, depth, token);
       tokens.push(token);
       counts.push(end - i);
       i = end;
+    }
+    if (ending < hi) {
+      tokens.push(index.endToken);
+      counts.push(hi - ending);
     }
     const distribution = {
       suffixLength: depth,
@@ -117,18 +147,29 @@ export class InfiniGram {
       }
       sequence[i] = token;
     }
-    const tracker = new SuffixTracker(this.index, true);
+    const tracker = new SuffixTracker(this.index, false);
+    const minContext = options.minContext ?? 0;
     for (let end = 1; end <= prompt.length; end++) tracker.push(sequence, end);
     const random = seededRandom(seed);
     const stop = new Set(options.stopTokens ?? []);
     const suffixLengths = new Int32Array(maxTokens);
+    const states: SampledState[] = [];
     let end = prompt.length;
     let stopReason: GenerateResult['stopReason'] = 'max_tokens';
     for (let step = 0; step < maxTokens; step++) {
+      states.push({ suffixLength: tracker.length, lo: tracker.lo, hi: tracker.hi });
+      if (!external && tracker.length < minContext && tracker.hi > tracker.lo) {
+        stopReason = 'no_context';
+        break;
+      }
       const neural = external ? await external.distribution(sequence.subarray(0, end)) : null;
       const token = this.sample(tracker, neural, options, random);
       if (token < 0) {
         stopReason = 'no_continuation';
+        break;
+      }
+      if (token >= this.index.endToken) {
+        stopReason = 'end_of_document';
         break;
       }
       if (stop.has(token)) {
@@ -142,11 +183,12 @@ export class InfiniGram {
     return {
       tokens: sequence.slice(prompt.length, end),
       suffixLengths: suffixLengths.slice(0, end - prompt.length),
+      states,
       stopReason,
     };
   }
 
-  /** One next token for the tracker's suffix, mixed with `neural` when given; -1 when none. */
+  /** One next token for the tracker's suffix, mixed with `neural` when given; -1 when none; a separator id is END. */
   private sample(
     tracker: SuffixTracker,
     neural: Float32Array | null,
@@ -169,7 +211,7 @@ export class InfiniGram {
     }
     const infinite = available ? this.distributionOf(tracker.length, tracker.lo, tracker.hi) : null;
     if (neural) {
-      this.scratch = mixDense(neural, total, share, infinite, this.index.tokenLimit, this.scratch);
+      this.scratch = mixDense(neural, total, share, infinite, this.index.endToken + 1, this.scratch);
       return sampleIndex(this.scratch, options, random);
     }
     if (!infinite) return -1;

@@ -15,6 +15,8 @@ export interface LeaveOneOutOptions {
   vocabularySize?: number;
   /** 'subtract' (default) counts full minus the contribution; 'rebuild' re-indexes without it. */
   method?: 'subtract' | 'rebuild';
+  /** The answer stopped at an end-of-document token: its likelihood is scored too. */
+  endsDocument?: boolean;
 }
 
 export interface LeaveOneOutEntry {
@@ -43,11 +45,17 @@ export function leaveOneOut(
   weights: readonly { contributionId: string; weight: number }[],
   options: LeaveOneOutOptions = {},
 ): LeaveOneOutReport {
-  const { prompt = [], epsilon, vocabularySize = index.tokenLimit - 1, method = 'subtract' } = options;
+  const {
+    prompt = [],
+    epsilon,
+    vocabularySize = index.tokenLimit - 1,
+    method = 'subtract',
+    endsDocument,
+  } = options;
   const tokens = new Int32Array(prompt.length + answer.length);
   for (let i = 0; i < prompt.length; i++) tokens[i] = prompt[i];
   for (let i = 0; i < answer.length; i++) tokens[prompt.length + i] = answer[i];
-  const scoring = { vocabularySize, epsilon, from: prompt.length };
+  const scoring = { vocabularySize, epsilon, from: prompt.length, endsDocument };
   const full = scoreInfiniGram(index, tokens, scoring).logLikelihood;
   const seen = new Set<string>();
   const entries = weights.map(({ contributionId, weight }) => {

@@ -17,6 +17,8 @@ export interface ScoreOptions {
   epsilon?: number;
   /** Tokens before this position are context only (a prompt) and are not scored. */
   from?: number;
+  /** Also score the end-of-document token after the last token (the answer stopped there). */
+  endsDocument?: boolean;
 }
 
 export interface SequenceScore {
@@ -30,9 +32,11 @@ export interface SequenceScore {
 /**
  * Smoothed ∞-gram log-likelihood of tokens[from, n), each token given all tokens before it:
  *   p(w | c) = (1 - epsilon) * P∞(w | c) + epsilon * (cnt(w) + 1) / (N + V)
+ * where P∞(w | c) = cnt(s w) / cnt(s) for the longest suffix s of c that occurs (InfiniGram).
  * The add-one unigram is never 0, so removing the only contribution that predicted a token lowers
- * the likelihood by a finite amount; both parts sum to 1 over the V ids, so p stays a distribution
- * (on an empty corpus P∞ is undefined and p is the add-one unigram alone, i.e. uniform).
+ * the likelihood by a finite amount. Over the V ids and END, p sums to 1: END gets
+ * (1 - epsilon) * P∞(END | c) and no smoothing (on an empty corpus p is the add-one unigram alone).
+ * With `endsDocument`, log p(END | tokens) is added to the total (not to logProbabilities).
  */
 export function scoreInfiniGram(
   counts: NgramCounts,
@@ -53,18 +57,17 @@ export function scoreInfiniGram(
   const denominator = counts.tokenCount + vocabularySize;
   let logLikelihood = 0;
   let suffix = from;
+  const longest = (j: number) =>
+    // The suffix that predicts tokens[j] is at most one longer than the one that predicted j - 1.
+    longestValidLength(Math.min(suffix + 1, j), (length) => counts.count(tokens, j - length, j) > 0);
   for (let j = from; j < tokens.length; j++) {
     const token = tokens[j];
     if (!(Number.isInteger(token) && token >= 1 && token <= vocabularySize)) {
       throw badInput('Scored tokens must be ids from 1 to vocabularySize.', { position: j, token });
     }
-    // The suffix that predicts tokens[j] is at most one longer than the one that predicted j - 1.
-    suffix = longestValidLength(
-      Math.min(suffix + 1, j),
-      (length) => counts.continuationCount(tokens, j - length, j) > 0,
-    );
+    suffix = longest(j);
     const unigram = (counts.count(tokens, j, j + 1) + 1) / denominator;
-    const context = counts.continuationCount(tokens, j - suffix, j);
+    const context = counts.count(tokens, j - suffix, j);
     const p =
       context > 0
         ? (1 - epsilon) * (counts.count(tokens, j - suffix, j + 1) / context) + epsilon * unigram
@@ -72,6 +75,16 @@ export function scoreInfiniGram(
     logProbabilities[j - from] = Math.log(p);
     suffixLengths[j - from] = suffix;
     logLikelihood += logProbabilities[j - from];
+  }
+  if (options.endsDocument && tokens.length > 0) {
+    const j = tokens.length;
+    suffix = longest(j);
+    const context = counts.count(tokens, j - suffix, j);
+    const ends = context - counts.continuationCount(tokens, j - suffix, j);
+    // A tiny floor keeps the drop finite when the only document that ended here is removed.
+    logLikelihood += Math.log(
+      context > 0 ? Math.max((1 - epsilon) * (ends / context), epsilon / denominator) : epsilon / denominator,
+    );
   }
   return { logLikelihood, logProbabilities, suffixLengths };
 }

@@ -1,4 +1,7 @@
-import { badInput } from '../errors.ts';
+import { joinPersianAffixes } from './persianJoiners.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export { Vocabulary } from './vocabulary.ts';
 
 /**
  * Word tokenizer for corpora without a model tokenizer: Unicode word segmentation (UAX #29 via
@@ -12,6 +15,8 @@ import { badInput } from '../errors.ts';
  *   because line breaks carry meaning in poems and code.
  * Text is NFC-normalised first so canonically equal spellings get the same ids. Arabic and Persian
  * letter variants (ي/ی, ك/ک) are not folded: that is a spelling choice, not a Unicode equivalence.
+ * Persian affixes typed with a space instead of a ZWNJ (می بارد) are segmented as one word, and
+ * the vocabulary matches all three spellings of it (see persianJoiners); the text keeps its own.
  */
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
@@ -19,21 +24,26 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
  * to it matches nothing. */
 export const UNKNOWN_TOKEN = 0;
 
-export function segmentWords(text: string): string[] {
+/** Segments as written (the legacy tokenizer words-v1 does not join Persian affixes). */
+export function segmentWords(text: string, options: { legacy?: boolean } = {}): string[] {
+  const original = text.normalize('NFC');
+  // The matching form has the same length, so its segment boundaries cut the original too.
+  const matching = options.legacy ? original : joinPersianAffixes(original);
   const out: string[] = [];
   let pendingSpace = false;
-  for (const { segment } of segmenter.segment(text.normalize('NFC'))) {
+  for (const { segment, index } of segmenter.segment(matching)) {
+    const written = original.slice(index, index + segment.length);
     if (segment === ' ') {
       if (pendingSpace) out.push(' ');
       pendingSpace = true;
       continue;
     }
     if (pendingSpace) {
-      if (isWhitespace(segment)) out.push(' ', segment);
-      else out.push(' ' + segment);
+      if (isWhitespace(segment)) out.push(' ', written);
+      else out.push(' ' + written);
       pendingSpace = false;
     } else {
-      out.push(segment);
+      out.push(written);
     }
   }
   if (pendingSpace) out.push(' ');
@@ -48,91 +58,43 @@ function isWhitespace(segment: string): boolean {
   return /^\s+$/u.test(segment);
 }
 
-/** Segments and looks up (or, with `grow`, adds) each token; unknown tokens become UNKNOWN_TOKEN. */
+/**
+ * Segments and looks up (or, with `grow`, adds) each token; unknown tokens become UNKNOWN_TOKEN.
+ * Growing also records which tokens the text writes side by side (see Vocabulary.noteNeighbours).
+ */
 export function encodeText(
   text: string,
   vocabulary: Vocabulary,
   options: { grow?: boolean } = {},
 ): Uint32Array {
-  const words = segmentWords(text);
+  const words = segmentWords(text, { legacy: vocabulary.legacy });
   const ids = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     ids[i] = options.grow ? vocabulary.add(words[i]) : (vocabulary.idOf(words[i]) ?? UNKNOWN_TOKEN);
+    if (options.grow && i > 0) vocabulary.noteNeighbours(words[i - 1], ids[i - 1], words[i], ids[i]);
   }
   return ids;
 }
 
-export function decodeTokens(ids: ArrayLike<number>, vocabulary: Vocabulary): string {
-  let text = '';
-  for (let i = 0; i < ids.length; i++) text += vocabulary.tokenOf(ids[i]);
-  return text;
+export interface DecodedText {
+  text: string;
+  /** starts[k]: where token k's text begins (after any separator put before it); starts[n] = length. */
+  starts: number[];
 }
 
-const VOCABULARY_MAGIC = 'potluck-vocabulary-1';
-
-/** Token string ⇄ id. Ids are 1..size in insertion order; 0 is reserved for separators. */
-export class Vocabulary {
-  private readonly tokens: string[] = [''];
-  private readonly ids = new Map<string, number>();
-
-  static fromTokens(tokens: readonly string[]): Vocabulary {
-    const vocabulary = new Vocabulary();
-    for (const token of tokens) {
-      if (vocabulary.ids.has(token)) throw badInput('Vocabulary has a duplicate token.', { token });
-      vocabulary.add(token);
-    }
-    return vocabulary;
+/** The tokens' text, with a separator between two that no source wrote side by side. */
+export function decodeWithOffsets(ids: ArrayLike<number>, vocabulary: Vocabulary): DecodedText {
+  let text = '';
+  const starts: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (i > 0) text += vocabulary.separatorBetween(ids[i - 1], ids[i]);
+    starts.push(text.length);
+    text += vocabulary.tokenOf(ids[i]);
   }
+  starts.push(text.length);
+  return { text, starts };
+}
 
-  /** The number of tokens, which is also the largest id. */
-  get size(): number {
-    return this.tokens.length - 1;
-  }
-
-  idOf(token: string): number | undefined {
-    return this.ids.get(token);
-  }
-
-  tokenOf(id: number): string {
-    if (!Number.isInteger(id) || id < 1 || id >= this.tokens.length) {
-      throw badInput('Unknown token id.', { id, size: this.size });
-    }
-    return this.tokens[id];
-  }
-
-  add(token: string): number {
-    const known = this.ids.get(token);
-    if (known !== undefined) return known;
-    if (token.length === 0) throw badInput('A token cannot be empty.');
-    const id = this.tokens.length;
-    this.tokens.push(token);
-    this.ids.set(token, id);
-    return id;
-  }
-
-  /** Tokens in id order (id = index + 1). */
-  list(): string[] {
-    return this.tokens.slice(1);
-  }
-
-  toBuffer(): Buffer {
-    return Buffer.from(JSON.stringify({ format: VOCABULARY_MAGIC, tokens: this.list() }), 'utf8');
-  }
-
-  static fromBuffer(buffer: Uint8Array): Vocabulary {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString('utf8'));
-    } catch {
-      throw badInput('Vocabulary buffer is not valid JSON.');
-    }
-    const body = parsed as { format?: unknown; tokens?: unknown };
-    if (body?.format !== VOCABULARY_MAGIC || !Array.isArray(body.tokens)) {
-      throw badInput('Buffer does not hold a vocabulary.', { expected: VOCABULARY_MAGIC });
-    }
-    if (!body.tokens.every((t): t is string => typeof t === 'string' && t.length > 0)) {
-      throw badInput('Vocabulary tokens must be non-empty strings.');
-    }
-    return Vocabulary.fromTokens(body.tokens);
-  }
+export function decodeTokens(ids: ArrayLike<number>, vocabulary: Vocabulary): string {
+  return decodeWithOffsets(ids, vocabulary).text;
 }
