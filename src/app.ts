@@ -3,6 +3,7 @@ import { createJobQueue } from '../jobs/createJobQueue.ts';
 import { jobDefinitions } from '../jobs/jobDefinitions.ts';
 import { authenticateApiKey } from './accounts/authenticateApiKey.ts';
 import { checkPermission } from './accounts/checkPermission.ts';
+import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
 import { createAgent } from './accounts/createAgent.ts';
 import { createApiKey } from './accounts/createApiKey.ts';
 import { createLinkCode } from './accounts/createLinkCode.ts';
@@ -126,6 +127,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         createLinkCode: bind(deps, createLinkCode),
         redeemLinkCode: bind(deps, redeemLinkCode),
         checkPermission: bind(deps, checkPermission),
+        syncRoles: bind(deps, syncAccountRoles),
       },
       ledger: {
         getBalance: bind(deps, getBalance),

@@ -33,6 +33,24 @@ export function rolesOf(interaction: Interaction): string[] {
     const roles = [...(member as GuildMember).roles.cache.values()];
     return roles.filter((r) => r.id !== r.guild.id).flatMap((r) => [r.id, r.name]);
   }
-  // An uncached member arrives as raw API data: role ids only.
-  return member.roles as string[];
+  // An uncached member arrives as raw API data: role ids only; names come from the guild's cache.
+  const ids = member.roles as string[];
+  return ids.flatMap((id) => {
+    const name = interaction.guild?.roles.cache.get(id)?.name;
+    return name ? [id, name] : [id];
+  });
+}
+
+/**
+ * Stores the member's current roles on their account (one row per server and user), before any
+ * command runs: use cases decide permissions from the account, so the same roles apply to keys
+ * this user makes for MCP, and a role removed here is gone there at the member's next interaction.
+ */
+export async function syncMemberRoles(ctx: BotContext, interaction: Interaction): Promise<void> {
+  if (!interaction.inGuild() || !interaction.member) return;
+  await ctx.app.accounts.syncRoles({
+    accountId: await accountOf(ctx, interaction.user),
+    source: `discord:${interaction.guildId}:${interaction.user.id}`,
+    roles: rolesOf(interaction),
+  });
 }

@@ -6,7 +6,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import type { Acknowledge, CommandModule, ComponentModule } from './commandModule.ts';
-import type { BotContext } from './context.ts';
+import { type BotContext, syncMemberRoles } from './context.ts';
 import { errorMessage } from './errorMessage.ts';
 
 type Ack = Acknowledge | 'update';
@@ -87,6 +87,7 @@ export function createInteractionHandler(commands: CommandModule[], components: 
       const where = `/${[interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ')}`;
       try {
         await acknowledge(interaction, ack);
+        await syncMemberRoles(ctx, interaction);
         await command.execute(interaction, ctx);
       } catch (error) {
         await fail(ctx, interaction, ack, error, where);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { requirePermission } from '../accounts/requirePermission.ts';
 import { enqueueDatanetRegistration } from '../chain/outbox/enqueueDatanetRegistration.ts';
 import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
@@ -50,6 +51,7 @@ export type CreateDatanetParams = z.input<typeof params>;
 /** A new topic pool with its rules; unset rules take the server's defaults (config). */
 export async function createDatanet(deps: Deps, input: CreateDatanetParams): Promise<Datanet> {
   const p = parseInput(params, input);
+  await requirePermission(deps.sql, deps.config, p.ownerAccountId, 'datanet.create');
   const d = deps.config.datanetDefaults;
   const minStake = p.minStake ?? d.minStake;
   if (minStake <= 0n) throw new AppError('BAD_INPUT', 'minStake: must be more than zero');

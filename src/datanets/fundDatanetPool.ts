@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { requirePermission } from '../accounts/requirePermission.ts';
 import { badInput, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema } from '../shared/amount.ts';
@@ -20,6 +21,7 @@ export async function fundDatanetPool(
 ): Promise<{ txId: string; replayed: boolean }> {
   const p = parseInput(params, input);
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
+  await requirePermission(deps.sql, deps.config, p.accountId, 'datanet.fund');
   const [pool] = await deps.sql<{ id: string }[]>`
     select id from ledger_accounts where datanet_id = ${p.datanetId} and kind = 'pool'`;
   if (!pool) throw notFound('Datanet', p.datanetId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { requirePermission } from '../accounts/requirePermission.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { toBytes32Ref } from '../chain/toBytes32Ref.ts';
 import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
@@ -34,6 +35,7 @@ export async function publishModel(
   input: PublishModelParams,
 ): Promise<{ model: Model; replayed: boolean }> {
   const p = parseInput(params, input);
+  await requirePermission(deps.sql, deps.config, p.accountId, 'model.publish');
   const { result, replayed } = await deps.sql.begin((tx) =>
     withIdempotency(
       tx,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
+import { requirePermission } from '../accounts/requirePermission.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -34,6 +35,7 @@ export async function startTrainingRun(
   input: StartTrainingRunParams,
 ): Promise<StartTrainingRunResult> {
   const p = parseInput(params, input);
+  await requirePermission(deps.sql, deps.config, p.accountId, 'train');
   const options = resolveTrainingOptions(p.options);
   // Only the operator's catalog, by name: a path here would let users probe the server's disk.
   if (options.baseModel) await resolveBaseModel(deps.config.training.baseModelsDir, options.baseModel);

@@ -1,7 +1,7 @@
 import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { parseTokens } from '../../../src/shared/amount.ts';
 import type { CommandModule } from '../commandModule.ts';
-import { accountOf, idempotencyKeyOf, rolesOf } from '../context.ts';
+import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { BRAND, datanetEmbed } from '../render/datanetEmbed.ts';
 import { clip, pot } from '../render/format.ts';
@@ -85,7 +85,6 @@ export const datanetCommand: CommandModule = {
     const sub = interaction.options.getSubcommand();
     const o = interaction.options;
     if (sub === 'create') {
-      await ctx.app.accounts.checkPermission({ permission: 'datanet.create', roles: rolesOf(interaction) });
       const approval = o.getNumber('approval_percent');
       const languages = (o.getString('languages') ?? '')
         .split(/[\s,]+/)
@@ -129,7 +128,6 @@ export const datanetCommand: CommandModule = {
       await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord)] });
       return;
     }
-    await ctx.app.accounts.checkPermission({ permission: 'datanet.fund', roles: rolesOf(interaction) });
     const amount = parseTokens(o.getString('amount', true));
     await ctx.app.datanets.fundPool({
       accountId: await accountOf(ctx, interaction.user),

@@ -2,7 +2,7 @@ import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'disco
 import { badInput } from '../../../src/errors.ts';
 import { parseTokens } from '../../../src/shared/amount.ts';
 import type { CommandModule } from '../commandModule.ts';
-import { accountOf, idempotencyKeyOf, rolesOf } from '../context.ts';
+import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete } from '../datanetOption.ts';
 import { modelAutocomplete } from '../modelOption.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
@@ -75,7 +75,6 @@ export const modelCommand: CommandModule = {
     const sub = interaction.options.getSubcommand();
     const o = interaction.options;
     if (sub === 'publish') {
-      await ctx.app.accounts.checkPermission({ permission: 'model.publish', roles: rolesOf(interaction) });
       const { model } = await ctx.app.models.publish({
         accountId: await accountOf(ctx, interaction.user),
         runId: String(o.getInteger('run', true)),

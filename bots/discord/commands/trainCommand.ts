@@ -1,6 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../commandModule.ts';
-import { accountOf, idempotencyKeyOf, rolesOf } from '../context.ts';
+import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { followRun } from '../followRun.ts';
 
@@ -39,7 +39,6 @@ export const trainCommand: CommandModule = {
     await interaction.respond(matches.map((m) => ({ name: m.name, value: m.name })));
   },
   async execute(interaction, ctx) {
-    await ctx.app.accounts.checkPermission({ permission: 'train', roles: rolesOf(interaction) });
     const datanet = await datanetFrom(interaction, ctx);
     const { run } = await ctx.app.training.start({
       accountId: await accountOf(ctx, interaction.user),
