@@ -1,0 +1,117 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LlamaModel } from './llamaModel.ts';
+import { type LoraAdapter, type LoraTarget, loraScale } from './loraAdapter.ts';
+
+/** LoRA weights as tfjs tensors (variables while training), keyed `${layer}.${target}`. */
+export interface LoraWeights {
+  scale: number;
+  /** a: [rank, nIn], b: [nOut, rank] (PEFT layout). */
+  pairs: Map<string, { a: tf.Tensor2D; b: tf.Tensor2D }>;
+  /** Dropout on the LoRA input while training; `seed` makes the masks reproducible. */
+  dropout?: { rate: number; seed: number };
+}
+
+export const loraKey = (layer: number, target: LoraTarget) => `${layer}.${target}`;
+
+function rmsNorm(x: tf.Tensor2D, weight: tf.Tensor1D, eps: number): tf.Tensor2D {
+  const ms = tf.mean(tf.square(x), -1, true);
+  return tf.mul(tf.mul(x, tf.rsqrt(tf.add(ms, eps))), weight);
+}
+
+/**
+ * Rotary embedding as llama.cpp's LLAMA architecture applies it (GGML_ROPE_TYPE_NORM): adjacent
+ * pairs (x[2i], x[2i+1]) rotate by pos · base^(-2i/d). x: [B, T, H, d].
+ */
+function rope(x: tf.Tensor4D, cos: tf.Tensor, sin: tf.Tensor): tf.Tensor4D {
+  const [b, t, h, d] = x.shape;
+  const pairs = x.reshape([b, t, h, d / 2, 2]);
+  const [x0, x1] = tf.split(pairs, 2, 4).map((p) => p.reshape([b, t, h, d / 2]));
+  const r0 = tf.sub(tf.mul(x0, cos), tf.mul(x1, sin));
+  const r1 = tf.add(tf.mul(x0, sin), tf.mul(x1, cos));
+  return tf.stack([r0, r1], 4).reshape([b, t, h, d]);
+}
+
+function rotaryTables(t: number, d: number, base: number): { cos: tf.Tensor; sin: tf.Tensor } {
+  const cos = new Float32Array(t * (d / 2));
+  const sin = new Float32Array(t * (d / 2));
+  for (let p = 0; p < t; p++)
+    for (let i = 0; i < d / 2; i++) {
+      const angle = p * base ** ((-2 * i) / d);
+      cos[p * (d / 2) + i] = Math.cos(angle);
+      sin[p * (d / 2) + i] = Math.sin(angle);
+    }
+  // [T, 1, d/2] broadcasts over batch and heads.
+  return { cos: tf.tensor3d(cos, [t, 1, d / 2]), sin: tf.tensor3d(sin, [t, 1, d / 2]) };
+}
+
+/**
+ * Next-token logits [B·T, vocab] for token ids [B, T], position 0 first, as llama.cpp computes
+ * them: RMSNorm, rotary, causal grouped-query attention (query head h reads KV head
+ * h / (heads / kvHeads)), SwiGLU, with LoRA added as scale · (x · Aᵀ) · Bᵀ on adapted matrices.
+ * Call inside tf.tidy (or a gradient function).
+ */
+export function llamaLogits(model: LlamaModel, tokens: tf.Tensor2D, lora?: LoraWeights): tf.Tensor2D {
+  const c = model.config;
+  const [b, t] = tokens.shape;
+  const n = b * t;
+  const { cos, sin } = rotaryTables(t, c.headDim, c.ropeBase);
+  const mask = tf.linalg
+    .bandPart(tf.ones([t, t]), -1, 0)
+    .sub(1)
+    .mul(1e9);
+  let dropCount = 0;
+  const linear = (x: tf.Tensor2D, layer: number, target: LoraTarget): tf.Tensor2D => {
+    const y = tf.matMul(x, model.layers[layer].w[target]) as tf.Tensor2D;
+    const pair = lora?.pairs.get(loraKey(layer, target));
+    if (!pair || !lora) return y;
+    const input = lora.dropout?.rate
+      ? tf.dropout(x, lora.dropout.rate, undefined, lora.dropout.seed + dropCount++)
+      : x;
+    const delta = tf.matMul(tf.matMul(input, pair.a, false, true), pair.b, false, true);
+    return tf.add(y, tf.mul(delta, lora.scale));
+  };
+
+  let x = tf.gather(model.embed, tokens.reshape([n])) as tf.Tensor2D;
+  const group = c.heads / c.kvHeads;
+  for (let l = 0; l < c.layers; l++) {
+    const layer = model.layers[l];
+    const h = rmsNorm(x, layer.attnNorm, c.eps);
+    const q = rope(linear(h, l, 'q').reshape([b, t, c.heads, c.headDim]), cos, sin);
+    let k = rope(linear(h, l, 'k').reshape([b, t, c.kvHeads, c.headDim]), cos, sin);
+    let v = linear(h, l, 'v').reshape([b, t, c.kvHeads, c.headDim]) as tf.Tensor4D;
+    if (group > 1) {
+      // Consecutive query heads share a KV head, as ggml's broadcasting matmul pairs them.
+      const expand = (z: tf.Tensor4D) =>
+        tf
+          .tile(z.reshape([b, t, c.kvHeads, 1, c.headDim]), [1, 1, 1, group, 1])
+          .reshape([b, t, c.heads, c.headDim]) as tf.Tensor4D;
+      k = expand(k);
+      v = expand(v);
+    }
+    const qh = q.transpose([0, 2, 1, 3]);
+    const kh = k.transpose([0, 2, 1, 3]);
+    const vh = v.transpose([0, 2, 1, 3]);
+    const scores = tf.add(tf.mul(tf.matMul(qh, kh, false, true), 1 / Math.sqrt(c.headDim)), mask);
+    const attn = tf
+      .matMul(tf.softmax(scores), vh)
+      .transpose([0, 2, 1, 3])
+      .reshape([n, c.heads * c.headDim]);
+    x = tf.add(x, linear(attn as tf.Tensor2D, l, 'o'));
+    const f = rmsNorm(x, layer.ffnNorm, c.eps);
+    const gate = linear(f, l, 'gate');
+    const up = linear(f, l, 'up');
+    x = tf.add(x, linear(tf.mul(tf.mul(gate, tf.sigmoid(gate)), up) as tf.Tensor2D, l, 'down'));
+  }
+  return tf.matMul(rmsNorm(x, model.outputNorm, c.eps), model.output);
+}
+
+/** An adapter's pairs as constant tensors (for evaluation and serving checks); dispose the pairs after use. */
+export function adapterWeights(adapter: LoraAdapter): LoraWeights {
+  const pairs = new Map<string, { a: tf.Tensor2D; b: tf.Tensor2D }>();
+  for (const p of adapter.pairs)
+    pairs.set(loraKey(p.layer, p.target), {
+      a: tf.tensor2d(p.a, [adapter.rank, p.nIn]),
+      b: tf.tensor2d(p.b, [p.nOut, adapter.rank]),
+    });
+  return { scale: loraScale(adapter), pairs };
+}
