@@ -1,4 +1,5 @@
 import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
+import { attributionSettleJob } from './attributionSettleJob.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
 import { releaseStaleReservationsJob } from './releaseStaleReservationsJob.ts';
 import { trainingRunJob } from './trainingRunJob.ts';
@@ -8,4 +9,5 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   trainingRunJob,
   anchorReceiptsJob,
   releaseStaleReservationsJob,
+  attributionSettleJob,
 ];

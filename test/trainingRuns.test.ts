@@ -32,7 +32,7 @@ beforeAll(async () => {
   developer = await fundedPerson(t.app, 'developer');
   const queue: JobQueue = {
     kind: 'in-process',
-    enqueue: async (_name, payload) => void enqueued.push(payload.runId),
+    enqueue: async (_name, payload) => void enqueued.push((payload as { runId: string }).runId),
   };
   held = { ...t.app.deps, jobs: queue };
 });

@@ -17,6 +17,7 @@ const ROLE_REASON = {
   contributor: 'data share',
   validator: 'validator share',
   protocol: 'protocol share',
+  escrow: 'data share',
 } as const;
 
 /**

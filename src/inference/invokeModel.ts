@@ -7,6 +7,8 @@ import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { stableStringify } from '../shared/withIdempotency.ts';
 import { sha256Hex } from '../training/artifactStore.ts';
+import { answerWithAdapter } from './answerWithAdapter.ts';
+import { enqueueAttribution } from './enqueueAttribution.ts';
 import { generateAnswer } from './generateAnswer.ts';
 import { loadModelTerms } from './loadModelTerms.ts';
 import { priceAnswer } from './priceAnswer.ts';
@@ -14,7 +16,7 @@ import { readCallReceipt } from './readCallReceipt.ts';
 import type { Receipt } from './receipt.ts';
 import { releaseReservation } from './releaseReservation.ts';
 import { reserveFee } from './reserveFee.ts';
-import { settleInference } from './settleInference.ts';
+import { type Settlement, settleInference } from './settleInference.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -92,20 +94,14 @@ export async function invokeModel(deps: Deps, input: InvokeModelParams): Promise
   let settled: Awaited<ReturnType<typeof settleInference>>;
   let answer = '';
   try {
-    const model = await deps.modelRuntime.trainedModel(terms.artifactHash);
     const t0 = performance.now();
-    const generated = await generateAnswer(model, { prompt: p.prompt, ...sampling });
+    const call = { reservation, terms, sampling, prompt: p.prompt };
+    const answered =
+      terms.kind === 'lora' ? await answerWithAdapter(deps, call) : await answerWithInfiniGram(deps, call);
     modelMs = performance.now() - t0;
-    const settlement = await priceAnswer(deps, {
-      reservation,
-      terms,
-      model,
-      generated,
-      sampling,
-      prompt: p.prompt,
-    });
-    answer = generated.answer;
-    settled = await settleInference(deps, settlement);
+    answer = answered.answer;
+    settled = await settleInference(deps, answered.settlement);
+    if (answered.settlement.pendingAttribution) await enqueueAttribution(deps, reservation.callId);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const released = await releaseReservation(deps, {
@@ -127,6 +123,15 @@ export async function invokeModel(deps: Deps, input: InvokeModelParams): Promise
   // A concurrent replay of this call settled first: its receipt is the one.
   const stored = await readCallReceipt(deps.sql, reservation.callId);
   return { answer: stored.answer, receipt: stored.receipt, replayed: true, timing: timing(started, modelMs) };
+}
+
+async function answerWithInfiniGram(
+  deps: Deps,
+  call: Omit<Parameters<typeof priceAnswer>[1], 'model' | 'generated'>,
+): Promise<{ answer: string; settlement: Settlement }> {
+  const model = await deps.modelRuntime.trainedModel(call.terms.artifactHash);
+  const generated = await generateAnswer(model, { prompt: call.prompt, ...call.sampling });
+  return { answer: generated.answer, settlement: await priceAnswer(deps, { ...call, model, generated }) };
 }
 
 /** A seed from the caller and key alone: the same call always samples the same answer. */

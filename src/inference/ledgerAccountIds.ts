@@ -44,3 +44,11 @@ export function inferenceEscrowOf(deps: Deps, callId: string): string {
   if (!id) throw new AppError('INTERNAL', `System account ${name} is missing; run the migrations.`);
   return id;
 }
+
+/** Where the data share of neural answers waits for their influence (see migration 0015). */
+export function attributionEscrowOf(deps: Deps): string {
+  const id = (deps.system as Record<string, string>).attribution_escrow;
+  if (!id)
+    throw new AppError('INTERNAL', 'System account attribution_escrow is missing; run the migrations.');
+  return id;
+}

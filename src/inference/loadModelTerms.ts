@@ -10,6 +10,10 @@ export interface ModelTerms {
   split: RevenueSplit;
   artifactHash: string;
   snapshotRoot: string;
+  kind: 'infini-gram' | 'lora';
+  /** LoRA models: the base model's catalog name and the adapter's LoRA GGUF sha256. */
+  baseModel: string | null;
+  adapterHash: string | null;
 }
 
 // Published models are immutable (a trigger forbids updates), so their terms are cached per database.
@@ -34,10 +38,13 @@ export async function loadModelTerms(sql: Sql, modelId: string): Promise<ModelTe
       protocol_bps: number;
       artifact_hash: string;
       snapshot_root: string;
+      kind: 'infini-gram' | 'lora';
+      base_model: string | null;
+      adapter_hash: string | null;
     }[]
   >`
     select datanet_id, developer_account_id, price_per_call, developer_bps, data_bps, validators_bps,
-      protocol_bps, artifact_hash, snapshot_root
+      protocol_bps, artifact_hash, snapshot_root, kind, base_model, adapter_hash
     from models where id = ${modelId}`;
   if (!m) throw notFound('Model', modelId);
   const terms: ModelTerms = {
@@ -53,6 +60,9 @@ export async function loadModelTerms(sql: Sql, modelId: string): Promise<ModelTe
     },
     artifactHash: m.artifact_hash,
     snapshotRoot: m.snapshot_root,
+    kind: m.kind,
+    baseModel: m.base_model,
+    adapterHash: m.adapter_hash,
   };
   if (byId.size > 10_000) byId.clear();
   byId.set(modelId, terms);

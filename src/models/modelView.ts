@@ -20,6 +20,9 @@ export interface Model {
   artifactHash: string;
   snapshotRoot: string;
   baseModel: string | null;
+  /** 'lora': an adapter served on `baseModel`, pinned by `adapterHash` (its LoRA GGUF's sha256). */
+  kind: 'infini-gram' | 'lora';
+  adapterHash: string | null;
   /** Settled paid calls and the fees they paid. */
   usage: { calls: number; fees: bigint };
   /** What those fees paid out, by part of the split. */
@@ -42,6 +45,8 @@ interface Row {
   artifact_hash: string;
   snapshot_root: string;
   base_model: string | null;
+  kind: 'infini-gram' | 'lora';
+  adapter_hash: string | null;
   created_at: Date;
   calls: string;
   fees: string;
@@ -84,6 +89,8 @@ export async function selectModels(
     artifactHash: r.artifact_hash,
     snapshotRoot: r.snapshot_root,
     baseModel: r.base_model,
+    kind: r.kind,
+    adapterHash: r.adapter_hash,
     usage: { calls: Number(r.calls), fees: BigInt(r.fees) },
     earnings: {
       developer: BigInt(r.developer),

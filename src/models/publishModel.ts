@@ -49,10 +49,14 @@ export async function publishModel(
             artifact_hash: string | null;
             snapshot_root: string;
             base_model: string | null;
+            manifest_kind: string | null;
+            lora_base: string | null;
+            adapter_hash: string | null;
           }[]
         >`
           select developer_account_id, datanet_id, status, artifact_hash, snapshot_root,
-            options->>'baseModel' as base_model
+            options->>'baseModel' as base_model, manifest->>'kind' as manifest_kind,
+            manifest->'baseModel'->>'name' as lora_base, manifest->'files'->'loraGguf'->>'sha256' as adapter_hash
           from training_runs where id = ${p.runId} for share`;
         if (!run) throw notFound('Training run', p.runId);
         if (run.developer_account_id !== p.accountId) {
@@ -61,15 +65,24 @@ export async function publishModel(
         if (run.status !== 'succeeded' || !run.artifact_hash) {
           throw invalidState(`Only a succeeded training run can be published; this one is ${run.status}.`);
         }
+        // A LoRA run publishes as a LoRA model: base model by name, adapter pinned by its GGUF's hash.
+        const lora = run.manifest_kind === 'lora';
+        if (lora && !(run.lora_base && run.adapter_hash)) {
+          throw invalidState('This LoRA training run has no adapter to publish.');
+        }
+        const kind = lora ? 'lora' : 'infini-gram';
+        const baseModel = lora ? run.lora_base : run.base_model;
+        const adapterHash = lora ? run.adapter_hash : null;
         const [taken] = await tx`select id from models where lower(name) = lower(${p.name})`;
         if (taken) throw duplicateName(p.name);
         const s = p.split;
         const [model] = await tx<{ id: string }[]>`
           insert into models (run_id, datanet_id, developer_account_id, name, description, price_per_call,
-            developer_bps, data_bps, validators_bps, protocol_bps, artifact_hash, snapshot_root, base_model)
+            developer_bps, data_bps, validators_bps, protocol_bps, artifact_hash, snapshot_root, base_model,
+            kind, adapter_hash)
           values (${p.runId}, ${run.datanet_id}, ${p.accountId}, ${p.name}, ${p.description},
             ${p.pricePerCall.toString()}, ${s.developerBps}, ${s.dataBps}, ${s.validatorsBps}, ${s.protocolBps},
-            ${run.artifact_hash}, ${run.snapshot_root}, ${run.base_model})
+            ${run.artifact_hash}, ${run.snapshot_root}, ${baseModel}, ${kind}, ${adapterHash})
           on conflict do nothing
           returning id`;
         if (!model) throw duplicateName(p.name);

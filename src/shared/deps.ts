@@ -2,6 +2,7 @@ import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
+import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
 import type { ModelRuntime } from '../training/modelRuntime.ts';
 import type { Logger } from './createLogger.ts';
 import type { JobQueue } from './jobQueue.ts';
@@ -18,6 +19,8 @@ export interface Deps {
   jobs: JobQueue;
   /** Trained models served from memory, loaded from the artifact store by hash. */
   modelRuntime: ModelRuntime;
+  /** LoRA models: artifacts, the adapter pool and influence; absent where the app serves none. */
+  neural?: NeuralRuntime;
   /** The EVM chain with the Potluck contracts; absent when the app runs without one. */
   chain?: ChainPort;
 }

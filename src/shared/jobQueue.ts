@@ -7,6 +7,7 @@ export interface JobPayloads {
   'training.run': { runId: string };
   'receipts.anchor': Record<string, never>;
   'inference.releaseStale': Record<string, never>;
+  'attribution.settle': { callId: string };
 }
 
 export type JobName = keyof JobPayloads;

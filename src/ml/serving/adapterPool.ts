@@ -1,0 +1,234 @@
+import os from 'node:os';
+import type { Llama, LlamaContext, LlamaModel, Token } from 'node-llama-cpp';
+import { AppError } from '../../errors.ts';
+import type { NeuralGenerateRequest, NeuralGeneration, NeuralGenerator } from '../neuralGenerator.ts';
+import { Semaphore } from './semaphore.ts';
+
+export interface AdapterPoolOptions {
+  /** Adapter contexts kept hot at most (each: the KV cache for contextSize tokens, ~9 MB at 256 on a 135M model). */
+  maxContexts: number;
+  /** A context unused this long is released. */
+  idleMs: number;
+  /** Tokens per context: prompt + answer must fit. */
+  contextSize: number;
+  /** llama.cpp threads per generation. On small CPUs 1 thread per context beats contention by far. */
+  threads: number;
+  /** Generations running at once over all adapters (the CPU budget); more wait their turn. */
+  maxParallel: number;
+}
+
+export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
+  maxContexts: 16,
+  idleMs: 10 * 60_000,
+  contextSize: 512,
+  threads: 1,
+  maxParallel: Math.max(1, os.availableParallelism()),
+});
+
+interface Hot {
+  key: string;
+  context: Promise<LlamaContext>;
+  /** Tail of this adapter's queue: one generation at a time per context. */
+  tail: Promise<unknown>;
+  waiting: number;
+  lastUsed: number;
+}
+
+export interface AdapterPoolStats {
+  bases: number;
+  hot: number;
+  loads: number;
+  evictions: number;
+}
+
+/**
+ * Many LoRA adapters on shared base models (node-llama-cpp). Each base GGUF is loaded once; an
+ * adapter gets its own context on it (llama.cpp sets adapters per context), and at most
+ * `maxContexts` contexts stay hot, least recently used evicted first, idle ones released after
+ * `idleMs`. A cold adapter is loaded on demand. Calls to one adapter queue on its context; calls
+ * to different adapters run in parallel up to `maxParallel`.
+ *
+ * node-llama-cpp keeps an adapter's weights on the model until the model is disposed (contexts
+ * only reference them), so eviction frees the KV cache (the bulk: ~9 MB vs ~2 MB for a rank-8
+ * adapter) and a reload skips re-reading the file. Seeded sampling on a cleared sequence makes an
+ * answer independent of which context served it, so eviction and reload change no answer.
+ */
+export class AdapterPool implements NeuralGenerator {
+  private llama: Promise<Llama> | null = null;
+  private readonly bases = new Map<string, Promise<LlamaModel>>();
+  /** Map order is recency order: the first entry is the least recently used. */
+  private readonly hot = new Map<string, Hot>();
+  private readonly cpu: Semaphore;
+  private readonly sweeper: NodeJS.Timeout;
+  private closed = false;
+  private loads = 0;
+  private evictions = 0;
+
+  constructor(readonly options: AdapterPoolOptions = defaultAdapterPoolOptions()) {
+    this.cpu = new Semaphore(options.maxParallel);
+    this.sweeper = setInterval(() => this.evictIdle(), Math.max(1000, Math.min(options.idleMs, 60_000)));
+    this.sweeper.unref();
+  }
+
+  stats(): AdapterPoolStats {
+    return { bases: this.bases.size, hot: this.hot.size, loads: this.loads, evictions: this.evictions };
+  }
+
+  /** Whether this adapter's context is hot now (tests, bench). */
+  isHot(request: Pick<NeuralGenerateRequest, 'baseModel' | 'adapterPath' | 'adapterKey'>): boolean {
+    return this.hot.has(keyOf(request));
+  }
+
+  generate(request: NeuralGenerateRequest): Promise<NeuralGeneration> {
+    if (this.closed) return Promise.reject(new AppError('UNAVAILABLE', 'The model server is shutting down.'));
+    const hot = this.take(request);
+    const run = hot.tail.then(async () => {
+      await this.cpu.acquire();
+      try {
+        request.signal?.throwIfAborted();
+        return await generateOn(await hot.context, request);
+      } finally {
+        this.cpu.release();
+      }
+    });
+    hot.tail = run.catch(() => undefined);
+    return run.finally(() => {
+      hot.waiting -= 1;
+      hot.lastUsed = Date.now();
+      this.evictOverflow();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.sweeper);
+    const hot = [...this.hot.values()];
+    this.hot.clear();
+    await Promise.allSettled(hot.map((h) => h.tail));
+    await Promise.allSettled(hot.map(async (h) => (await h.context).dispose()));
+    const bases = [...this.bases.values()];
+    this.bases.clear();
+    await Promise.allSettled(bases.map(async (b) => (await b).dispose()));
+    const llama = this.llama;
+    this.llama = null;
+    if (llama) await (await llama).dispose().catch(() => undefined);
+  }
+
+  /** The adapter's context entry (cold load if needed), most recently used now, with this call counted. */
+  private take(request: NeuralGenerateRequest): Hot {
+    const key = keyOf(request);
+    let hot = this.hot.get(key);
+    if (hot) {
+      this.hot.delete(key);
+    } else {
+      this.loads += 1;
+      const context = this.load(request);
+      hot = { key, context, tail: context.catch(() => undefined), waiting: 0, lastUsed: Date.now() };
+      const entry = hot;
+      // A failed load must not stay cached: the next call tries again.
+      context.catch(() => {
+        if (this.hot.get(key) === entry) this.hot.delete(key);
+      });
+    }
+    this.hot.set(key, hot);
+    // Counted before evicting, so the context this call is about to use is never the one evicted.
+    hot.waiting += 1;
+    this.evictOverflow();
+    return hot;
+  }
+
+  private async load(request: NeuralGenerateRequest): Promise<LlamaContext> {
+    const model = await this.base(request.baseModel);
+    return model.createContext({
+      contextSize: this.options.contextSize,
+      threads: this.options.threads,
+      sequences: 1,
+      lora: { adapters: [{ filePath: request.adapterPath, scale: 1 }] },
+    });
+  }
+
+  private base(basePath: string): Promise<LlamaModel> {
+    let loading = this.bases.get(basePath);
+    if (!loading) {
+      loading = this.getLlama().then((llama) => llama.loadModel({ modelPath: basePath, gpuLayers: 0 }));
+      this.bases.set(basePath, loading);
+      loading.catch(() => this.bases.delete(basePath));
+    }
+    return loading;
+  }
+
+  private getLlama(): Promise<Llama> {
+    if (!this.llama) {
+      // Loaded on first use: most deployments serve ∞-gram models only and never pay for the binary.
+      this.llama = import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
+        getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }),
+      );
+      this.llama.catch(() => {
+        this.llama = null;
+      });
+    }
+    return this.llama;
+  }
+
+  /** Past maxContexts, the least recently used contexts with nothing queued are released. */
+  private evictOverflow(): void {
+    for (const hot of [...this.hot.values()]) {
+      if (this.hot.size <= this.options.maxContexts) return;
+      if (hot.waiting === 0) this.evict(hot);
+    }
+  }
+
+  private evictIdle(): void {
+    const cutoff = Date.now() - this.options.idleMs;
+    for (const hot of [...this.hot.values()]) {
+      if (hot.waiting === 0 && hot.lastUsed < cutoff) this.evict(hot);
+    }
+  }
+
+  private evict(hot: Hot): void {
+    this.hot.delete(hot.key);
+    this.evictions += 1;
+    void hot.context.then((c) => c.dispose()).catch(() => undefined);
+  }
+}
+
+const keyOf = (r: Pick<NeuralGenerateRequest, 'baseModel' | 'adapterPath' | 'adapterKey'>) =>
+  `${r.baseModel}\u0000${r.adapterKey ?? r.adapterPath}`;
+
+/** One seeded generation on a cleared sequence, so the context's past never changes an answer. */
+async function generateOn(context: LlamaContext, request: NeuralGenerateRequest): Promise<NeuralGeneration> {
+  const model = context.model;
+  const sequence = context.getSequence();
+  try {
+    const promptTokens = model.tokenize(request.prompt, false);
+    if (model.tokens.shouldPrependBosToken && model.tokens.bos != null)
+      promptTokens.unshift(model.tokens.bos);
+    const room = context.contextSize - promptTokens.length;
+    if (room < 1) {
+      throw new AppError('TOO_LARGE', "This prompt is too long for the model's context.", {
+        contextSize: context.contextSize,
+      });
+    }
+    const maxTokens = Math.min(request.maxTokens, room);
+    const tokens: Token[] = [];
+    let stopReason: NeuralGeneration['stopReason'] = 'maxTokens';
+    for await (const token of sequence.evaluate(promptTokens, {
+      temperature: request.temperature,
+      topK: request.topK,
+      seed: request.seed,
+      yieldEogToken: true,
+    })) {
+      if (model.isEogToken(token)) {
+        stopReason = 'eos';
+        break;
+      }
+      tokens.push(token);
+      if (tokens.length >= maxTokens) break;
+      request.signal?.throwIfAborted();
+    }
+    return { text: model.detokenize(tokens), promptTokens: [...promptTokens], tokens, stopReason };
+  } finally {
+    sequence.dispose();
+  }
+}
