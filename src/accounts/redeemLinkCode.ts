@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -16,9 +17,11 @@ export interface RedeemLinkCodeResult {
 
 /**
  * Joins `identity` to the account that issued the code. If the identity already has an account
- * of its own, that account must be fresh (no contributions, stakes, votes, datanets): its
- * identities and balance move over and it is marked merged. Accounts with history are not
- * merged, because their rows (votes, contributions) would have to change owner.
+ * of its own, that account must own nothing but a spendable balance: its identities, keys, roles
+ * and balance move over in this transaction, its ledger account is closed (it can never be
+ * credited again) and it is marked merged. An account that owns anything else (models, training
+ * runs, calls and their reservations, contributions, votes, stakes, datanets, rewards) is not
+ * merged: those rows would keep paying the old account, so the merge is refused and says why.
  */
 export async function redeemLinkCode(
   deps: Deps,
@@ -46,15 +49,14 @@ export async function redeemLinkCode(
     const source = current.account_id;
     if (source === target) return { accountId: target, alreadyLinked: true };
 
-    const [history] = await tx<{ n: number }[]>`
-      select (select count(*) from contributions where contributor_account_id = ${source})
-           + (select count(*) from votes where validator_account_id = ${source})
-           + (select count(*) from validator_stakes where account_id = ${source} and amount > 0)
-           + (select count(*) from datanets where owner_account_id = ${source}) as n`;
-    if (Number(history.n) > 0) {
+    // Locks the account against a concurrent merge; its ledger row is locked below.
+    await tx`select id from accounts where id = ${source} for update`;
+    const owned = await ownedBy(tx, source);
+    if (owned.length > 0) {
       throw new AppError(
         'CONFLICT',
-        'This account already has its own activity, so it cannot be merged. Create the code from this account and redeem it from the other one instead.',
+        `This account already has ${owned.join(', ')}, so it cannot be merged: they would keep paying the old account. Create the code from this account and redeem it from the other one instead.`,
+        { owns: owned },
       );
     }
     const wallets = await tx<{ account_id: string }[]>`
@@ -63,9 +65,10 @@ export async function redeemLinkCode(
       throw new AppError('CONFLICT', 'Both accounts have a linked wallet. Unlink one wallet first.');
     }
     const fromLedger = await availableAccountOf(tx, source);
+    // Locked, so no credit lands between reading the balance and closing the account.
     const [bal] = await tx<
       { balance: string }[]
-    >`select balance from ledger_accounts where id = ${fromLedger}`;
+    >`select balance from ledger_accounts where id = ${fromLedger} for update`;
     if (BigInt(bal.balance) > 0n) {
       await postTransaction(tx, {
         kind: 'account_merge',
@@ -76,10 +79,62 @@ export async function redeemLinkCode(
         ],
       });
     }
-    await tx`update identities set account_id = ${target} where account_id = ${source}`;
-    await tx`update api_keys set account_id = ${target} where account_id = ${source}`;
-    await tx`update accounts set merged_into = ${target} where id = ${source}`;
+    await tx`update ledger_accounts set closed = true where id = ${fromLedger}`;
+    for (const table of MOVED) {
+      await tx.unsafe(`update ${table} set account_id = $1 where account_id = $2`, [target, source]);
+    }
+    // Wallet links in progress were signed for the old account: they start again on the new one.
+    await tx`delete from wallet_link_nonces where account_id = ${source} and used_at is null`;
+    await tx`delete from telegram_pending_wallet_links where account_id = ${source}`;
+    await tx`update accounts set merged_into = ${target} where id = ${source} or merged_into = ${source}`;
     deps.log.info('accounts merged', { from: source, to: target });
     return { accountId: target, alreadyLinked: false };
   });
+}
+
+/** Rows that follow the person to the surviving account (who they are, not what they own). */
+const MOVED = ['identities', 'api_keys', 'account_roles', 'wallet_links', 'link_codes'];
+/** Rows that may stay with the merged account: history, or resolved through `merged_into`. */
+const LEFT = new Set([
+  ...MOVED,
+  'accounts',
+  'ledger_accounts',
+  'idempotency_records',
+  'account_refs',
+  'chain_deposits',
+  'wallet_link_nonces',
+  'telegram_pending_wallet_links',
+]);
+const LABELS: Record<string, string> = {
+  models: 'models',
+  training_runs: 'training runs',
+  inference_calls: 'model calls (or open reservations)',
+  contributions: 'contributions',
+  votes: 'votes',
+  validator_stakes: 'validator stakes',
+  datanets: 'datanets',
+  reward_commitments: 'rewards',
+};
+
+/**
+ * What the account owns, found from every foreign key to accounts: a table added later blocks
+ * merges until it is listed above, rather than being left behind with the old account.
+ */
+async function ownedBy(tx: Db, accountId: string): Promise<string[]> {
+  const refs = await tx<{ tbl: string; col: string }[]>`
+    select c.conrelid::regclass::text as tbl, quote_ident(a.attname) as col
+    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and c.confrelid = 'accounts'::regclass and cardinality(c.conkey) = 1
+    order by 1, 2`;
+  const owned: string[] = [];
+  for (const { tbl, col } of refs) {
+    if (LEFT.has(tbl)) continue;
+    const [hit] = await tx.unsafe(`select 1 from ${tbl} where ${col} = $1 limit 1`, [accountId]);
+    if (hit) owned.push(LABELS[tbl] ?? tbl.replaceAll('_', ' '));
+  }
+  // Any balance besides the spendable one (which moves) is held for something in progress.
+  const [held] = await tx`
+    select 1 from ledger_accounts where owner_account_id = ${accountId} and kind <> 'available' and balance <> 0`;
+  if (held) owned.push('funds held for something in progress');
+  return [...new Set(owned)];
 }

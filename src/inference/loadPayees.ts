@@ -21,13 +21,18 @@ export async function loadPayees(sql: Sql, contributionIds: readonly string[]): 
     else missing.push(id);
   }
   if (missing.length === 0) return out;
+  // Payees are the accounts that survive a link-code merge: a merged-away account is never paid
+  // (its ledger account is closed; merges refuse accounts with contributions or votes, and this
+  // covers one that raced the merge).
   const rows = await sql<{ id: string; contributor_account_id: string; approvers: [string, string][] }[]>`
-    select c.id, c.contributor_account_id,
-      coalesce(json_agg(json_build_array(v.validator_account_id::text, v.weight::text)
+    select c.id, coalesce(ca.merged_into, ca.id) as contributor_account_id,
+      coalesce(json_agg(json_build_array(coalesce(va.merged_into, va.id)::text, v.weight::text)
         order by v.validator_account_id) filter (where v.approve), '[]') as approvers
-    from contributions c left join votes v on v.contribution_id = c.id
+    from contributions c join accounts ca on ca.id = c.contributor_account_id
+      left join votes v on v.contribution_id = c.id
+      left join accounts va on va.id = v.validator_account_id
     where c.id = any(${missing}::bigint[]) and c.status = 'approved'
-    group by c.id`;
+    group by c.id, ca.id`;
   if (known.size + rows.length > MAX_CACHED) known.clear();
   for (const r of rows) {
     const payee: Payee = {

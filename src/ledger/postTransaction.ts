@@ -63,6 +63,13 @@ export async function postTransaction(db: Db, params: PostTransactionParams): Pr
 export function mapLedgerError(error: unknown): unknown {
   const e = error as { code?: string; constraint_name?: string };
   if (e?.code === 'P0002') return new AppError('NOT_FOUND', 'Account not found.');
+  if (e?.code === '23514' && e.constraint_name === 'ledger_closed_empty') {
+    // A closed account was merged into another by a link code (see redeemLinkCode).
+    return new AppError(
+      'INVALID_STATE',
+      'That account was merged into another one and can no longer receive tokens. Send to the account it joined.',
+    );
+  }
   if (e?.code === '23514' && e.constraint_name === 'ledger_balance_non_negative') {
     return new AppError(
       'INSUFFICIENT_FUNDS',
