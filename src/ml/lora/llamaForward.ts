@@ -81,10 +81,12 @@ export function llamaLogits(model: LlamaModel, tokens: tf.Tensor2D, lora?: LoraW
     let v = linear(h, l, 'v').reshape([b, t, c.kvHeads, c.headDim]) as tf.Tensor4D;
     if (group > 1) {
       // Consecutive query heads share a KV head, as ggml's broadcasting matmul pairs them.
+      // split/concat rather than tile or gather: their gradients exist on the wasm backend.
       const expand = (z: tf.Tensor4D) =>
-        tf
-          .tile(z.reshape([b, t, c.kvHeads, 1, c.headDim]), [1, 1, 1, group, 1])
-          .reshape([b, t, c.heads, c.headDim]) as tf.Tensor4D;
+        tf.concat(
+          tf.split(z, c.kvHeads, 2).flatMap((p) => Array<tf.Tensor>(group).fill(p)),
+          2,
+        ) as tf.Tensor4D;
       k = expand(k);
       v = expand(v);
     }
