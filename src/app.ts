@@ -3,13 +3,13 @@ import { createJobQueue } from '../jobs/createJobQueue.ts';
 import { jobDefinitions } from '../jobs/jobDefinitions.ts';
 import { authenticateApiKey } from './accounts/authenticateApiKey.ts';
 import { checkPermission } from './accounts/checkPermission.ts';
-import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
 import { createAgent } from './accounts/createAgent.ts';
 import { createApiKey } from './accounts/createApiKey.ts';
 import { createLinkCode } from './accounts/createLinkCode.ts';
 import { redeemLinkCode } from './accounts/redeemLinkCode.ts';
 import { resolveIdentity } from './accounts/resolveIdentity.ts';
 import { revokeApiKey } from './accounts/revokeApiKey.ts';
+import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
 import { bindChainUseCases } from './chain/bindChainUseCases.ts';
 import { type ChainPort, openChain } from './chain/openChain.ts';
 import { replayOutbox } from './chain/outbox/replayOutbox.ts';
@@ -33,6 +33,8 @@ import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
+import { AdapterPool } from './ml/serving/adapterPool.ts';
+import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
 import { listModels } from './models/listModels.ts';
 import { publishModel } from './models/publishModel.ts';
@@ -41,8 +43,8 @@ import type { Deps } from './shared/deps.ts';
 import { ArtifactStore } from './training/artifactStore.ts';
 import { cancelTrainingRun } from './training/cancelTrainingRun.ts';
 import { getTrainingRun } from './training/getTrainingRun.ts';
-import { listTrainingRuns } from './training/listTrainingRuns.ts';
 import { listBaseModels } from './training/listBaseModels.ts';
+import { listTrainingRuns } from './training/listTrainingRuns.ts';
 import { ModelRuntime } from './training/modelRuntime.ts';
 import { startTrainingRun } from './training/startTrainingRun.ts';
 import { watchTrainingRun } from './training/watchTrainingRun.ts';
@@ -51,6 +53,24 @@ import { getValidatorStatus } from './validation/getValidatorStatus.ts';
 import { listReviewQueue } from './validation/listReviewQueue.ts';
 import { stakeAsValidator } from './validation/stakeAsValidator.ts';
 import { unstakeAsValidator } from './validation/unstakeAsValidator.ts';
+
+/** LoRA serving; nothing native loads until the first call to a LoRA model. */
+function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntime {
+  const s = config.serving;
+  const pool = new AdapterPool({
+    maxContexts: s.maxContexts,
+    idleMs: s.idleMs,
+    contextSize: s.contextSize,
+    threads: s.threads,
+    maxParallel: s.maxParallel,
+  });
+  return new NeuralRuntime(store, pool, null, {
+    cacheSize: config.training.modelCacheSize,
+    baseModelsDir: config.training.baseModelsDir,
+    influenceWeight: s.influenceWeight,
+    influenceBudgetMs: s.influenceBudgetMs,
+  });
+}
 
 /** Binds a use case to the app's ports: surfaces call `app.datanets.create(input)`. */
 const bind =
@@ -101,6 +121,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       now: options.now ?? (() => new Date()),
       jobs,
       modelRuntime,
+      neural: createNeuralRuntime(config, modelRuntime.store),
     };
     if (options.chain !== false) {
       chain = await openChain(config.chain, { log, embedded: options.chain });
@@ -179,6 +200,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         closed = true;
         await jobs.close();
         await modelRuntime.close();
+        await deps.neural?.close();
         await chain?.close();
         await database.close();
       },

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
@@ -118,6 +119,22 @@ export const envSchema = z.object({
   /** A fee reserved this long ago whose call never settled (a crashed process) goes back to the caller. */
   RESERVATION_TIMEOUT_SECONDS: int(10, 86_400).default(300),
 
+  // LoRA serving (src/ml/serving/adapterPool.ts): adapter contexts on shared base models.
+  /** Adapter contexts kept hot (each holds a KV cache: ~9 MB per 256 tokens on a 135M model). */
+  LORA_MAX_CONTEXTS: int(1, 10_000).default(16),
+  /** A hot adapter context unused this long is released. */
+  LORA_IDLE_MS: int(1000, 86_400_000).default(600_000),
+  /** Tokens per adapter context: prompt plus answer must fit. */
+  LORA_CONTEXT_SIZE: int(64, 131_072).default(512),
+  /** llama.cpp threads per generation. */
+  LORA_THREADS: int(1, 256).default(1),
+  /** Generations at once over all adapters (the CPU budget); unset: the number of CPUs. */
+  LORA_MAX_PARALLEL: int(1, 1024).optional(),
+  /** β: the share of a neural answer's data fee split by gradient influence, the rest by spans. */
+  INFLUENCE_WEIGHT: z.coerce.number().min(0).max(1).default(0.5),
+  /** Influence not computed within this budget is settled later from escrow by a job. */
+  INFLUENCE_BUDGET_MS: int(0, 600_000).default(2000),
+
   // Telegram bot: runs inside `potluck start` (or alone: `potluck telegram`) when TELEGRAM_TOKEN is set.
   TELEGRAM_TOKEN: z
     .string()
@@ -230,6 +247,15 @@ export interface Config {
   };
   training: { staleMs: number; modelCacheSize: number; baseModelsDir: string };
   inference: { maxPromptChars: number; maxAnswerTokens: number; reservationTimeoutSeconds: number };
+  serving: {
+    maxContexts: number;
+    idleMs: number;
+    contextSize: number;
+    threads: number;
+    maxParallel: number;
+    influenceWeight: number;
+    influenceBudgetMs: number;
+  };
   telegram: TelegramConfig;
   mcp: McpConfig;
   discord: DiscordConfig;
@@ -326,6 +352,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPromptChars: e.MAX_PROMPT_CHARS,
       maxAnswerTokens: e.MAX_ANSWER_TOKENS,
       reservationTimeoutSeconds: e.RESERVATION_TIMEOUT_SECONDS,
+    },
+    serving: {
+      maxContexts: e.LORA_MAX_CONTEXTS,
+      idleMs: e.LORA_IDLE_MS,
+      contextSize: e.LORA_CONTEXT_SIZE,
+      threads: e.LORA_THREADS,
+      maxParallel: e.LORA_MAX_PARALLEL ?? Math.max(1, os.availableParallelism()),
+      influenceWeight: e.INFLUENCE_WEIGHT,
+      influenceBudgetMs: e.INFLUENCE_BUDGET_MS,
     },
     telegram: telegramConfig(e),
     mcp: mcpConfig(e),
