@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../src/config.ts';
 import { AppError } from '../src/errors.ts';
 import { createLogger } from '../src/shared/createLogger.ts';
 import type { Deps } from '../src/shared/deps.ts';
 import { type JobContext, RetryLaterError } from '../src/shared/jobQueue.ts';
+import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
 import { InProcessQueue } from './inProcessQueue.ts';
 import type { JobDefinition } from './jobDefinition.ts';
 
@@ -99,5 +100,31 @@ describe('InProcessQueue', () => {
     await expect(q.enqueue('training.run', { runId: 'x' }, { jobId: 'x' })).rejects.toMatchObject({
       code: 'UNAVAILABLE',
     });
+  });
+
+  it('honours a 30-day EPOCH_SECONDS: the periodic job waits the whole epoch, not one millisecond', async () => {
+    vi.useFakeTimers();
+    try {
+      const day = 86_400_000;
+      const longEpoch = { config: loadConfig({ EPOCH_SECONDS: String(30 * 86_400) }) } as Deps;
+      const q = new InProcessQueue(settings);
+      let runs = 0;
+      const def = definition(async () => void runs++, {
+        schema: z.object({}) as never,
+        everyMs: anchorReceiptsJob.everyMs,
+      });
+      await q.start(longEpoch, [def], { exclusive: true });
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(30 * day - 1001);
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(runs).toBe(1);
+      await vi.advanceTimersByTimeAsync(30 * day);
+      expect(runs).toBe(2);
+      await q.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   type JobPayloads,
   RetryLaterError,
 } from '../src/shared/jobQueue.ts';
+import { type LongTimer, setLongInterval, setLongTimeout } from '../src/shared/longTimer.ts';
 import { isPermanentFailure } from './isPermanentFailure.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
@@ -31,7 +32,7 @@ export class InProcessQueue implements JobRunner {
   /** Ids waiting, delayed or running: the same id is not queued twice. */
   private readonly known = new Set<string>();
   private readonly active = new Set<Promise<void>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<LongTimer>();
   private readonly abort = new AbortController();
   private idleWaiters: (() => void)[] = [];
   private closed = false;
@@ -61,10 +62,10 @@ export class InProcessQueue implements JobRunner {
       }
       const every = d.everyMs?.(deps.config);
       if (every) {
-        const timer = setInterval(() => {
+        // EPOCH_SECONDS may exceed a plain timer's ~24.8-day limit.
+        const timer = setLongInterval(() => {
           this.enqueue(d.name, {} as never, { jobId: `every-${d.name}` }).catch(() => {});
-        }, every);
-        timer.unref();
+        }, every).unref();
         this.timers.add(timer);
       }
     }
@@ -82,7 +83,7 @@ export class InProcessQueue implements JobRunner {
     if (this.closed) return;
     this.closed = true;
     this.abort.abort();
-    for (const t of this.timers) clearTimeout(t);
+    for (const t of this.timers) t.clear();
     this.timers.clear();
     await Promise.allSettled([...this.active]);
   }
@@ -143,12 +144,12 @@ export class InProcessQueue implements JobRunner {
 
   private later(job: PendingJob, ms: number): void {
     if (this.closed) return void this.known.delete(job.jobId);
-    const timer = setTimeout(() => {
+    // Doubling backoff over many attempts easily passes a plain timer's ~24.8-day limit.
+    const timer = setLongTimeout(() => {
       this.timers.delete(timer);
       this.pending.push(job);
       this.pump();
-    }, ms);
-    timer.unref();
+    }, ms).unref();
     this.timers.add(timer);
   }
 }
