@@ -71,14 +71,27 @@ export const receiptOut = z.object({
   attribution: z.object({
     minSpan: z.number().int(),
     creditedTokens: z.number().int(),
-    fallback: z
-      .boolean()
-      .describe('no token was credited: data and validator parts went to the whole snapshot'),
+    fallback: z.boolean().describe('no token was credited: see basis for who was paid instead'),
+    basis: z
+      .enum(['spans', 'evidence', 'snapshot'])
+      .optional()
+      .describe(
+        'spans: by credited tokens; evidence: by the contributions the model sampled from; snapshot: the whole snapshot by size',
+      ),
+    uncredited: z
+      .object({ shortSpan: z.number().int(), unmatched: z.number().int() })
+      .optional()
+      .describe('answer tokens not credited: match shorter than minSpan, or no match at all'),
     spans: z.array(
       z.object({
         start: z.number().int(),
         end: z.number().int(),
         length: z.number().int(),
+        promptTokens: z.number().int().optional().describe('tokens of the match that lie in the prompt'),
+        chars: z
+          .tuple([z.number().int(), z.number().int()])
+          .optional()
+          .describe("the span's characters [from, to) in the answer: the matched text"),
         contributions: z.array(z.object({ contributionId: z.string(), occurrences: z.number().int() })),
         more: z.number().int(),
       }),
@@ -87,7 +100,7 @@ export const receiptOut = z.object({
       z.object({
         contributionId: z.string(),
         contributorAccountId: z.string(),
-        weight: z.number().describe('share of the credited tokens, 0 to 1'),
+        weight: z.number().describe('share of the data part, 0 to 1'),
         units: z.string(),
         data: amountOut,
         validators: amountOut,

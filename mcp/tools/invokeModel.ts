@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { describeCredit } from '../../src/inference/describeCredit.ts';
+import type { Receipt } from '../../src/inference/receipt.ts';
+import { shownPercents } from '../../src/inference/shownShares.ts';
 import { DESTRUCTIVE_IDEMPOTENT, defineTool } from '../defineTool.ts';
 import { amountInput, idempotencyKeyInput, idInput } from '../inputSchemas.ts';
 import { requireAccount } from '../mcpAuth.ts';
@@ -31,5 +34,12 @@ export const invokeModel = defineTool({
   render: ({ answer, receipt, replayed }) =>
     `${answer}\n\n(receipt #${receipt.receiptId}${replayed ? ', replayed: not charged again' : ''}: paid ${tokens(receipt.fee)}; ` +
     `drew on ${receipt.attribution.contributions.length} contribution(s)` +
-    `${receipt.attribution.contributions.length ? `: ${receipt.attribution.contributions.map((c) => `#${c.contributionId} ${Math.round(c.weight * 100)}%`).join(', ')}` : ''})`,
+    `${receipt.attribution.contributions.length ? `: ${drewOn(receipt)}` : ''}; ${describeCredit(receipt)})`,
 });
+
+/** Percentages rounded so they add up to 100. */
+function drewOn(receipt: Receipt): string {
+  const cs = receipt.attribution.contributions;
+  const percents = shownPercents(cs.map((c) => BigInt(c.units)));
+  return cs.map((c, i) => `#${c.contributionId} ${percents[i]}`).join(', ');
+}

@@ -1,20 +1,20 @@
 import type { App } from '../app.ts';
-import { segmentWords } from '../attribution/wordTokenizer.ts';
+import { describeCredit } from '../inference/describeCredit.ts';
 import type { ReceiptView } from '../inference/getReceipt.ts';
 import { hashReceipt } from '../inference/receipt.ts';
+import { shownAmounts, shownPercents } from '../inference/shownShares.ts';
 import type { Model } from '../models/modelView.ts';
 import { type Cast, nameOf } from './demoContext.ts';
-import { type DemoPrinter, preview, tokens } from './demoPrinter.ts';
+import { type DemoPrinter, tokens } from './demoPrinter.ts';
 
 /**
- * One receipt in full, as the agent fetched it over MCP, with each attributed span's text and the
- * poem it came from. Span positions count the answer's word tokens (the model's tokenizer), so the
- * answer is segmented the same way to show the words; the span is then looked up in the poem.
+ * One receipt in full, as the agent fetched it over MCP, with each attributed span's matched text
+ * (its characters in the answer, which only the caller sees) and the poems holding it. Shares are
+ * shown rounded so they add up to the data and validator parts exactly.
  */
 export async function printReceipt(app: App, out: DemoPrinter, cast: Cast, model: Model, r: ReceiptView) {
   const { receiptHash, anchor, private: mine, ...body } = r;
   const answer = mine?.answer ?? '';
-  const words = segmentWords(answer);
   const line = (label: string, text: string) => out.say(`${label.padEnd(14)} ${text}`);
   out.heading(`One receipt in full: #${r.receiptId}, as Hoopoe fetched it over MCP (get_receipt)`);
   line('model', `#${r.modelId} "${model.name}" on datanet #${r.datanetId}`);
@@ -38,32 +38,34 @@ export async function printReceipt(app: App, out: DemoPrinter, cast: Cast, model
     'answer',
     `“${answer.replace(/\n/g, ' / ')}” (${r.answerTokens} tokens, sha256 ${r.answerSha256.slice(0, 16)}…)`,
   );
-  line(
-    'attribution',
-    `${r.attribution.creditedTokens} of ${r.answerTokens} answer tokens credited (spans of at least ${r.attribution.minSpan} tokens)` +
-      (r.attribution.fallback ? '; none credited, so the whole snapshot was paid by size' : ''),
-  );
-  const sameTokens = words.length === r.answerTokens;
+  line('attribution', describeCredit(r));
   for (const span of r.attribution.spans) {
-    const text = sameTokens ? words.slice(span.start, span.end).join('') : '';
-    out.say(`  span tokens ${span.start}–${span.end} (${span.length}): “${text.replace(/\n/g, ' / ')}”`);
+    const text = span.chars ? answer.slice(span.chars[0], span.chars[1]) : '';
+    const fromPrompt = span.promptTokens ? ` + ${span.promptTokens} from the prompt` : '';
+    out.say(
+      `  span tokens ${span.start}–${span.end} (${span.length}${fromPrompt}): “${text.replace(/\n/g, ' / ')}”`,
+    );
     for (const c of span.contributions) {
       const poem = await app.contributions.get({ contributionId: c.contributionId });
-      const found = text !== '' && poem.content.includes(text.trim());
+      const found = text.trim() !== '' && poem.content.includes(text.trim());
       out.say(
-        `     from #${c.contributionId} by ${nameOf(cast, poem.contributorAccountId)}: “${preview(poem.content, 44)}”` +
+        `     from #${c.contributionId} by ${nameOf(cast, poem.contributorAccountId)}` +
           ` (${c.occurrences} occurrence${c.occurrences === 1 ? '' : 's'}${found ? ', text found in the poem' : ''})`,
       );
     }
     if (span.more > 0) out.say(`     and ${span.more} more contributions`);
   }
-  for (const c of r.attribution.contributions) {
+  const cs = r.attribution.contributions;
+  const percents = shownPercents(cs.map((c) => BigInt(c.units)));
+  const data = shownAmounts(cs.map((c) => BigInt(c.data)));
+  const validators = shownAmounts(cs.map((c) => BigInt(c.validators)));
+  cs.forEach((c, i) => {
     line(
       'contribution',
-      `#${c.contributionId} by ${nameOf(cast, c.contributorAccountId)}: weight ${(c.weight * 100).toFixed(1)}% → ` +
-        `data ${tokens(c.data)}, its validators ${tokens(c.validators)}`,
+      `#${c.contributionId} by ${nameOf(cast, c.contributorAccountId)}: weight ${percents[i]} → ` +
+        `data ${tokens(data[i])}, its validators ${tokens(validators[i])}`,
     );
-  }
+  });
   for (const p of r.payouts)
     line('payout', `${nameOf(cast, p.accountId).padEnd(17)} ${p.role.padEnd(11)} ${tokens(p.amount)}`);
   const recomputed = hashReceipt(body);

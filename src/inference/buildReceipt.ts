@@ -12,12 +12,16 @@ export function buildReceipt(input: {
   prompt: string;
   generated: GeneratedAnswer;
   fallback: boolean;
+  /** Default: 'snapshot' when `fallback`, else 'spans'. */
+  basis?: NonNullable<Receipt['attribution']['basis']>;
   minSpan: number;
   weights: readonly { contributionId: string; weight: bigint }[];
   payees: ReadonlyMap<string, Payee>;
   split: FeeSplit;
 }): Omit<Receipt, 'settledAt'> {
   const { terms, generated, split } = input;
+  const a = generated.attribution;
+  const starts = generated.tokenStarts;
   const totalUnits = input.weights.reduce((a, w) => a + w.weight, 0n);
   const shares = new Map(split.perContribution.map((c) => [c.contributionId, c]));
   const contributions = input.weights
@@ -49,12 +53,16 @@ export function buildReceipt(input: {
     stopReason: generated.stopReason,
     attribution: {
       minSpan: input.minSpan,
-      creditedTokens: generated.attribution.creditedTokens,
+      creditedTokens: a.creditedTokens,
       fallback: input.fallback,
-      spans: generated.attribution.spans.map((s) => ({
+      basis: input.basis ?? (input.fallback ? 'snapshot' : 'spans'),
+      uncredited: { shortSpan: a.shortSpanTokens ?? 0, unmatched: a.unmatchedTokens ?? 0 },
+      spans: a.spans.map((s) => ({
         start: s.start,
         end: s.end,
         length: s.length,
+        promptTokens: s.promptTokens ?? 0,
+        ...(starts ? { chars: [starts[s.start], starts[s.end]] as [number, number] } : {}),
         contributions: s.contributions.slice(0, SPAN_CONTRIBUTIONS_LISTED),
         more: Math.max(0, s.contributions.length - SPAN_CONTRIBUTIONS_LISTED),
       })),

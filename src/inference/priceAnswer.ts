@@ -9,8 +9,10 @@ import { splitFee } from './splitFee.ts';
 
 /**
  * Who an answer pays: contributions weighted by their attribution credit units or, when no token
- * was credited, the whole snapshot by its tokens; then the split of the fee over the developer,
- * those contributions' contributors and approvers, and the protocol, and the receipt saying so.
+ * was credited, by the model's own next-token evidence (the contributions it sampled from), and
+ * only when there is none of that either, the whole snapshot by its tokens; then the split of the
+ * fee over the developer, those contributions' contributors and approvers, and the protocol, and
+ * the receipt saying so.
  */
 export async function priceAnswer(
   deps: Deps,
@@ -25,10 +27,12 @@ export async function priceAnswer(
 ): Promise<Settlement> {
   const { terms, model, generated } = input;
   const credited = generated.attribution.contributions.filter((c) => c.creditUnits > 0);
-  const fallback = credited.length === 0;
-  const weights = fallback
-    ? model.manifest.contributions.map((c) => ({ contributionId: c.id, weight: BigInt(c.tokens) }))
-    : credited.map((c) => ({ contributionId: c.contributionId, weight: BigInt(c.creditUnits) }));
+  const basis =
+    credited.length === 0 ? 'snapshot' : generated.attribution.basis === 'evidence' ? 'evidence' : 'spans';
+  const weights =
+    basis === 'snapshot'
+      ? model.manifest.contributions.map((c) => ({ contributionId: c.id, weight: BigInt(c.tokens) }))
+      : credited.map((c) => ({ contributionId: c.contributionId, weight: BigInt(c.creditUnits) }));
   const payees = await loadPayees(
     deps.sql,
     weights.map((w) => w.contributionId),
@@ -46,7 +50,8 @@ export async function priceAnswer(
     sampling: input.sampling,
     prompt: input.prompt,
     generated,
-    fallback,
+    fallback: basis !== 'spans',
+    basis,
     minSpan: model.manifest.build.minSpan,
     weights,
     payees,

@@ -1,4 +1,10 @@
-import { decodeTokens, encodeText, type Vocabulary } from '../attribution/wordTokenizer.ts';
+import {
+  type DecodedText,
+  decodeTokens,
+  decodeWithOffsets,
+  encodeText,
+  type Vocabulary,
+} from '../attribution/wordTokenizer.ts';
 import type { BaseModel } from '../ml/baseModel.ts';
 
 /**
@@ -12,15 +18,19 @@ export interface CorpusTokenizer {
   tokenLimit: number;
   encode(text: string): Uint32Array;
   decode(ids: ArrayLike<number>): string;
+  /** The decoded text and where each token's text starts in it (for showing matched spans). */
+  decodeWithOffsets(ids: ArrayLike<number>): DecodedText;
   stopTokens: number[];
 }
 
-export const WORDS_TOKENIZER_ID = 'words-v1';
+/** words-v2 folds Persian ZWNJ spellings and keeps separators; words-v1 artifacts still load. */
+export const WORDS_TOKENIZER_ID = 'words-v2';
+export const LEGACY_WORDS_TOKENIZER_ID = 'words-v1';
 
 /** Word tokens (Intl.Segmenter) over a vocabulary built from the snapshot in snapshot order. */
 export function wordsTokenizer(vocabulary: Vocabulary, options: { grow?: boolean } = {}): CorpusTokenizer {
   return {
-    id: WORDS_TOKENIZER_ID,
+    id: vocabulary.legacy ? LEGACY_WORDS_TOKENIZER_ID : WORDS_TOKENIZER_ID,
     kind: 'words',
     // A growing vocabulary's limit is read when the index is built, after every text was encoded.
     get tokenLimit() {
@@ -28,6 +38,7 @@ export function wordsTokenizer(vocabulary: Vocabulary, options: { grow?: boolean
     },
     encode: (text) => encodeText(text, vocabulary, { grow: options.grow }),
     decode: (ids) => decodeTokens(ids, vocabulary),
+    decodeWithOffsets: (ids) => decodeWithOffsets(ids, vocabulary),
     stopTokens: [],
   };
 }
@@ -41,6 +52,22 @@ export function baseModelTokenizer(model: BaseModel): CorpusTokenizer {
     tokenLimit: t.vocabSize,
     encode: (text) => t.encode(text),
     decode: (ids) => t.decode(ids),
+    decodeWithOffsets: (ids) => decodePrefixes(ids, t.decode),
     stopTokens: t.eosTokenId === undefined ? [] : [t.eosTokenId],
   };
+}
+
+/**
+ * Offsets for a subword tokenizer, whose tokens need not decode to whole characters alone: token
+ * k starts where the decoded first k tokens end (clamped, so the offsets never go backwards).
+ */
+function decodePrefixes(ids: ArrayLike<number>, decode: (ids: ArrayLike<number>) => string): DecodedText {
+  const all = Array.from(ids);
+  const text = decode(all);
+  const starts = [0];
+  for (let k = 1; k < all.length; k++) {
+    starts.push(Math.min(text.length, Math.max(starts[k - 1], decode(all.slice(0, k)).length)));
+  }
+  starts.push(text.length);
+  return { text, starts: all.length === 0 ? [0] : starts };
 }

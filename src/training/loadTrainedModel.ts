@@ -8,6 +8,7 @@ import type { ArtifactManifest, ArtifactStore } from './artifactStore.ts';
 import {
   baseModelTokenizer,
   type CorpusTokenizer,
+  LEGACY_WORDS_TOKENIZER_ID,
   WORDS_TOKENIZER_ID,
   wordsTokenizer,
 } from './corpusTokenizer.ts';
@@ -47,11 +48,17 @@ export async function loadTrainedModel(
   } else {
     if (!manifest.files.vocabulary)
       throw new AppError('INTERNAL', `Artifact ${artifactHash} has no vocabulary.`);
+    // Artifacts built before words-v2 still load, with the tokenizer they were built with (no
+    // ZWNJ folding, no separators kept); their indexes already end each document with a separator.
+    if (manifest.tokenizer.id !== WORDS_TOKENIZER_ID && manifest.tokenizer.id !== LEGACY_WORDS_TOKENIZER_ID) {
+      throw new AppError(
+        'UNAVAILABLE',
+        `Artifact ${artifactHash} needs tokenizer ${manifest.tokenizer.id}, which this server does not have; retrain the model.`,
+        { tokenizer: manifest.tokenizer.id },
+      );
+    }
     const vocabulary = Vocabulary.fromBuffer(await store.readBlob(manifest.files.vocabulary));
     tokenizer = wordsTokenizer(vocabulary);
-    if (manifest.tokenizer.id !== WORDS_TOKENIZER_ID) {
-      throw new AppError('INTERNAL', `Artifact ${artifactHash} needs tokenizer ${manifest.tokenizer.id}.`);
-    }
   }
   if (tokenizer.id !== manifest.tokenizer.id || tokenizer.tokenLimit !== index.tokenLimit) {
     throw new AppError(

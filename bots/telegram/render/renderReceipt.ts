@@ -1,9 +1,9 @@
+import { describeCredit } from '../../../src/inference/describeCredit.ts';
 import type { ReceiptView } from '../../../src/inference/getReceipt.ts';
 import type { Receipt } from '../../../src/inference/receipt.ts';
+import { shownAmounts, shownPercents } from '../../../src/inference/shownShares.ts';
 import { formatAmount, formatWhen } from './formatAmount.ts';
 import { type Html, html, joinHtml, text } from './html.ts';
-
-const pct = (weight: number) => `${Math.round(weight * 1000) / 10}%`;
 
 function renderParts(r: Receipt): Html {
   const p = r.parts;
@@ -12,10 +12,14 @@ function renderParts(r: Receipt): Html {
 
 function renderDrewOn(r: Receipt, max: number): Html {
   const a = r.attribution;
-  if (a.fallback || a.contributions.length === 0) {
+  if (a.contributions.length === 0 || (a.fallback && a.basis !== 'evidence')) {
     return html`No passage was long enough to credit: the data and validator shares went to the whole snapshot, by size.`;
   }
-  const shown = a.contributions.slice(0, max).map((c) => text(`#${c.contributionId} ${pct(c.weight)}`));
+  // Rounded so the shown percentages add up to 100.
+  const percents = shownPercents(a.contributions.map((c) => BigInt(c.units)));
+  const shown = a.contributions.slice(0, max).map((c, i) => text(`#${c.contributionId} ${percents[i]}`));
+  if (a.fallback)
+    return html`Nothing matched closely; paid the contributions it sampled from: ${joinHtml(shown, ' · ')}`;
   const more = a.contributions.length > max ? text(` and ${a.contributions.length - max} more`) : '';
   return html`Drew on: ${joinHtml(shown, ' · ')}${more}`;
 }
@@ -30,11 +34,21 @@ ${renderDrewOn(r, 5)}`;
 /** Everything a receipt proves: the split per contribution, every payout, the hash and its anchor. */
 export function renderFullReceipt(r: ReceiptView): Html {
   const a = r.attribution;
+  // Rounded so what is shown adds up to the data and validator parts exactly.
+  const percents = shownPercents(a.contributions.map((c) => BigInt(c.units)));
+  const data = shownAmounts(a.contributions.map((c) => BigInt(c.data)));
+  const validators = shownAmounts(a.contributions.map((c) => BigInt(c.validators)));
+  const answer = r.private?.answer;
+  const matched = (id: string) => {
+    const span = a.spans.find((s) => s.chars && s.contributions[0]?.contributionId === id);
+    const words = answer && span?.chars ? answer.slice(span.chars[0], span.chars[1]).trim() : '';
+    return words ? html` “${text(clipText(words.replace(/\n/g, ' / '), 80))}”` : html``;
+  };
   const contributions = a.contributions
     .slice(0, 15)
     .map(
-      (c) =>
-        html`• #${c.contributionId} — ${text(pct(c.weight))}: data ${formatAmount(BigInt(c.data))}, validators ${formatAmount(BigInt(c.validators))}`,
+      (c, i) =>
+        html`• #${c.contributionId} — ${text(percents[i])}: data ${formatAmount(data[i])}, validators ${formatAmount(validators[i])}${matched(c.contributionId)}`,
     );
   const payouts = r.payouts.map(
     (p) =>
@@ -45,7 +59,7 @@ Model #${r.modelId} on datanet #${r.datanetId} · ${formatWhen(new Date(r.settle
 Fee: <b>${formatAmount(BigInt(r.fee))}</b>
 Split: ${renderParts(r)}
 
-<b>Contributions</b> (${a.creditedTokens} of ${r.answerTokens} answer tokens credited, spans of ${a.minSpan}+)
+<b>Contributions</b> (${text(describeCredit(r))})
 ${contributions.length ? joinHtml(contributions) : renderDrewOn(r, 0)}
 
 <b>Payouts</b>
@@ -54,3 +68,5 @@ ${joinHtml(payouts)}
 Hash: <code>${text(r.receiptHash)}</code>
 ${r.anchor ? html`Anchored in receipt epoch ${r.anchor.epoch} (root <code>${text(r.anchor.root)}</code>).` : html`Not anchored on chain yet: it goes into the next receipt epoch.`}`;
 }
+
+const clipText = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
