@@ -7,9 +7,14 @@ import { toChainError } from '../chain/toChainError.ts';
 import { AppError, invalidState } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { withIdempotencyAround } from '../shared/withIdempotency.ts';
 import { getClaim } from './getClaim.ts';
 
-const params = z.object({ accountId: idSchema });
+const params = z.object({
+  accountId: idSchema,
+  /** Optional: a retry with the same key replays the first result; another request with it is a CONFLICT. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
 export interface SubmitClaimResult {
   wallet: Address;
   epoch: number;
@@ -32,8 +37,17 @@ export async function submitClaim(deps: Deps, input: z.input<typeof params>): Pr
       'Claim from your wallet with the proof from getClaim; this server only relays claims on its embedded chain.',
     );
   }
+  const scope = { accountId: p.accountId, key: p.idempotencyKey, operation: 'claim', request: p };
+  // The chain transaction is awaited outside any database transaction (the embedded database has one connection).
+  const { result } = await withIdempotencyAround(deps.sql, scope, () => relayClaim(deps, p));
+  return result;
+}
+
+async function relayClaim(deps: Deps, p: z.output<typeof params>): Promise<SubmitClaimResult> {
   const chain = deps.chain;
-  const claim = await getClaim(deps, p);
+  const relayer = chain?.relayer;
+  if (!chain || !relayer) throw new AppError('UNAVAILABLE', 'No chain relayer is configured.');
+  const claim = await getClaim(deps, { accountId: p.accountId });
   if (claim.amount === 0n)
     throw invalidState('Nothing to claim yet: new earnings become claimable after the next epoch settles.');
   let txHash: Hex;

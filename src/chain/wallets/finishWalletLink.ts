@@ -1,3 +1,4 @@
+import type postgres from 'postgres';
 import { type Hex, isAddressEqual, recoverMessageAddress } from 'viem';
 import { parseSiweMessage, validateSiweMessage, verifySiweMessage } from 'viem/siwe';
 import { z } from 'zod';
@@ -5,12 +6,15 @@ import { idSchema } from '../../accounts/identity.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { parseInput } from '../../shared/parseInput.ts';
+import { withOptionalIdempotency } from '../../shared/withIdempotency.ts';
 import { recordAccountRefs } from '../recordAccountRefs.ts';
 
 const params = z.object({
   accountId: idSchema,
   message: z.string().min(1).max(4000),
   signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex signature'),
+  /** Optional: a retry with the same key replays the first result; another request with it is a CONFLICT. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
 });
 export type FinishWalletLinkParams = z.input<typeof params>;
 export interface FinishWalletLinkResult {
@@ -57,60 +61,9 @@ export async function finishWalletLink(
   const siwe = deps.config.siwe;
   return deps.sql
     .begin(async (tx) => {
-      const [issued] = await tx<
-        { account_id: string; address: string; chain_id: string; expires_at: Date; used_at: Date | null }[]
-      >`select account_id, address, chain_id, expires_at, used_at from wallet_link_nonces where nonce = ${parsed.nonce!} for update`;
-      if (!issued || issued.account_id !== p.accountId)
-        throw refuse('Unknown sign-in nonce. Start linking again.');
-      if (issued.used_at) {
-        throw new AppError(
-          'EXPIRED',
-          'This sign-in message was already used. Start linking again for a new one.',
-        );
-      }
-      if (issued.expires_at.getTime() <= now.getTime()) {
-        throw new AppError('EXPIRED', 'This sign-in message has expired. Start linking again for a new one.');
-      }
-      if (parsed.domain !== siwe.domain)
-        throw refuse(`The message is for ${parsed.domain}, not ${siwe.domain}.`);
-      if (parsed.uri !== siwe.uri) throw refuse(`The message is for ${parsed.uri}, not ${siwe.uri}.`);
-      if (parsed.chainId !== Number(issued.chain_id)) {
-        throw refuse(
-          `The message is for chain ${parsed.chainId}; this server links wallets on chain ${issued.chain_id}.`,
-        );
-      }
-      if (!isAddressEqual(parsed.address!, issued.address as Hex)) {
-        throw refuse('The message names a different wallet than the one being linked.');
-      }
-      if (!(await signatureValid(deps, p.message, p.signature as Hex, parsed.nonce!, now))) {
-        throw refuse(
-          'The signature does not match the message and wallet. Sign it with the wallet being linked.',
-        );
-      }
-      await tx`update wallet_link_nonces set used_at = ${now} where nonce = ${parsed.nonce!}`;
-
-      const address = issued.address;
-      const identity = `wallet:${address}`;
-      const [holder] = await tx<{ account_id: string }[]>`
-      select account_id from identities where identity = ${identity} for update`;
-      if (holder && holder.account_id !== p.accountId) {
-        throw new AppError(
-          'CONFLICT',
-          'This wallet is linked to another Potluck account. Unlink it there first.',
-        );
-      }
-      if (holder) return { accountId: p.accountId, address, replaced: null, alreadyLinked: true };
-      const [old] = await tx<{ identity: string }[]>`
-      delete from identities where account_id = ${p.accountId} and identity like 'wallet:%' returning identity`;
-      await tx`
-      update wallet_links set unlinked_at = ${now}, unlink_reason = 'replaced'
-      where account_id = ${p.accountId} and unlinked_at is null`;
-      await tx`insert into identities (identity, account_id) values (${identity}, ${p.accountId})`;
-      await tx`insert into wallet_links (account_id, address, linked_at) values (${p.accountId}, ${address}, ${now})`;
-      await recordAccountRefs(tx, [p.accountId]);
-      const replaced = old ? old.identity.slice('wallet:'.length) : null;
-      deps.log.info('wallet linked', { accountId: p.accountId, address, replaced });
-      return { accountId: p.accountId, address, replaced, alreadyLinked: false };
+      const scope = { accountId: p.accountId, key: p.idempotencyKey, operation: 'wallet.link', request: p };
+      const { result } = await withOptionalIdempotency(tx, scope, () => linkIn(tx));
+      return result;
     })
     .catch((error: unknown) => {
       // Another account linked the same wallet at the same moment: the identity's primary key decided.
@@ -122,6 +75,63 @@ export async function finishWalletLink(
       }
       throw error;
     });
+
+  async function linkIn(tx: postgres.TransactionSql): Promise<FinishWalletLinkResult> {
+    const [issued] = await tx<
+      { account_id: string; address: string; chain_id: string; expires_at: Date; used_at: Date | null }[]
+    >`select account_id, address, chain_id, expires_at, used_at from wallet_link_nonces where nonce = ${parsed.nonce!} for update`;
+    if (!issued || issued.account_id !== p.accountId)
+      throw refuse('Unknown sign-in nonce. Start linking again.');
+    if (issued.used_at) {
+      throw new AppError(
+        'EXPIRED',
+        'This sign-in message was already used. Start linking again for a new one.',
+      );
+    }
+    if (issued.expires_at.getTime() <= now.getTime()) {
+      throw new AppError('EXPIRED', 'This sign-in message has expired. Start linking again for a new one.');
+    }
+    if (parsed.domain !== siwe.domain)
+      throw refuse(`The message is for ${parsed.domain}, not ${siwe.domain}.`);
+    if (parsed.uri !== siwe.uri) throw refuse(`The message is for ${parsed.uri}, not ${siwe.uri}.`);
+    if (parsed.chainId !== Number(issued.chain_id)) {
+      throw refuse(
+        `The message is for chain ${parsed.chainId}; this server links wallets on chain ${issued.chain_id}.`,
+      );
+    }
+    if (!isAddressEqual(parsed.address!, issued.address as Hex)) {
+      throw refuse('The message names a different wallet than the one being linked.');
+    }
+    if (!(await signatureValid(deps, p.message, p.signature as Hex, parsed.nonce!, now))) {
+      throw refuse(
+        'The signature does not match the message and wallet. Sign it with the wallet being linked.',
+      );
+    }
+    await tx`update wallet_link_nonces set used_at = ${now} where nonce = ${parsed.nonce!}`;
+
+    const address = issued.address;
+    const identity = `wallet:${address}`;
+    const [holder] = await tx<{ account_id: string }[]>`
+      select account_id from identities where identity = ${identity} for update`;
+    if (holder && holder.account_id !== p.accountId) {
+      throw new AppError(
+        'CONFLICT',
+        'This wallet is linked to another Potluck account. Unlink it there first.',
+      );
+    }
+    if (holder) return { accountId: p.accountId, address, replaced: null, alreadyLinked: true };
+    const [old] = await tx<{ identity: string }[]>`
+      delete from identities where account_id = ${p.accountId} and identity like 'wallet:%' returning identity`;
+    await tx`
+      update wallet_links set unlinked_at = ${now}, unlink_reason = 'replaced'
+      where account_id = ${p.accountId} and unlinked_at is null`;
+    await tx`insert into identities (identity, account_id) values (${identity}, ${p.accountId})`;
+    await tx`insert into wallet_links (account_id, address, linked_at) values (${p.accountId}, ${address}, ${now})`;
+    await recordAccountRefs(tx, [p.accountId]);
+    const replaced = old ? old.identity.slice('wallet:'.length) : null;
+    deps.log.info('wallet linked', { accountId: p.accountId, address, replaced });
+    return { accountId: p.accountId, address, replaced, alreadyLinked: false };
+  }
 }
 
 async function signatureValid(deps: Deps, message: string, signature: Hex, nonce: string, time: Date) {
