@@ -84,7 +84,11 @@ async function drive(
 }
 
 for (const backend of backends()) {
-  const t = await benchApp(backend, { DEV_FAUCET_AMOUNT: (1_000_000n * TOKEN).toString() }, 24);
+  const t = await benchApp(
+    backend,
+    { DEV_FAUCET_AMOUNT: (1_000_000n * TOKEN).toString(), PAID_CALLS_PER_MINUTE: '1000000' },
+    24,
+  );
   try {
     const { modelId, callers } = await setUp(t.app);
     // Warm-up: loads the model into memory and the payee caches.

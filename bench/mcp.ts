@@ -103,6 +103,7 @@ for (const backend of backends()) {
     {
       DEV_FAUCET_AMOUNT: (1_000_000n * TOKEN).toString(),
       MCP_RATE_LIMIT_PER_MINUTE: '1000000',
+      PAID_CALLS_PER_MINUTE: '1000000',
       LOG_LEVEL: 'error',
     },
     CLIENTS,

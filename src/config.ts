@@ -118,6 +118,8 @@ export const envSchema = z.object({
   MAX_ANSWER_TOKENS: int(1, 100_000).default(256),
   /** A fee reserved this long ago whose call never settled (a crashed process) goes back to the caller. */
   RESERVATION_TIMEOUT_SECONDS: int(10, 86_400).default(300),
+  /** Paid model calls one account may make per minute (burst and sustained), on every surface together. */
+  PAID_CALLS_PER_MINUTE: int(1, 1_000_000).default(60),
 
   // LoRA serving (src/ml/serving/adapterPool.ts): adapter contexts on shared base models.
   /** Adapter contexts kept hot (each holds a KV cache: ~9 MB per 256 tokens on a 135M model). */
@@ -246,7 +248,12 @@ export interface Config {
     inStart: boolean;
   };
   training: { staleMs: number; modelCacheSize: number; baseModelsDir: string };
-  inference: { maxPromptChars: number; maxAnswerTokens: number; reservationTimeoutSeconds: number };
+  inference: {
+    maxPromptChars: number;
+    maxAnswerTokens: number;
+    reservationTimeoutSeconds: number;
+    paidCallsPerMinute: number;
+  };
   serving: {
     maxContexts: number;
     idleMs: number;
@@ -352,6 +359,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxPromptChars: e.MAX_PROMPT_CHARS,
       maxAnswerTokens: e.MAX_ANSWER_TOKENS,
       reservationTimeoutSeconds: e.RESERVATION_TIMEOUT_SECONDS,
+      paidCallsPerMinute: e.PAID_CALLS_PER_MINUTE,
     },
     serving: {
       maxContexts: e.LORA_MAX_CONTEXTS,

@@ -17,6 +17,7 @@ import type { Receipt } from './receipt.ts';
 import { releaseReservation } from './releaseReservation.ts';
 import { reserveFee } from './reserveFee.ts';
 import { type Settlement, settleInference } from './settleInference.ts';
+import { takePaidCall } from './takePaidCall.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -52,6 +53,7 @@ export const DEFAULT_MAX_TOKENS = 64;
 export async function invokeModel(deps: Deps, input: InvokeModelParams): Promise<InvokeModelResult> {
   const started = performance.now();
   const p = parseInput(params, input);
+  takePaidCall(deps, p.accountId);
   const limits = deps.config.inference;
   if (p.prompt.length > limits.maxPromptChars) {
     throw new AppError('TOO_LARGE', `Prompts are limited to ${limits.maxPromptChars} characters.`, {

@@ -1,6 +1,12 @@
 export interface RateLimiter {
-  /** Takes one request from `key`'s bucket; when empty, says how long until the next is allowed. */
-  take(key: string): { ok: true } | { ok: false; retryAfterSeconds: number };
+  /**
+   * Takes `count` requests (default 1) from `key`'s bucket, all or none; when it holds too few,
+   * says how long until it will hold them (a count above the burst never fits: see `perMinute`).
+   */
+  take(key: string, count?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
+  /** What `take` would answer, taking nothing (a cheap refusal before reading a request). */
+  peek(key: string, count?: number): { ok: true } | { ok: false; retryAfterSeconds: number };
+  readonly perMinute: number;
 }
 
 const MAX_BUCKETS = 100_000;
@@ -23,14 +29,23 @@ export function createRateLimiter(perMinute: number, now: () => number = Date.no
     // Full buckets carry no information: dropping them bounds memory under many keys or addresses.
     for (const [k] of buckets) if (current(k).tokens >= perMinute) buckets.delete(k);
   };
+  const refusal = (tokens: number, count: number) => {
+    const wait = (Math.min(count, perMinute) - tokens) / refillPerMs / 1000;
+    return { ok: false as const, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };
+  };
   return {
-    take(key) {
+    perMinute,
+    peek(key, count = 1) {
       const b = current(key);
-      if (b.tokens < 1) {
+      return b.tokens < count ? refusal(b.tokens, count) : { ok: true };
+    },
+    take(key, count = 1) {
+      const b = current(key);
+      if (b.tokens < count) {
         buckets.set(key, b);
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / refillPerMs / 1000)) };
+        return refusal(b.tokens, count);
       }
-      b.tokens -= 1;
+      b.tokens -= count;
       if (!buckets.has(key) && buckets.size >= MAX_BUCKETS) prune();
       buckets.set(key, b);
       return { ok: true };
