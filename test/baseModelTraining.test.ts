@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpServer } from '../mcp/createMcpServer.ts';
+import { callError, callOk } from '../mcp/testing/mcpTestClient.ts';
 import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { writeTinyCausalLm } from '../src/ml/writeTinyCausalLm.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
@@ -59,6 +63,27 @@ describe('training on a neural base model', () => {
       messages.add(error.message);
     }
     expect(messages.size).toBe(1);
+
+    // Over MCP: the names to choose from, and the same answer for a path.
+    const agent = await t.app.accounts.createAgent({ name: 'mcp prober' });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createMcpServer(t.app, { accountId: agent.accountId, keyId: agent.keyId }).connect(serverSide);
+    const client = new Client({ name: 'in-memory', version: '1.0.0' });
+    await client.connect(clientSide);
+    try {
+      expect(await callOk(client, 'list_base_models')).toEqual({
+        baseModels: [{ name: 'tiny-verse', format: 'transformers' }],
+      });
+      const refused = await callError(client, 'start_training_run', {
+        datanetId: seeded.datanetId,
+        options: { baseModel: folder },
+        idempotencyKey: 'mcp-path',
+      });
+      expect(refused).toMatchObject({ code: 'BAD_INPUT' });
+      expect(refused.text).not.toContain(t.dataDir);
+    } finally {
+      await client.close();
+    }
   });
 
   it('indexes with the base model’s tokenizer, mixes it into generation, and attributes in its tokens', async () => {
