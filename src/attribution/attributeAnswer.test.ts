@@ -5,6 +5,7 @@ import { attributeAnswer } from './attributeAnswer.ts';
 import { buildFixtureCorpus, fixtureMosaics } from './attributionFixture.ts';
 import { bruteLongestSuffix, bruteOccurrences } from './bruteForce.ts';
 import { buildCorpusIndex } from './buildCorpusIndex.ts';
+import { InfiniGram } from './infiniGram.ts';
 import { encodeText } from './wordTokenizer.ts';
 
 describe('attributeAnswer', () => {
@@ -96,5 +97,60 @@ describe('attributeAnswer', () => {
     expect(result.creditUnitsTotal).toBe(0);
     expect(() => attributeAnswer(index, [1], { minSpan: 0 })).toThrow(AppError);
     expect(() => attributeAnswer(index, [1], { creditUnits: 0.5 })).toThrow(AppError);
+  });
+
+  it('counts spans from the prompt, so the first answer tokens are credited too', () => {
+    const { vocabulary, index } = buildFixtureCorpus();
+    const prompt = encodeText('The keeper climbs two hundred spiral', vocabulary);
+    const answer = encodeText(' stairs\nto', vocabulary);
+    const alone = attributeAnswer(index, answer);
+    expect(alone.creditedTokens).toBe(0);
+    expect(alone.shortSpanTokens).toBe(3);
+    const fromPrompt = attributeAnswer(index, answer, { prompt });
+    expect(fromPrompt.creditedTokens).toBe(3);
+    expect(fromPrompt.spanLengths[0]).toBe(prompt.length + 1);
+    expect(fromPrompt.spans).toEqual([
+      {
+        start: 0,
+        end: 3,
+        length: 3,
+        promptTokens: prompt.length,
+        contributions: [{ contributionId: 'lighthouse-keeper', occurrences: 1 }],
+      },
+    ]);
+  });
+
+  it('credits a shared line to the text the answer went on with, or ended with', () => {
+    const { vocabulary, index } = buildFixtureCorpus();
+    const shared = 'The river keeps a ledger of the rain,\nit counts each drop and pays it to the sea.\n';
+    for (const [next, poem] of [
+      ['The stones', 'river-ledger'],
+      ['I keep them', 'river-anthology'],
+    ]) {
+      const result = attributeAnswer(index, encodeText(shared + next, vocabulary));
+      expect(result.contributions.map((c) => c.contributionId)).toEqual([poem]);
+    }
+    // Ending where the anthology ends (and the ledger goes on) follows the anthology.
+    const tail = encodeText('I keep them here so I can read them twice.\n', vocabulary);
+    expect(attributeAnswer(index, tail, { endsDocument: true }).contributions[0].contributionId).toBe(
+      'river-anthology',
+    );
+  });
+
+  it('pays by the states generation sampled from when no token is credited, not by size', async () => {
+    const { vocabulary, index } = buildFixtureCorpus();
+    const prompt = encodeText('Dear friend', vocabulary);
+    const generated = await new InfiniGram(index).generate(prompt, { maxTokens: 3, seed: 1 });
+    const result = attributeAnswer(index, generated.tokens, {
+      prompt,
+      minSpan: 50,
+      evidence: generated.states,
+    });
+    expect(result.creditedTokens).toBe(0);
+    expect(result.basis).toBe('evidence');
+    // ' friend' opens only the winter letter, and the sampling never left it.
+    expect(result.contributions.map((c) => c.contributionId)).toEqual(['winter-letter']);
+    expect(result.contributions[0].creditUnits).toBe(1_000_000);
+    expect(attributeAnswer(index, generated.tokens, { minSpan: 50 }).basis).toBe('none');
   });
 });

@@ -169,4 +169,22 @@ describe('InfiniGram', () => {
     const bad = { lambda: 0.5, distribution: () => Float32Array.of(0, -1) };
     await expect(model.generate([1], { maxTokens: 1, external: bad })).rejects.toThrow(AppError);
   });
+
+  it('stops where a document ends, and refuses to walk from a context it never saw', async () => {
+    const model = modelOf([
+      [1, 2, 3],
+      [2, 4, 4, 4],
+    ]);
+    const ended = await model.generate([1], { maxTokens: 10 });
+    expect(Array.from(ended.tokens)).toEqual([2, 3]);
+    expect(ended.stopReason).toBe('end_of_document');
+    expect(model.probability([1, 2, 3], model.index.endToken)).toBe(1);
+    // Token 5 occurs nowhere: without minContext the unigram walk starts, with it nothing does.
+    const walk = await model.generate([5], { maxTokens: 10, seed: 2 });
+    expect(walk.tokens.length).toBeGreaterThan(0);
+    const none = await model.generate([5], { maxTokens: 10, minContext: 1 });
+    expect(none.stopReason).toBe('no_context');
+    expect(none.tokens).toHaveLength(0);
+    expect(none.states).toEqual([{ suffixLength: 0, lo: 0, hi: model.index.tokenCount }]);
+  });
 });

@@ -2,7 +2,7 @@ import { badInput } from '../errors.ts';
 import type { CorpusIndex } from './corpusIndex.ts';
 import { scoreInfiniGram } from './scoreInfiniGram.ts';
 import { spearman } from './spearman.ts';
-import { removeContribution, subtractContribution } from './withoutContribution.ts';
+import { onlyThese, removeContribution, subtractContribution } from './withoutContribution.ts';
 
 export { spearman } from './spearman.ts';
 
@@ -17,7 +17,16 @@ export interface LeaveOneOutOptions {
   method?: 'subtract' | 'rebuild';
   /** The answer stopped at an end-of-document token: its likelihood is scored too. */
   endsDocument?: boolean;
+  /**
+   * Also remove every contribution not in `weights` at once, as one more entry (REST, weight 0).
+   * With one or two weighted contributions Spearman over them alone is undefined or a coin flip;
+   * against the rest of the snapshot it says whether the credited ones matter more than the others.
+   */
+  includeRest?: boolean;
 }
+
+/** The contributionId of the `includeRest` entry. */
+export const REST = '(rest of the snapshot)';
 
 export interface LeaveOneOutEntry {
   contributionId: string;
@@ -68,6 +77,10 @@ export function leaveOneOut(
     const logLikelihood = scoreInfiniGram(counts, tokens, scoring).logLikelihood;
     return { contributionId, weight, logLikelihood, drop: full - logLikelihood };
   });
+  if (options.includeRest && seen.size < index.contributionIds.length) {
+    const logLikelihood = scoreInfiniGram(onlyThese(index, seen), tokens, scoring).logLikelihood;
+    entries.push({ contributionId: REST, weight: 0, logLikelihood, drop: full - logLikelihood });
+  }
   return {
     logLikelihood: full,
     entries,
