@@ -8,10 +8,12 @@ export const trainingRunOut = z.object({
   developerAccountId: z.string(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
   options: z.object({
+    kind: z.enum(['infini-gram', 'lora']).optional(),
     tokenizer: z.enum(['words', 'base']),
     baseModel: z.string().nullable(),
     minSpan: z.number().int(),
-    mixWeight: z.number(),
+    mixWeight: z.number().optional().describe('∞-gram runs only'),
+    lora: z.record(z.string(), z.unknown()).optional().describe('LoRA runs only: the resolved settings'),
   }),
   snapshotRoot: z.string().describe('Merkle root of the approved contributions it trains on'),
   contributionCount: z.number().int(),

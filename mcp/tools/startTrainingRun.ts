@@ -30,6 +30,16 @@ export const startTrainingRun = defineTool({
           .optional()
           .describe('shortest corpus match that earns data credit'),
         mixWeight: z.number().min(0).max(1).optional().describe('weight of the base model in generation'),
+        kind: z
+          .enum(['infini-gram', 'lora'])
+          .optional()
+          .describe("'lora' fine-tunes the GGUF base model (baseModel required) with a LoRA adapter"),
+        lora: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .describe(
+            'LoRA settings (checked by the server): rank (8), alpha (2·rank), dropout (0.05), targets (["q","v"]; any of q,k,v,o,gate,up,down), learningRate (5e-4), epochs (1), batchSize (4), maxSeqLen (128), tokenBudget, seed (0)',
+          ),
       })
       .strict()
       .optional(),

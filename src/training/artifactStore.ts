@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, notFound } from '../errors.ts';
 import { stableStringify } from '../shared/withIdempotency.ts';
+import type { LoraArtifactManifest } from './buildLoraArtifact.ts';
 
 export interface FileRef {
   sha256: string;
@@ -44,7 +45,7 @@ export class ArtifactStore {
     return { sha256, bytes: bytes.byteLength };
   }
 
-  async putManifest(manifest: ArtifactManifest): Promise<string> {
+  async putManifest(manifest: ArtifactManifest | LoraArtifactManifest): Promise<string> {
     const text = stableStringify(manifest);
     const hash = sha256Hex(text);
     await this.writeOnce(this.manifestPath(hash), Buffer.from(text, 'utf8'));

@@ -4,8 +4,11 @@ import { AppError, invalidState, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { RetryLaterError } from '../shared/jobQueue.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import type { ArtifactManifest } from './artifactStore.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
-import type { TrainingOptions } from './trainingOptions.ts';
+import { buildLoraArtifact } from './buildLoraArtifact.ts';
+import { dropLoraCheckpoint } from './loraCheckpointStore.ts';
+import type { RunOptions, TrainingOptions } from './trainingOptions.ts';
 import type { TrainingRunStatus } from './trainingRunView.ts';
 import { WORKER_ID } from './workerId.ts';
 
@@ -40,7 +43,7 @@ export async function runTraining(deps: Deps, input: RunTrainingInput): Promise<
   const { runId } = parseInput(params, { runId: input.runId });
   const staleSeconds = deps.config.training.staleMs / 1000;
   const [claimed] = await deps.sql<
-    { datanet_id: string; options: TrainingOptions; contribution_ids: string[]; snapshot_root: string }[]
+    { datanet_id: string; options: RunOptions; contribution_ids: string[]; snapshot_root: string }[]
   >`
     update training_runs set status = 'running', attempts = attempts + 1, worker_id = ${WORKER_ID},
       heartbeat_at = now(), started_at = coalesce(started_at, now()), updated_at = now(),
@@ -62,30 +65,31 @@ export async function runTraining(deps: Deps, input: RunTrainingInput): Promise<
   try {
     const documents = await loadDocuments(deps, claimed.contribution_ids, touch, input.signal);
     const options = claimed.options;
-    const baseModel = options.baseModel ? await deps.modelRuntime.baseModel(options.baseModel) : undefined;
-    const built = await buildArtifact({
-      datanetId: claimed.datanet_id,
-      snapshotRoot: claimed.snapshot_root,
-      documents,
-      options,
-      baseModel,
-      onProgress: touch,
-      signal: input.signal,
-    });
     const store = deps.modelRuntime.store;
-    const files = {
-      index: await store.putBlob(built.indexBytes),
-      vocabulary: built.vocabularyBytes ? await store.putBlob(built.vocabularyBytes) : null,
-    };
-    const artifactHash = await store.putManifest({ ...built.manifest, files });
-    const summary = { ...built.manifest, contributions: undefined, files, artifactHash };
+    const { manifest, message } =
+      options.kind === 'lora'
+        ? await buildLoraArtifact({
+            runId,
+            datanetId: claimed.datanet_id,
+            snapshotRoot: claimed.snapshot_root,
+            documents,
+            options,
+            store,
+            baseModelsDir: deps.config.training.baseModelsDir,
+            onProgress: touch,
+            signal: input.signal,
+          })
+        : await buildIndexManifest(deps, claimed, documents, options, touch, input.signal);
+    const artifactHash = await store.putManifest(manifest);
+    const summary = { ...manifest, contributions: undefined, artifactHash };
     const [done] = await deps.sql`
       update training_runs set status = 'succeeded', artifact_hash = ${artifactHash},
         manifest = ${deps.sql.json(JSON.parse(JSON.stringify(summary)))}, progress = 1,
-        progress_message = 'Done', finished_at = now(), updated_at = now(), heartbeat_at = null
+        progress_message = ${message}, finished_at = now(), updated_at = now(), heartbeat_at = null
       where id = ${runId} and status = 'running' and worker_id = ${WORKER_ID} returning 1`;
     if (!done) throw new LeaseLost();
-    deps.log.info('training run succeeded', { runId, artifactHash, tokens: built.manifest.totals.tokens });
+    if (options.kind === 'lora') await dropLoraCheckpoint(store, runId);
+    deps.log.info('training run succeeded', { runId, artifactHash, tokens: manifest.totals.tokens });
     return { runId, status: 'succeeded', artifactHash };
   } catch (error) {
     if (error instanceof LeaseLost) return notClaimed(deps, runId);
@@ -97,6 +101,33 @@ export async function runTraining(deps: Deps, input: RunTrainingInput): Promise<
     }
     throw error;
   }
+}
+
+/** The ∞-gram build: the suffix array (and words vocabulary) over the snapshot. */
+async function buildIndexManifest(
+  deps: Deps,
+  claimed: { datanet_id: string; snapshot_root: string },
+  documents: SnapshotDocument[],
+  options: TrainingOptions,
+  touch: (fraction: number, message: string) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<{ manifest: ArtifactManifest; message: string }> {
+  const baseModel = options.baseModel ? await deps.modelRuntime.baseModel(options.baseModel) : undefined;
+  const built = await buildArtifact({
+    datanetId: claimed.datanet_id,
+    snapshotRoot: claimed.snapshot_root,
+    documents,
+    options,
+    baseModel,
+    onProgress: touch,
+    signal,
+  });
+  const store = deps.modelRuntime.store;
+  const files = {
+    index: await store.putBlob(built.indexBytes),
+    vocabulary: built.vocabularyBytes ? await store.putBlob(built.vocabularyBytes) : null,
+  };
+  return { manifest: { ...built.manifest, files }, message: 'Done' };
 }
 
 async function notClaimed(deps: Deps, runId: string): Promise<RunTrainingResult> {

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import type { Db } from '../db/openDatabase.ts';
-import type { TrainingOptions } from './trainingOptions.ts';
+import type { RunOptions } from './trainingOptions.ts';
 
 export type TrainingRunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 
@@ -9,7 +9,7 @@ export interface TrainingRun {
   datanetId: string;
   developerAccountId: string;
   status: TrainingRunStatus;
-  options: TrainingOptions;
+  options: RunOptions;
   snapshotRoot: string;
   contributionCount: number;
   /** 0–1, with a message a progress bar can show. */
@@ -31,7 +31,7 @@ interface Row {
   datanet_id: string;
   developer_account_id: string;
   status: TrainingRunStatus;
-  options: TrainingOptions;
+  options: RunOptions;
   snapshot_root: string;
   contribution_count: number;
   progress: number;

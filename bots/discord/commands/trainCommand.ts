@@ -21,6 +21,18 @@ export const trainCommand: CommandModule = {
           .setMaxLength(64)
           .setAutocomplete(true),
       )
+      .addStringOption((o) =>
+        o
+          .setName('kind')
+          .setDescription('∞-gram index (default) or a LoRA fine-tune of the base model')
+          .addChoices({ name: '∞-gram', value: 'infini-gram' }, { name: 'LoRA fine-tune', value: 'lora' }),
+      )
+      .addIntegerOption((o) =>
+        o.setName('lora_rank').setDescription('LoRA rank; default 8').setMinValue(1).setMaxValue(128),
+      )
+      .addIntegerOption((o) =>
+        o.setName('lora_epochs').setDescription('LoRA epochs; default 1').setMinValue(1).setMaxValue(100),
+      )
       .addIntegerOption((o) =>
         o
           .setName('min_span')
@@ -44,11 +56,22 @@ export const trainCommand: CommandModule = {
       accountId: await accountOf(ctx, interaction.user),
       datanetId: datanet.id,
       options: {
+        kind: (interaction.options.getString('kind') as 'infini-gram' | 'lora' | null) ?? undefined,
         baseModel: interaction.options.getString('base_model') ?? undefined,
         minSpan: interaction.options.getInteger('min_span') ?? undefined,
+        lora: loraOptions(
+          interaction.options.getInteger('lora_rank'),
+          interaction.options.getInteger('lora_epochs'),
+        ),
       },
       idempotencyKey: idempotencyKeyOf(interaction),
     });
     await followRun(interaction, ctx, run);
   },
 };
+
+/** Only the settings given: the use case fills in the rest (and refuses LoRA settings on an ∞-gram run). */
+function loraOptions(rank: number | null, epochs: number | null) {
+  if (rank === null && epochs === null) return undefined;
+  return { ...(rank === null ? {} : { rank }), ...(epochs === null ? {} : { epochs }) };
+}

@@ -31,7 +31,12 @@ export function runEmbed(run: TrainingRun, datanetName: string): EmbedBuilder {
       },
       {
         name: 'Model',
-        value: run.options.baseModel ? `∞-gram + ${clip(run.options.baseModel, 60)}` : '∞-gram (words)',
+        value:
+          run.options.kind === 'lora'
+            ? `LoRA on ${clip(run.options.baseModel, 60)}`
+            : run.options.baseModel
+              ? `∞-gram + ${clip(run.options.baseModel, 60)}`
+              : '∞-gram (words)',
         inline: true,
       },
       ...(run.artifactHash

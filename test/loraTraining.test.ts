@@ -1,0 +1,185 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
+import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
+import { decodeLoraGguf } from '../src/ml/lora/encodeLoraGguf.ts';
+import { decodeSafetensors } from '../src/ml/lora/encodePeftAdapter.ts';
+import type { Deps } from '../src/shared/deps.ts';
+import type { JobQueue } from '../src/shared/jobQueue.ts';
+import { sha256Hex } from '../src/training/artifactStore.ts';
+import type { LoraArtifactManifest } from '../src/training/buildLoraArtifact.ts';
+import { runTraining } from '../src/training/runTraining.ts';
+import { startTrainingRun } from '../src/training/startTrainingRun.ts';
+import { createTestApp, type TestApp } from './support/createTestApp.ts';
+import { fundedPerson } from './support/fixtures.ts';
+import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
+import { writeTinyLlamaGguf } from './support/writeTinyLlamaGguf.ts';
+
+// Repetitive on purpose: a tiny random model can learn it in a few seconds.
+const NAMES = ['Grandma', 'Uncle Reza', 'Aunt Mina', 'Cousin Sara', 'Grandpa', 'Little Omid'];
+const FOODS = [
+  'bread',
+  'soup',
+  'rice',
+  'cake',
+  'stew',
+  'pie',
+  'noodles',
+  'cookies',
+  'dumplings',
+  'salad',
+  'tea',
+  'jam',
+];
+const TEXTS = FOODS.map(
+  (food, i) =>
+    `${NAMES[i % NAMES.length]} makes ${food} every Friday, and the whole family gathers around the warm kitchen table.`,
+);
+const LORA = {
+  rank: 4,
+  epochs: 4,
+  learningRate: 0.02,
+  targets: ['q', 'v', 'o', 'down'] as ('q' | 'v' | 'o' | 'down')[],
+  maxSeqLen: 32,
+  seed: 7,
+};
+
+let t: TestApp;
+let http: HttpServer;
+let client: Client;
+let baseDir: string;
+let basePath: string;
+let seeded: SeededDatanet;
+
+beforeAll(async () => {
+  baseDir = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-base-models-'));
+  basePath = (
+    await writeTinyLlamaGguf(path.join(baseDir, 'tiny-llama.gguf'), { dim: 32, ffn: 64, kvHeads: 2, seed: 9 })
+  ).path;
+  t = await createTestApp({ BASE_MODELS_DIR: baseDir });
+  http = await startHttpServer(t.app, { host: '127.0.0.1', port: 0 });
+  seeded = await seedApprovedDatanet(t.app, {
+    name: 'Bread Club',
+    texts: TEXTS,
+    authors: TEXTS.map((_, i) => i % 3),
+    authorCount: 3,
+  });
+  const { apiKey, accountId } = await t.app.accounts.createAgent({ name: 'trainer' });
+  await t.app.ledger.requestFaucet({ accountId, idempotencyKey: 'seed' });
+  client = await connectHttp(`${http.url}/mcp`, apiKey);
+}, 120_000);
+afterAll(async () => {
+  await client?.close();
+  await http?.close();
+  await t?.cleanup();
+  if (baseDir) await fs.rm(baseDir, { recursive: true, force: true });
+});
+
+describe('LoRA training runs', () => {
+  it('an MCP user picks a base model by name, trains a LoRA with live loss and gets an evaluation', async () => {
+    const { baseModels } = await callOk(client, 'list_base_models');
+    expect(baseModels.map((m: { name: string }) => m.name)).toContain('tiny-llama');
+    const bad = await callError(client, 'start_training_run', {
+      datanetId: seeded.datanetId,
+      options: { kind: 'lora', baseModel: 'tiny-llama', lora: { rank: 0 } },
+      idempotencyKey: 'bad-rank',
+    });
+    expect(bad).toMatchObject({ code: 'BAD_INPUT' });
+    expect(bad.message).toContain('options.lora.rank');
+
+    const messages: string[] = [];
+    const started = await client.callTool(
+      {
+        name: 'start_training_run',
+        arguments: {
+          datanetId: seeded.datanetId,
+          options: { kind: 'lora', baseModel: 'tiny-llama', lora: LORA },
+          waitSeconds: 120,
+          idempotencyKey: 'lora-1',
+        },
+      },
+      undefined,
+      { onprogress: (p) => messages.push(String(p.message)), timeout: 150_000 },
+    );
+    const run = (
+      started.structuredContent as {
+        run: {
+          id: string;
+          status: string;
+          progressMessage: string;
+          artifactHash: string;
+          options: { kind: string };
+        };
+      }
+    ).run;
+    expect(run).toMatchObject({ status: 'succeeded', options: { kind: 'lora' } });
+    expect(messages.some((m) => /Training step \d+\/\d+: loss \d/.test(m))).toBe(true);
+    const figures = /held-out loss ([\d.]+) → ([\d.]+)/.exec(run.progressMessage);
+    expect(figures).not.toBeNull();
+    expect(Number(figures?.[2])).toBeLessThan(Number(figures?.[1]));
+
+    const store = t.app.deps.modelRuntime.store;
+    const manifest = (await store.readManifest(run.artifactHash)) as unknown as LoraArtifactManifest;
+    expect(manifest).toMatchObject({
+      kind: 'lora',
+      baseModel: { name: 'tiny-llama', sha256: sha256Hex(await fs.readFile(basePath)) },
+      tokenizer: { offset: 1 },
+    });
+    expect(manifest.training.config).toMatchObject({ rank: 4, alpha: 8, targets: ['q', 'v', 'o', 'down'] });
+    expect(manifest.eval?.adapterLoss).toBeLessThan(manifest.eval?.baseLoss ?? 0);
+    expect(manifest.training.heldOutContributions).toHaveLength(1);
+    const adapter = decodeLoraGguf(await store.readBlob(manifest.files.loraGguf));
+    expect(adapter.pairs).toHaveLength(2 * 4);
+    const peft = decodeSafetensors(await store.readBlob(manifest.files.peftSafetensors));
+    expect(peft.has('base_model.model.model.layers.1.mlp.down_proj.lora_B.weight')).toBe(true);
+    expect(JSON.parse((await store.readBlob(manifest.files.peftConfig)).toString())).toMatchObject({
+      r: 4,
+      lora_alpha: 8,
+    });
+    // The index covers every contribution, held-out ones too (for span attribution).
+    expect(manifest.contributions).toHaveLength(TEXTS.length);
+  }, 180_000);
+
+  it('a run whose worker stopped resumes from its checkpoint to the same artifact', async () => {
+    const developer = await fundedPerson(t.app, 'developer');
+    const queue: JobQueue = { kind: 'in-process', enqueue: async () => {} };
+    const held: Deps = { ...t.app.deps, jobs: queue };
+    const options = { kind: 'lora' as const, baseModel: 'tiny-llama', lora: { ...LORA, epochs: 12 } };
+    const start = (key: string) =>
+      startTrainingRun(held, {
+        accountId: developer,
+        datanetId: seeded.datanetId,
+        options,
+        idempotencyKey: key,
+      });
+
+    const { run: whole } = await start('whole');
+    const reference = await runTraining(held, { runId: whole.id });
+    expect(reference.status).toBe('succeeded');
+
+    const { run } = await start('interrupted');
+    const checkpoints = path.join(t.app.deps.modelRuntime.store.root, 'checkpoints');
+    const stop = new AbortController();
+    await expect(
+      runTraining(held, {
+        runId: run.id,
+        signal: stop.signal,
+        reportProgress: async () => {
+          const files = await fs.readdir(checkpoints).catch(() => []);
+          if (files.some((f) => f === `run-${run.id}.json`)) stop.abort();
+        },
+      }),
+    ).rejects.toThrow();
+    const resumedMessages: string[] = [];
+    const resumed = await runTraining(held, {
+      runId: run.id,
+      reportProgress: async (_f, m) => void resumedMessages.push(m),
+    });
+    expect(resumedMessages.some((m) => /^Resuming from step [1-9]/.test(m))).toBe(true);
+    expect(resumed).toMatchObject({ status: 'succeeded', artifactHash: reference.artifactHash });
+    expect(await fs.readdir(checkpoints)).not.toContain(`run-${run.id}.json`);
+  }, 180_000);
+});
