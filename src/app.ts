@@ -33,6 +33,7 @@ import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
+import { lazyInfluenceScorer } from './ml/influence/lazyInfluenceScorer.ts';
 import { AdapterPool } from './ml/serving/adapterPool.ts';
 import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
@@ -64,7 +65,7 @@ function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntim
     threads: s.threads,
     maxParallel: s.maxParallel,
   });
-  return new NeuralRuntime(store, pool, null, {
+  return new NeuralRuntime(store, pool, lazyInfluenceScorer(store), {
     cacheSize: config.training.modelCacheSize,
     baseModelsDir: config.training.baseModelsDir,
     influenceWeight: s.influenceWeight,

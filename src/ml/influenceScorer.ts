@@ -15,4 +15,5 @@ export interface InfluenceScorer {
     /** Aborted when the call's budget runs out: stop at the next layer or checkpoint. */
     signal?: AbortSignal;
   }): Promise<{ contributionId: string; score: number }[]>;
+  close?(): Promise<void>;
 }

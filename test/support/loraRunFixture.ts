@@ -3,7 +3,10 @@ import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import type { App } from '../../src/app.ts';
 import { buildCorpusIndex } from '../../src/attribution/buildCorpusIndex.ts';
 import { serializeCorpusIndex } from '../../src/attribution/serializeCorpusIndex.ts';
-import type { ArtifactManifest } from '../../src/training/artifactStore.ts';
+import { contributionFeatures, defaultInfluenceSpec } from '../../src/ml/influence/adapterGradient.ts';
+import { decodeLoraGguf } from '../../src/ml/lora/encodeLoraGguf.ts';
+import { loadLlamaModel } from '../../src/ml/lora/llamaModel.ts';
+import type { ArtifactManifest, ArtifactStore, FileRef } from '../../src/training/artifactStore.ts';
 import { snapshotContributions } from '../../src/training/snapshotContributions.ts';
 
 /**
@@ -19,7 +22,8 @@ export async function createLoraRun(
     baseModel: { name: string; path: string; vocabSize: number };
     adapterPath: string;
     minSpan?: number;
-    influence?: Record<string, unknown>;
+    /** Store per-contribution gradient features of the final adapter (one checkpoint). */
+    influence?: boolean;
   },
 ): Promise<{ runId: string; artifactHash: string; adapterSha256: string }> {
   const sql = app.database.sql;
@@ -39,7 +43,11 @@ export async function createLoraRun(
   const index = await store.putBlob(
     serializeCorpusIndex(buildCorpusIndex(documents, { tokenLimit: vocabSize + 1 })),
   );
-  const loraGguf = await store.putBlob(await fs.readFile(input.adapterPath));
+  const adapterBytes = await fs.readFile(input.adapterPath);
+  const loraGguf = await store.putBlob(adapterBytes);
+  const influence = input.influence
+    ? await influenceFeatures(store, input.baseModel.path, loraGguf, adapterBytes, documents)
+    : null;
   let start = 0;
   const manifest = {
     format: 'potluck-lora-1',
@@ -60,7 +68,7 @@ export async function createLoraRun(
       return entry;
     }),
     files: { loraGguf, index },
-    influence: input.influence ?? null,
+    influence,
   };
   const artifactHash = await store.putManifest(manifest as unknown as ArtifactManifest);
   const summary = { ...manifest, contributions: undefined, artifactHash };
@@ -72,4 +80,30 @@ export async function createLoraRun(
       ${snapshot.root}, 1, ${artifactHash}, ${sql.json(JSON.parse(JSON.stringify(summary)))}, now(), now())
     returning id`;
   return { runId: run.id, artifactHash, adapterSha256: loraGguf.sha256 };
+}
+
+async function influenceFeatures(
+  store: ArtifactStore,
+  basePath: string,
+  adapterRef: FileRef,
+  adapterBytes: Uint8Array,
+  documents: { tokens: Int32Array }[],
+) {
+  const model = await loadLlamaModel(await fs.readFile(basePath));
+  try {
+    const adapter = decodeLoraGguf(adapterBytes);
+    const spec = defaultInfluenceSpec(model.config, adapter.targets, { projectionDim: 64 });
+    const features = contributionFeatures(
+      model,
+      adapter,
+      documents.map((d) => Array.from(d.tokens, (t) => t - 1)),
+      spec,
+    );
+    const file = await store.putBlob(
+      new Uint8Array(features.buffer, features.byteOffset, features.byteLength),
+    );
+    return { ...spec, file, checkpoints: [{ adapter: adapterRef, weight: 1 }] };
+  } finally {
+    model.dispose();
+  }
 }

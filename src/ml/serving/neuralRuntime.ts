@@ -60,6 +60,6 @@ export class NeuralRuntime {
 
   async close(): Promise<void> {
     this.artifacts.clear();
-    await this.generator.close();
+    await Promise.allSettled([this.generator.close(), this.influence?.close?.()]);
   }
 }
