@@ -10,6 +10,8 @@ import { seededRandom } from '../src/attribution/seededRandom.ts';
 import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
 import { SuffixTracker } from '../src/attribution/suffixTracker.ts';
 import { encodeText } from '../src/attribution/wordTokenizer.ts';
+import { generateAnswer } from '../src/inference/generateAnswer.ts';
+import { loadMultilingualModel, multilingualPoems } from '../test/support/multilingualPoems.ts';
 
 /**
  * Suffix-array build, span matching, ∞-gram generation and leave-one-out faithfulness.
@@ -177,18 +179,85 @@ const mosaicScores = fixtureMosaics.map((mosaic) => {
 });
 emit('loo_spearman_fixture_mosaics_min', Math.min(...mosaicScores), 'rho');
 const fixtureModel = new InfiniGram(fixture.index);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+// With fewer than 3 credited contributions Spearman over them alone is undefined (1) or a coin
+// flip (2), so those answers are scored with the rest of the snapshot as one more, uncredited entry.
 const generatedScores: number[] = [];
+const generatedFewScores: number[] = [];
 for (let seed = 0; seed < 200; seed++) {
   const prompt = encodeText(seed % 2 ? 'The' : 'و', fixture.vocabulary);
-  const { tokens } = await fixtureModel.generate(prompt, { maxTokens: 60, seed, temperature: 1.3 });
-  const { contributions } = attributeAnswer(fixture.index, tokens);
-  if (contributions.length < 3) continue;
-  const rho = leaveOneOut(fixture.index, tokens, contributions, { prompt }).spearman;
-  if (!Number.isNaN(rho)) generatedScores.push(rho);
+  const generated = await fixtureModel.generate(prompt, { maxTokens: 60, seed, temperature: 1.3 });
+  const { tokens } = generated;
+  const endsDocument = generated.stopReason === 'end_of_document';
+  const { contributions } = attributeAnswer(fixture.index, tokens, { prompt, endsDocument });
+  if (contributions.length === 0) continue;
+  const few = contributions.length < 3;
+  const rho = leaveOneOut(fixture.index, tokens, contributions, {
+    prompt,
+    endsDocument,
+    includeRest: few,
+  }).spearman;
+  if (!Number.isNaN(rho)) (few ? generatedFewScores : generatedScores).push(rho);
+}
+// Answers end with the poem they follow now, so few if any credit 3 contributions.
+if (generatedScores.length > 0) {
+  emit(
+    'loo_spearman_fixture_generated_mean',
+    mean(generatedScores),
+    `rho (${generatedScores.length} answers with >= 3 contributions)`,
+  );
 }
 emit(
-  'loo_spearman_fixture_generated_mean',
-  generatedScores.reduce((a, b) => a + b, 0) / generatedScores.length,
-  `rho (${generatedScores.length} answers with >= 3 contributions)`,
+  'loo_spearman_fixture_generated_lt3_mean',
+  mean(generatedFewScores),
+  `rho vs the rest of the snapshot (${generatedFewScores.length} answers with 1-2 contributions)`,
 );
+
+// 6. /ask with the defaults (64 tokens, temperature 1) on the multilingual fixture, through the
+// artifact and generateAnswer as a paid call runs it: from each poem's first line and a mid-poem one.
+const ask = await loadMultilingualModel();
+const askScores: number[] = [];
+const askFewScores: number[] = [];
+let calls = 0;
+let ended = 0;
+let creditedToFollowed = 0;
+for (const poem of multilingualPoems) {
+  const lines = poem.text.split('\n');
+  for (const prompt of [lines[0], `${lines[1]}\n${lines[2].split(' ').slice(0, 3).join(' ')}`]) {
+    for (let seed = 0; seed < 10; seed++) {
+      const g = await generateAnswer(ask.model, { prompt, maxTokens: 64, temperature: 1, topK: 0, seed });
+      calls++;
+      if (g.stopReason === 'end_of_document') ended++;
+      const followed = multilingualPoems.filter((p) => p.text.endsWith(prompt + g.answer));
+      const top = g.attribution.contributions[0];
+      if (followed.length === 1 && top && ask.nameOf(top.contributionId) === followed[0].contributionId) {
+        creditedToFollowed++;
+      }
+      const contributions = g.attribution.contributions;
+      if (contributions.length === 0) continue;
+      const few = contributions.length < 3;
+      const rho = leaveOneOut(ask.model.index, g.tokens, contributions, {
+        prompt: ask.model.tokenizer.encode(prompt),
+        endsDocument: g.stopReason === 'end_of_document',
+        includeRest: few,
+      }).spearman;
+      if (!Number.isNaN(rho)) (few ? askFewScores : askScores).push(rho);
+    }
+  }
+}
+ask.close();
+emit('fixture_ask_default_end_of_document_fraction', ended / calls, `of ${calls} calls`);
+emit('fixture_ask_default_credited_to_followed_fraction', creditedToFollowed / calls, `of ${calls} calls`);
+emit(
+  'loo_spearman_fixture_ask_default_lt3_mean',
+  mean(askFewScores),
+  `rho vs the rest of the snapshot (${askFewScores.length} answers with 1-2 contributions)`,
+);
+if (askScores.length > 0) {
+  emit(
+    'loo_spearman_fixture_ask_default_mean',
+    mean(askScores),
+    `rho (${askScores.length} answers with >= 3 contributions)`,
+  );
+}
 emit('peak_rss_mb', process.memoryUsage().rss / 2 ** 20, 'MB');

@@ -35,7 +35,9 @@ export function answerEmbed(prompt: string, result: InvokeModelResult, model: Mo
   return new EmbedBuilder()
     .setColor(BRAND)
     .setAuthor({ name: `🤖 ${model.name}` })
-    .setDescription(`**Q:** ${clip(prompt, 300)}\n\n${clip(result.answer || '(empty answer)', 3000)}`)
+    .setDescription(
+      `**Q:** ${clip(prompt, 300)}\n\n${clip(result.answer || emptyAnswer(r.stopReason), 3000)}`,
+    )
     .addFields(
       {
         name: '🧾 Fee',
@@ -56,4 +58,13 @@ function fallbackNote(r: InvokeModelResult['receipt']): string {
   return r.attribution.basis === 'evidence'
     ? ' (nothing matched closely: the poems it sampled from)'
     : ' (whole snapshot: nothing matched closely)';
+}
+
+/** Why an answer is empty: the ∞-gram gives none to a prompt nothing in the snapshot continues. */
+function emptyAnswer(stopReason: string): string {
+  return stopReason === 'no_context'
+    ? '(no answer: nothing in this datanet continues that prompt; try words from its contributions)'
+    : stopReason === 'end_of_document'
+      ? '(no answer: the prompt already ends the text it matches)'
+      : '(empty answer)';
 }

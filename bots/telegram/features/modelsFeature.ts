@@ -66,7 +66,11 @@ export function modelsFeature(): Composer<PotluckContext> {
       prompt,
       idempotencyKey,
     });
-    const answer = result.answer.trim() ? block(result.answer, 2500) : html`<i>(an empty answer)</i>`;
+    const answer = result.answer.trim()
+      ? block(result.answer, 2500)
+      : result.receipt.stopReason === 'no_context'
+        ? html`<i>(no answer: nothing in this datanet continues that prompt)</i>`
+        : html`<i>(an empty answer)</i>`;
     await replyHtml(
       ctx,
       html`🤖 <b>${model.name}</b>
