@@ -21,6 +21,8 @@ export interface TinyLlamaOptions {
   contextLength?: number;
   /** Standard deviation of the random matrices; larger gives peakier next-token distributions. */
   scale?: number;
+  /** Pads the vocabulary with unused tokens up to this size (benchmark shapes). */
+  vocabSize?: number;
 }
 
 export interface TinyLlama {
@@ -64,6 +66,7 @@ export async function writeTinyLlamaGguf(filePath: string, opts: TinyLlamaOption
   // llama.cpp recognises <|endoftext|> as end-of-generation by its text.
   const specials = [SPECIAL_TOKENS.pad, SPECIAL_TOKENS.bos, '<|endoftext|>'];
   const tokens = [...specials, ...bpe.tokens];
+  for (let i = 0; tokens.length < (opts.vocabSize ?? 0); i++) tokens.push(`<|unused${i}|>`);
   const vocabSize = tokens.length;
   const headDim = dim / heads;
 

@@ -152,6 +152,8 @@ export async function trainLoraTfjs(input: TrainLoraInput): Promise<TrainLoraRes
     let step = resume?.step ?? 0;
     const totalSteps = config.epochs * stepsPerEpoch;
     let trainedTokens = 0;
+    // Throughput counts training steps only, not the held-out evaluations around them.
+    const trainStarted = performance.now();
     while (step < totalSteps && (config.tokenBudget === null || tokens < config.tokenBudget)) {
       signal?.throwIfAborted();
       const epoch = Math.floor(step / stepsPerEpoch);
@@ -190,7 +192,7 @@ export async function trainLoraTfjs(input: TrainLoraInput): Promise<TrainLoraRes
         epoch,
         loss,
         tokens,
-        tokensPerSecond: trainedTokens / ((performance.now() - started) / 1000),
+        tokensPerSecond: trainedTokens / ((performance.now() - trainStarted) / 1000),
       });
       if (input.onCheckpoint && step % (input.checkpointEvery ?? 50) === 0 && step < totalSteps)
         await input.onCheckpoint(await snapshot(step, tokens, lossCurve, baseLoss));
