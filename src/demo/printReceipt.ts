@@ -41,10 +41,7 @@ export async function printReceipt(app: App, out: DemoPrinter, cast: Cast, model
   line('attribution', describeCredit(r));
   for (const span of r.attribution.spans) {
     const text = span.chars ? answer.slice(span.chars[0], span.chars[1]) : '';
-    const fromPrompt = span.promptTokens ? ` + ${span.promptTokens} from the prompt` : '';
-    out.say(
-      `  span tokens ${span.start}–${span.end} (${span.length}${fromPrompt}): “${text.replace(/\n/g, ' / ')}”`,
-    );
+    out.say(`  span tokens ${span.start}–${span.end} (${span.length}): “${text.replace(/\n/g, ' / ')}”`);
     for (const c of span.contributions) {
       const poem = await app.contributions.get({ contributionId: c.contributionId });
       const found = text.trim() !== '' && poem.content.includes(text.trim());
@@ -54,6 +51,8 @@ export async function printReceipt(app: App, out: DemoPrinter, cast: Cast, model
       );
     }
     if (span.more > 0) out.say(`     and ${span.more} more contributions`);
+    if (span.promptTokens)
+      out.say(`     (the match begins ${span.promptTokens} tokens earlier, in the prompt)`);
   }
   const cs = r.attribution.contributions;
   const percents = shownPercents(cs.map((c) => BigInt(c.units)));
