@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
 import { leaveOneOut } from '../src/attribution/leaveOneOut.ts';
+import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
+import { encodeText, Vocabulary } from '../src/attribution/wordTokenizer.ts';
 import { type GeneratedAnswer, generateAnswer } from '../src/inference/generateAnswer.ts';
+import { loadTrainedModel } from '../src/training/loadTrainedModel.ts';
 import { loadMultilingualModel, multilingualPoems } from './support/multilingualPoems.ts';
 
 // /ask with the defaults (64 tokens, temperature 1) on a small English/Persian poetry snapshot
@@ -125,5 +129,39 @@ describe('∞-gram answers at the /ask defaults', () => {
     expect(starts).toHaveLength(g.tokens.length + 1);
     const [span] = g.attribution.spans;
     expect(g.answer.slice(starts[span.start], starts[span.end])).toBe(g.answer);
+  });
+
+  it('still serves an artifact built before words-v2, and refuses a tokenizer it does not know', async () => {
+    const { store, model } = fixture;
+    // What training wrote before: a format-1 vocabulary, tokenizer words-v1, the same index layout.
+    const vocabulary = new Vocabulary(true);
+    const documents = multilingualPoems.map((c, i) => ({
+      contributionId: String(i + 1),
+      tokens: encodeText(c.text, vocabulary, { grow: true }),
+    }));
+    const index = buildCorpusIndex(documents, { tokenLimit: vocabulary.size + 1 });
+    const files = {
+      index: await store.putBlob(serializeCorpusIndex(index)),
+      vocabulary: await store.putBlob(vocabulary.toBuffer()),
+    };
+    const manifest = {
+      ...model.manifest,
+      tokenizer: { kind: 'words' as const, id: 'words-v1', tokenLimit: index.tokenLimit },
+      files,
+    };
+    const noBase = async (): Promise<never> => {
+      throw new Error('no base model');
+    };
+    const old = await loadTrainedModel(store, await store.putManifest(manifest), noBase);
+    expect(old.tokenizer.id).toBe('words-v1');
+    const prompt = 'The keeper climbs two hundred spiral stairs';
+    const g = await generateAnswer(old, { prompt, maxTokens: 64, temperature: 1, topK: 0, seed: 0 });
+    expect(g.stopReason).toBe('end_of_document');
+    expect(followedBy(prompt, g)).toEqual(['lighthouse-keeper']);
+    const unknown = { ...manifest, tokenizer: { ...manifest.tokenizer, id: 'words-v9' } };
+    await expect(loadTrainedModel(store, await store.putManifest(unknown), noBase)).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringContaining('retrain'),
+    });
   });
 });
