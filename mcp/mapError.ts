@@ -1,5 +1,5 @@
 import { type CallToolResult, ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import { isAppError } from '../src/errors.ts';
+import { toAppError } from '../src/errors.ts';
 import type { Logger } from '../src/shared/createLogger.ts';
 
 /** JSON-RPC code for a resource that does not exist (MCP specification, resources). */
@@ -17,12 +17,15 @@ interface WireError {
  * shown as INTERNAL without it.
  */
 export function toWireError(error: unknown, log: Logger, where: string): WireError {
-  if (isAppError(error)) {
-    const hasDetails = Object.keys(error.details).length > 0;
+  const appError = toAppError(error);
+  // A lost database connection becomes UNAVAILABLE for the client; the operator still hears of it.
+  if (appError && appError !== error) log.warn('mcp request lost its database connection', { where, error });
+  if (appError) {
+    const hasDetails = Object.keys(appError.details).length > 0;
     return {
-      code: error.code,
-      message: error.message,
-      ...(hasDetails ? { details: jsonSafe(error.details) } : {}),
+      code: appError.code,
+      message: appError.message,
+      ...(hasDetails ? { details: jsonSafe(appError.details) } : {}),
     };
   }
   log.error('mcp request failed', { where, error });

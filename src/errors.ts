@@ -1,3 +1,5 @@
+import { isConnectionLost } from './db/isConnectionLost.ts';
+
 /**
  * One error type for everything a user can be told about. `code` is stable: surfaces map it to
  * their output (ephemeral Discord message, Telegram reply, MCP `isError` result, exit code) in one
@@ -39,6 +41,24 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * What every surface's error mapping starts from: an AppError as it is; a call whose database
+ * connection was lost as UNAVAILABLE (retryable: the pool reconnects for the next call); anything
+ * else undefined (a bug: log it and show INTERNAL).
+ */
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  if (isConnectionLost(error)) {
+    return new AppError(
+      'UNAVAILABLE',
+      'The database connection dropped while handling this request; try again in a moment.',
+      { retryable: true },
+      { cause: error },
+    );
+  }
+  return undefined;
+}
 
 export const badInput = (message: string, details?: Record<string, unknown>) =>
   new AppError('BAD_INPUT', message, details);

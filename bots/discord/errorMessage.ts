@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type ErrorCode, isAppError } from '../../src/errors.ts';
+import { type ErrorCode, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 
 // The core's messages already say what was wrong; these add where to go next in Discord terms.
@@ -24,8 +24,9 @@ const NOT_FOUND_HINTS: Record<string, string> = {
  * what was wrong and what to do) plus a hint; anything else is a bug, logged with a reference the
  * user can quote.
  */
-export function errorMessage(error: unknown, log: Logger, where: string): string {
-  if (isAppError(error)) {
+export function errorMessage(failure: unknown, log: Logger, where: string): string {
+  const error = toAppError(failure);
+  if (error) {
     const what = String(error.details.what ?? '');
     const hint = error.code === 'NOT_FOUND' ? NOT_FOUND_HINTS[what] : HINTS[error.code];
     // Skip a hint that repeats advice the message already gives.
@@ -34,6 +35,10 @@ export function errorMessage(error: unknown, log: Logger, where: string): string
     return `❌ ${error.message}${extra}`;
   }
   const ref = randomBytes(4).toString('hex');
-  log.error('discord handler failed', { where, ref, error: error instanceof Error ? error : String(error) });
+  log.error('discord handler failed', {
+    where,
+    ref,
+    error: failure instanceof Error ? failure : String(failure),
+  });
   return `❌ Something went wrong on our side (ref ${ref}). Try again; if it keeps happening, tell an admin that ref.`;
 }

@@ -1,5 +1,5 @@
 import { type BotError, GrammyError } from 'grammy';
-import { type ErrorCode, isAppError } from '../../src/errors.ts';
+import { type ErrorCode, isAppError, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 import type { PotluckContext } from './context.ts';
 import { block, type Html, html, text } from './render/html.ts';
@@ -29,8 +29,9 @@ const TITLE: Partial<Record<ErrorCode, string>> = {
 };
 
 /** The user-facing text for an error; never internals (those go to the log). */
-export function renderError(error: unknown): Html {
-  if (isAppError(error)) {
+export function renderError(failure: unknown): Html {
+  const error = toAppError(failure);
+  if (error) {
     const next = NEXT_STEP[error.code];
     return html`⚠️ <b>${text(TITLE[error.code] ?? 'Could not do that')}</b>
 ${block(error.message, 1000)}${next ? html`\n<i>${text(next)}</i>` : ''}`;
@@ -46,7 +47,8 @@ It is logged; please try again in a minute.`;
  */
 export function replyToError(log: Logger) {
   return async (err: BotError<PotluckContext>): Promise<void> => {
-    const { ctx, error } = err;
+    const { ctx } = err;
+    const error = toAppError(err.error) ?? err.error;
     if (isAppError(error)) {
       log.info('telegram request refused', { updateId: ctx.update.update_id, code: error.code });
     } else {
