@@ -151,6 +151,13 @@ describe('the whole story on embedded defaults', () => {
     expect(receipt.attribution.contributions.map((c) => c.contributionId)).toEqual([dreamId]);
     expect(receipt.attribution.contributions[0]).toMatchObject({ contributorAccountId: dreamer, weight: 1 });
     expect(receipt.attribution.spans.length).toBeGreaterThan(0);
+    // Each span names its characters in the answer: the matched text, found in the poem.
+    for (const span of receipt.attribution.spans) {
+      const matched = first.answer.slice(span.chars![0], span.chars![1]);
+      expect(matched.length).toBeGreaterThan(0);
+      expect(texts[machineDream]).toContain(matched);
+    }
+    expect(receipt.attribution.basis).toBe('spans');
     // 10 tokens + 7 units at 20/50/20/10 %: floors leave 2 units, which go to the largest
     // remainders, protocol (0.7) then data (0.5).
     expect(receipt.parts).toEqual({
@@ -268,6 +275,10 @@ describe('the whole story on embedded defaults', () => {
       idempotencyKey: 'short',
     });
     expect(result.receipt.attribution.fallback).toBe(true);
+    // Nothing continues 'zzz': no answer, and the unigram state it stopped in is the whole snapshot.
+    expect(result.answer).toBe('');
+    expect(result.receipt.stopReason).toBe('no_context');
+    expect(result.receipt.attribution.basis).toBe('evidence');
     expect(result.receipt.attribution.contributions).toHaveLength(texts.length);
     const paid = result.receipt.payouts.filter((p) => p.role === 'contributor');
     expect(new Set(paid.map((p) => p.accountId))).toEqual(new Set(seeded.contributors));
