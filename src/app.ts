@@ -62,6 +62,7 @@ function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntim
     maxContexts: s.maxContexts,
     idleMs: s.idleMs,
     contextSize: s.contextSize,
+    batchSize: s.batchSize,
     threads: s.threads,
     maxParallel: s.maxParallel,
   });

@@ -128,7 +128,9 @@ export const envSchema = z.object({
   LORA_IDLE_MS: int(1000, 86_400_000).default(600_000),
   /** Tokens per adapter context: prompt plus answer must fit. */
   LORA_CONTEXT_SIZE: int(64, 131_072).default(512),
-  /** llama.cpp threads per generation. */
+  /** Prompt tokens per batch: sizes each context's compute buffer. */
+  LORA_BATCH_SIZE: int(8, 131_072).default(64),
+  /** llama.cpp threads per generation (more than 1 per context contends badly on small CPUs). */
   LORA_THREADS: int(1, 256).default(1),
   /** Generations at once over all adapters (the CPU budget); unset: the number of CPUs. */
   LORA_MAX_PARALLEL: int(1, 1024).optional(),
@@ -258,6 +260,7 @@ export interface Config {
     maxContexts: number;
     idleMs: number;
     contextSize: number;
+    batchSize: number;
     threads: number;
     maxParallel: number;
     influenceWeight: number;
@@ -365,6 +368,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxContexts: e.LORA_MAX_CONTEXTS,
       idleMs: e.LORA_IDLE_MS,
       contextSize: e.LORA_CONTEXT_SIZE,
+      batchSize: e.LORA_BATCH_SIZE,
       threads: e.LORA_THREADS,
       maxParallel: e.LORA_MAX_PARALLEL ?? Math.max(1, os.availableParallelism()),
       influenceWeight: e.INFLUENCE_WEIGHT,

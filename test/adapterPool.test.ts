@@ -12,7 +12,14 @@ describe('AdapterPool', () => {
   let adapters: string[];
   const pools: AdapterPool[] = [];
   const pool = (maxContexts: number) => {
-    const p = new AdapterPool({ maxContexts, idleMs: 60_000, contextSize: 128, threads: 1, maxParallel: 2 });
+    const p = new AdapterPool({
+      maxContexts,
+      idleMs: 60_000,
+      contextSize: 128,
+      batchSize: 64,
+      threads: 1,
+      maxParallel: 2,
+    });
     pools.push(p);
     return p;
   };

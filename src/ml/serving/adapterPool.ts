@@ -11,6 +11,8 @@ export interface AdapterPoolOptions {
   idleMs: number;
   /** Tokens per context: prompt + answer must fit. */
   contextSize: number;
+  /** Prompt tokens evaluated per batch; it sizes each context's compute buffer (~30 MB at 256 on a 135M model). */
+  batchSize: number;
   /** llama.cpp threads per generation. On small CPUs 1 thread per context beats contention by far. */
   threads: number;
   /** Generations running at once over all adapters (the CPU budget); more wait their turn. */
@@ -21,6 +23,7 @@ export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
   maxContexts: 16,
   idleMs: 10 * 60_000,
   contextSize: 512,
+  batchSize: 64,
   threads: 1,
   maxParallel: Math.max(1, os.availableParallelism()),
 });
@@ -63,6 +66,8 @@ export class AdapterPool implements NeuralGenerator {
   private closed = false;
   private loads = 0;
   private evictions = 0;
+  /** Recent cold-load times (context + adapter), ms, for metrics and the bench. */
+  private readonly loadMs: number[] = [];
 
   constructor(readonly options: AdapterPoolOptions = defaultAdapterPoolOptions()) {
     this.cpu = new Semaphore(options.maxParallel);
@@ -72,6 +77,11 @@ export class AdapterPool implements NeuralGenerator {
 
   stats(): AdapterPoolStats {
     return { bases: this.bases.size, hot: this.hot.size, loads: this.loads, evictions: this.evictions };
+  }
+
+  /** The last (up to 1000) cold adapter loads' durations in ms, base model loads excluded. */
+  recentLoadMs(): number[] {
+    return [...this.loadMs];
   }
 
   /** Whether this adapter's context is hot now (tests, bench). */
@@ -140,12 +150,17 @@ export class AdapterPool implements NeuralGenerator {
 
   private async load(request: NeuralGenerateRequest): Promise<LlamaContext> {
     const model = await this.base(request.baseModel);
-    return model.createContext({
+    const started = performance.now();
+    const context = await model.createContext({
       contextSize: this.options.contextSize,
+      batchSize: Math.min(this.options.batchSize, this.options.contextSize),
       threads: this.options.threads,
       sequences: 1,
       lora: { adapters: [{ filePath: request.adapterPath, scale: 1 }] },
     });
+    this.loadMs.push(performance.now() - started);
+    if (this.loadMs.length > 1000) this.loadMs.shift();
+    return context;
   }
 
   private base(basePath: string): Promise<LlamaModel> {
