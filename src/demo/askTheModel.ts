@@ -1,5 +1,6 @@
 import type { ReceiptView } from '../inference/getReceipt.ts';
 import type { Receipt } from '../inference/receipt.ts';
+import { shownPercents } from '../inference/shownShares.ts';
 import type { Model } from '../models/modelView.ts';
 import { connectAgent } from './connectAgent.ts';
 import { type Cast, type DemoContext, nameOf } from './demoContext.ts';
@@ -100,8 +101,13 @@ function record(ctx: DemoContext, caller: string, receipt: Receipt): void {
 }
 
 function say(ctx: DemoContext, cast: Cast, who: string, prompt: string, answer: string, receipt: Receipt) {
+  // Rounded so the shown percentages add up to 100.
+  const percents = shownPercents(
+    receipt.attribution.contributions.map((c) => BigInt(c.units)),
+    0,
+  );
   const drew = receipt.attribution.contributions
-    .map((c) => `#${c.contributionId} ${(c.weight * 100).toFixed(0)}%`)
+    .map((c, i) => `#${c.contributionId} ${percents[i]}`)
     .join(', ');
   ctx.out.say(`${who} asks “${prompt}”, pays ${tokens(receipt.fee)}`);
   ctx.out.say(`     answer: “${preview(`${prompt}${answer}`.replace(/\n/g, ' / '), 160)}”`);
