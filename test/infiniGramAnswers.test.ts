@@ -71,6 +71,22 @@ describe('∞-gram answers at the /ask defaults', () => {
       }
       // The shared line in the answer is credited to the poem the answer went on with, alone.
       expect(g.attribution.contributions.map((c) => fixture.nameOf(c.contributionId))).toEqual([poem]);
+      // Leave-one-out agrees: without the poem it followed the answer is far less likely than
+      // without the other one, which holds the same line.
+      if (seed < 10) {
+        const other = poem === 'river-ledger' ? 'river-anthology' : 'river-ledger';
+        const report = leaveOneOut(
+          fixture.model.index,
+          g.tokens,
+          [
+            { contributionId: fixture.idOf(poem), weight: 1 },
+            { contributionId: fixture.idOf(other), weight: 0 },
+          ],
+          { prompt: fixture.model.tokenizer.encode(prompt), endsDocument: true },
+        );
+        expect(report.entries[0].drop).toBeGreaterThan(report.entries[1].drop + 1);
+        expect(report.spearman).toBe(1);
+      }
     }
     expect([...followed.keys()].sort()).toEqual(['river-anthology', 'river-ledger']);
     for (const [poem, times] of followed) expect(credit.get(poem)).toBeCloseTo(times, 9);

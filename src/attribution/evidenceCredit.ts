@@ -3,7 +3,7 @@ import type { CreditUnit } from './exactCredit.ts';
 import type { SampledState } from './infiniGram.ts';
 
 /** Past this many occurrences a state's contributions are counted on an even stride through its range. */
-const EXACT_LIMIT = 65_536;
+const EXACT_LIMIT = 16_384;
 
 /**
  * The model's own next-token evidence, one credit unit per sampling step: the contributions whose
