@@ -64,6 +64,32 @@ describe('attributeAnswer', () => {
     );
   });
 
+  it('counts spans from the prompt exactly as if the prompt were part of the answer', () => {
+    const tokensArb = fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.array(tokensArb, { minLength: 1, maxLength: 4 }),
+        tokensArb,
+        tokensArb,
+        (docs, prompt, answer) => {
+          const index = buildCorpusIndex(
+            docs.map((tokens, d) => ({ contributionId: `c${d}`, tokens })),
+            { tokenLimit: 4 },
+          );
+          const whole = attributeAnswer(index, [...prompt, ...answer], { minSpan: 2 });
+          const result = attributeAnswer(index, answer, { minSpan: 2, prompt });
+          expect(Array.from(result.spanLengths)).toEqual(
+            Array.from(whole.spanLengths.subarray(prompt.length)),
+          );
+          const credited = Array.from(result.spanLengths).filter((l) => l >= 2).length;
+          expect(result.creditedTokens).toBe(credited);
+          expect(result.shortSpanTokens + result.unmatchedTokens + credited).toBe(answer.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('names the poems an answer was stitched from, longest piece first', () => {
     const { vocabulary, index } = buildFixtureCorpus();
     for (const mosaic of fixtureMosaics) {
