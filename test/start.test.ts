@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/openDatabase.ts';
+import { isRunning, killSpawned, spawnTracked } from './support/spawnTracked.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'potluck.js');
@@ -11,24 +12,31 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-start-'));
 // Embedded defaults: no service variables, whatever the test run itself was given.
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, POTLUCK_DATA_DIR: dataDir, HTTP_PORT: '0' };
 
+afterEach(killSpawned);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-function startService(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'start'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** `potluck start`, or with `viaNpm` the way a process manager runs it: `npm start` in its own process group. */
+function startService(
+  options: { viaNpm?: boolean; env?: Record<string, string | undefined> } = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = options.viaNpm
+    ? spawnTracked('npm', ['start'], {
+        cwd: root,
+        env: options.env ?? env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        group: true,
+      })
+    : spawnTracked(process.execPath, [bin, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout.on('data', (d) => {
+  child.stdout?.on('data', (d) => {
     out += d;
   });
-  child.stderr.on('data', (d) => {
+  child.stderr?.on('data', (d) => {
     out += d;
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`service did not become ready:\n${out}`)), 60_000);
-    child.stdout.on('data', () => {
+    child.stdout?.on('data', () => {
       const m = /http\s+(http:\/\/\S+)/.exec(out);
       if (m && out.includes('Ready in')) {
         clearTimeout(timer);
@@ -51,6 +59,7 @@ describe('potluck start', () => {
       cwd: root,
       env,
       encoding: 'utf8',
+      timeout: 120_000,
     });
     expect(created.status, created.stderr).toBe(0);
     const accountId = /Agent account (\d+) created/.exec(created.stdout)?.[1];
@@ -63,7 +72,12 @@ describe('potluck start', () => {
       expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
       if (round === 0) {
         // The data directory is locked while the service runs: a second process is refused, not corrupting it.
-        const second = spawnSync(process.execPath, [bin, 'migrate'], { cwd: root, env, encoding: 'utf8' });
+        const second = spawnSync(process.execPath, [bin, 'migrate'], {
+          cwd: root,
+          env,
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
         expect(second.status).toBe(1);
         expect(second.stderr).toMatch(/in use by another potluck process/);
       }
@@ -79,6 +93,30 @@ describe('potluck start', () => {
       expect(rows[0]?.display_name).toBe('restart-check');
     } finally {
       await db.close();
+    }
+  }, 180_000);
+
+  it('stops the whole service when a process manager sends SIGTERM to `npm start`', async () => {
+    const npmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-npm-start-'));
+    try {
+      const npmEnv = { ...env, POTLUCK_DATA_DIR: npmDir };
+      const { child, url, output } = await startService({ viaNpm: true, env: npmEnv });
+      const lock = path.join(npmDir, 'pgdata', 'potluck.lock');
+      const servicePid = Number(fs.readFileSync(lock, 'utf8'));
+      expect(isRunning(servicePid)).toBe(true);
+
+      const npmExit = exitOf(child);
+      process.kill(child.pid!, 'SIGTERM');
+      await npmExit;
+      // The service itself stops (not only npm), cleanly, and lets go of its port and data folder.
+      await expect.poll(() => isRunning(servicePid), { timeout: 60_000, interval: 200 }).toBe(false);
+      await expect.poll(output).toContain('Stopped cleanly.');
+      expect(fs.existsSync(lock)).toBe(false);
+      await expect(fetch(`${url}/health`)).rejects.toThrow();
+      const db = await openDatabase({ pgliteDataDir: path.join(npmDir, 'pgdata') });
+      await db.close();
+    } finally {
+      fs.rmSync(npmDir, { recursive: true, force: true });
     }
   }, 180_000);
 });

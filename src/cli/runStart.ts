@@ -9,7 +9,6 @@ import { startDiscordInService } from './runDiscord.ts';
  * with its database) and exits 0, so a supervisor's stop never loses committed work.
  */
 export async function runStart(config: Config): Promise<number> {
-  const started = Date.now();
   const app = await createApp(config);
   // The chain outbox worker, event watcher and epoch clock, in process.
   const chainLoop = app.deps.chain ? app.chain.startLoop() : undefined;
@@ -28,7 +27,8 @@ export async function runStart(config: Config): Promise<number> {
     `  faucet    ${config.faucet.enabled ? 'on (DEV_FAUCET_ENABLED)' : 'off'}`,
     `  telegram  ${telegramLine}`,
     `  discord   ${discord.line}`,
-    `Ready in ${Date.now() - started} ms. Press Ctrl+C to stop.`,
+    // From process start (performance's time origin), so module loading counts too.
+    `Ready in ${Math.round(performance.now())} ms. Press Ctrl+C to stop.`,
   ];
   // Listen before saying "ready": a supervisor may signal the moment it reads that line.
   const stopped = new Promise<void>((resolve) => {
