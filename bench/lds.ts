@@ -1,0 +1,204 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
+import { attributeAnswer } from '../src/attribution/attributeAnswer.ts';
+import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
+import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
+import { seededRandom } from '../src/attribution/seededRandom.ts';
+import { spearman } from '../src/attribution/spearman.ts';
+import {
+  contributionFeatures,
+  defaultInfluenceSpec,
+  projectedAdapterGradient,
+} from '../src/ml/influence/adapterGradient.ts';
+import { adapterWeights, llamaLogits } from '../src/ml/lora/llamaForward.ts';
+import { type LlamaModel, loadLlamaModel } from '../src/ml/lora/llamaModel.ts';
+import type { LoraAdapter } from '../src/ml/lora/loraAdapter.ts';
+import { DEFAULT_LORA_CONFIG } from '../src/ml/lora/loraTrainingConfig.ts';
+import { trainLoraTfjs } from '../src/ml/lora/trainLoraTfjs.ts';
+import { randomLoraAdapter } from '../test/support/randomLoraAdapter.ts';
+import { writeTinyLlamaGguf } from '../test/support/writeTinyLlamaGguf.ts';
+
+/**
+ * Faithfulness of attribution, measured as the linear datamodeling score (LDS, TRAK): adapters
+ * are trained on M random halves of a small fixture (tiny model), and for each probe answer the
+ * Spearman correlation over halves between the predicted effect of the half (sum of its members'
+ * scores) and the actual drop in the answer's loss, averaged over probes. Reported for gradient
+ * influence (features of the full-data adapter), span attribution and a random baseline, and the
+ * cost of one influence computation against generating the same answer. LDS_HALVES, LDS_PROBES.
+ */
+function emit(metric: string, value: number, unit: string): void {
+  process.stdout.write(
+    `${JSON.stringify({ bench: 'lds', metric, value: Number(value.toFixed(4)), unit })}\n`,
+  );
+}
+const HALVES = Number(process.env.LDS_HALVES ?? 16);
+const PROBES = Number(process.env.LDS_PROBES ?? 6);
+const config = { ...DEFAULT_LORA_CONFIG, epochs: 6, learningRate: 1e-2, dropout: 0, maxSeqLen: 64, seed: 3 };
+
+const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-bench-lds-'));
+let model: LlamaModel | undefined;
+try {
+  const tiny = await writeTinyLlamaGguf(path.join(folder, 'tiny.gguf'), { seed: 2, kvHeads: 2 });
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  const base = await llama.loadModel({ modelPath: tiny.path });
+  const docs = fixtureContributions.map((c) => [
+    tiny.bosId,
+    ...base.tokenize(c.text, false).slice(0, 40),
+    tiny.eosId,
+  ]);
+  model = await loadLlamaModel(await fs.readFile(tiny.path));
+  const train = async (members: number[]) =>
+    (await trainLoraTfjs({ model: model!, config, train: members.map((i) => docs[i]), heldOut: [] })).adapter;
+  const n = docs.length;
+
+  const full = await train(docs.map((_, i) => i));
+  const spec = defaultInfluenceSpec(model.config, full.targets, { projectionDim: 128 });
+  const features = contributionFeatures(model, full, docs, spec);
+  const probes = Array.from({ length: Math.min(PROBES, n) }, (_, p) => {
+    const doc = docs[(p * 5) % n];
+    const cut = Math.max(2, Math.floor(doc.length / 3));
+    return { prompt: doc.slice(0, cut), answer: doc.slice(cut) };
+  });
+
+  // Scores per probe and contribution, by method.
+  const d = spec.projectionDim;
+  const t0 = performance.now();
+  const gradient = probes.map((probe) => {
+    const g = projectedAdapterGradient(
+      model!,
+      full,
+      { tokens: [...probe.prompt, ...probe.answer], lossFrom: probe.prompt.length },
+      spec,
+    );
+    return docs.map((_, c) => {
+      let dot = 0;
+      let norm = 0;
+      for (let i = 0; i < d; i++) {
+        dot += g[i] * features[c * d + i];
+        norm += features[c * d + i] ** 2;
+      }
+      return dot / (Math.sqrt(norm) + 1e-12);
+    });
+  });
+  const influenceMs = (performance.now() - t0) / probes.length;
+  const index = buildCorpusIndex(
+    docs.map((doc, c) => ({ contributionId: String(c), tokens: doc.map((t) => t + 1) })),
+    { tokenLimit: tiny.vocabSize + 1 },
+  );
+  const spans = probes.map((probe) => {
+    const credit = attributeAnswer(
+      index,
+      probe.answer.map((t) => t + 1),
+      { minSpan: 4 },
+    );
+    const out = new Array<number>(n).fill(0);
+    for (const c of credit.contributions) out[Number(c.contributionId)] = c.creditUnits;
+    return out;
+  });
+  const random = seededRandom(99);
+  const randomScores = probes.map(() => docs.map(() => random()));
+
+  // Halves: train, then the probe's answer loss under each.
+  const rng = seededRandom(7);
+  const halves: number[][] = [];
+  const losses: number[][] = probes.map(() => []);
+  for (let m = 0; m < HALVES; m++) {
+    const order = docs.map((_, i) => i).sort(() => rng() - 0.5);
+    const members = order.slice(0, Math.floor(n / 2)).sort((a, b) => a - b);
+    halves.push(members);
+    const adapter = await train(members);
+    probes.forEach((probe, p) => {
+      losses[p].push(answerLoss(model!, adapter, probe.prompt, probe.answer));
+    });
+  }
+  const lds = (scores: number[][]) => {
+    const per = probes.map((_, p) => {
+      const predicted = halves.map((h) => h.reduce((a, c) => a + scores[p][c], 0));
+      return spearman(
+        predicted,
+        losses[p].map((l) => -l),
+      );
+    });
+    const valid = per.filter((x) => Number.isFinite(x));
+    return valid.reduce((a, b) => a + b, 0) / Math.max(1, valid.length);
+  };
+  emit('lds_gradient', lds(gradient), 'spearman');
+  emit('lds_spans', lds(spans), 'spearman');
+  emit('lds_random', lds(randomScores), 'spearman');
+  emit('halves', HALVES, 'adapters');
+  emit('probes', probes.length, 'answers');
+  emit('contributions', n, 'texts');
+
+  // Cost: influence for one answer vs generating it with llama.cpp on the same tiny model.
+  const context = await base.createContext({ contextSize: 256, threads: 1 });
+  const seq = context.getSequence();
+  const answerTokens = probes[0].answer.length;
+  const g0 = performance.now();
+  let produced = 0;
+  for await (const _ of seq.evaluate(probes[0].prompt as never, { temperature: 0 })) {
+    if (++produced >= answerTokens) break;
+  }
+  const generationMs = performance.now() - g0;
+  await context.dispose();
+  await base.dispose();
+  await llama.dispose();
+  emit('influence_ms_per_answer', influenceMs, 'ms');
+  emit('generation_ms_per_answer', generationMs, 'ms');
+  emit('influence_cost_vs_generation', influenceMs / generationMs, 'ratio');
+  if (process.env.LDS_135M !== '0') await cost135m(folder);
+} finally {
+  model?.dispose();
+  await fs.rm(folder, { recursive: true, force: true });
+}
+
+/** Mean next-token loss of `answer` after `prompt` under the adapter. */
+function answerLoss(m: LlamaModel, adapter: LoraAdapter, prompt: number[], answer: number[]): number {
+  const weights = adapterWeights(adapter);
+  try {
+    return tf.tidy(() => {
+      const tokens = [...prompt, ...answer];
+      const logits = llamaLogits(
+        m,
+        tf.tensor2d([tokens.slice(0, -1)], [1, tokens.length - 1], 'int32'),
+        weights,
+      );
+      const logp = tf.logSoftmax(logits.slice([prompt.length - 1, 0], [answer.length, -1]));
+      const picked = tf.sum(tf.mul(logp, tf.oneHot(tf.tensor1d(answer, 'int32'), m.config.vocabSize)), 1);
+      return -tf.mean(picked).dataSync()[0];
+    });
+  } finally {
+    for (const p of weights.pairs.values()) {
+      p.a.dispose();
+      p.b.dispose();
+    }
+  }
+}
+
+/**
+ * Influence cost on a 135M-shaped model (SmolLM-135M's layers, tiny vocabulary): one projected
+ * gradient over the top two layers' rank-8 q,v adapters for a 16-token prompt and 32-token answer.
+ * Compare with generation on the same shape in bench/serving (tokens/s).
+ */
+async function cost135m(dir: string): Promise<void> {
+  const shape = { dim: 576, layers: 30, heads: 9, kvHeads: 3, ffn: 1536 };
+  const big = await writeTinyLlamaGguf(path.join(dir, 'base-135m.gguf'), {
+    ...shape,
+    weightType: 'q8_0',
+    seed: 1,
+  });
+  const m = await loadLlamaModel(await fs.readFile(big.path));
+  try {
+    const adapter = randomLoraAdapter(shape, { seed: 5, scale: 0.02 });
+    const spec = defaultInfluenceSpec(m.config, adapter.targets, { projectionDim: 128 });
+    const tokens = Array.from({ length: 48 }, (_, i) => 3 + ((i * 37) % (big.vocabSize - 3)));
+    projectedAdapterGradient(m, adapter, { tokens: tokens.slice(0, 8), lossFrom: 4 }, spec); // warm-up
+    const t0 = performance.now();
+    projectedAdapterGradient(m, adapter, { tokens, lossFrom: 16 }, spec);
+    emit('influence_ms_135m_32_answer_tokens', performance.now() - t0, 'ms');
+  } finally {
+    m.dispose();
+  }
+}
