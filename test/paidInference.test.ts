@@ -199,6 +199,28 @@ describe('the whole story on embedded defaults', () => {
     expect(model.earnings.data).toBe(BigInt(receipt.parts.data));
   });
 
+  it('answers an /ask-default call to the end of the poem it follows, and credits that poem', async () => {
+    const keeper = fixtureContributions.findIndex((c) => c.contributionId === 'lighthouse-keeper');
+    const asker = await fundedPerson(t.app, 'asker');
+    const prompt = 'The keeper climbs two hundred spiral stairs';
+    const { answer, receipt } = await t.app.inference.invoke({
+      accountId: asker,
+      modelId,
+      prompt,
+      idempotencyKey: 'default-1',
+    });
+    expect(receipt.sampling).toMatchObject({ maxTokens: 64, temperature: 1, topK: 0 });
+    expect(receipt.stopReason).toBe('end_of_document');
+    // Contributions are stored without their trailing newline: the answer ends where the poem does.
+    expect(texts[keeper].trimEnd().endsWith(`${prompt}${answer}`), JSON.stringify(answer)).toBe(true);
+    expect(answer).toMatch(/boats are home\.$/);
+    expect(receipt.attribution.contributions.map((c) => c.contributionId)).toEqual([
+      seeded.contributionIds[keeper],
+    ]);
+    expect(receipt.attribution.creditedTokens).toBe(receipt.answerTokens);
+    expect(receipt.attribution.uncredited).toEqual({ shortSpan: 0, unmatched: 0 });
+  });
+
   it('refuses a call above maxFee, a short balance and a reused key, charging nothing', async () => {
     const base = { accountId: caller, modelId, prompt: 'The river keeps', maxTokens: 8 };
     const balance = await balanceOf(caller);
