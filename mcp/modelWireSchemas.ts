@@ -45,6 +45,8 @@ export const modelOut = z.object({
   artifactHash: z.string(),
   snapshotRoot: z.string(),
   baseModel: z.string().nullable(),
+  kind: z.enum(['infini-gram', 'lora']).describe('lora: an adapter served on baseModel'),
+  adapterHash: z.string().nullable().describe("lora: sha256 of the adapter's llama.cpp LoRA GGUF"),
   usage: z.object({ calls: z.number().int(), fees: amountOut }),
   earnings: z.object({ developer: amountOut, data: amountOut, validators: amountOut, protocol: amountOut }),
   createdAt: dateOut,
@@ -111,11 +113,28 @@ export const receiptOut = z.object({
   }),
   payouts: z.array(
     z.object({
-      accountId: z.string().nullable().describe('null: the protocol treasury'),
-      role: z.enum(['developer', 'contributor', 'validator', 'protocol']),
+      accountId: z
+        .string()
+        .nullable()
+        .describe('null: the protocol treasury (or, for escrow, the attribution escrow)'),
+      role: z.enum(['developer', 'contributor', 'validator', 'protocol', 'escrow']),
       amount: amountOut,
     }),
   ),
+  neural: z
+    .object({
+      baseModel: z.string(),
+      adapterSha256: z.string(),
+      influence: z.object({
+        status: z.enum(['computed', 'pending', 'none']),
+        scores: z.array(z.object({ contributionId: z.string(), score: z.number() })),
+      }),
+      influenceWeight: z.number(),
+    })
+    .optional()
+    .describe(
+      'LoRA models: influence pending means the data and validator parts wait in escrow until an attribution job pays them',
+    ),
   settledAt: dateOut,
 });
 export type ReceiptWire = z.infer<typeof receiptOut>;
