@@ -1,5 +1,6 @@
 import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
 import { attributionSettleJob } from './attributionSettleJob.ts';
+import { closeExpiredReviewsJob } from './closeExpiredReviewsJob.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
 import { releaseStaleReservationsJob } from './releaseStaleReservationsJob.ts';
 import { trainingRunJob } from './trainingRunJob.ts';
@@ -10,4 +11,5 @@ export const jobDefinitions: readonly AnyJobDefinition[] = [
   anchorReceiptsJob,
   releaseStaleReservationsJob,
   attributionSettleJob,
+  closeExpiredReviewsJob,
 ];

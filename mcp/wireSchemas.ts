@@ -21,6 +21,17 @@ export const datanetOut = z.object({
   dailyItems: z.number().int(),
   dailyBytes: z.number().int(),
   validationReward: amountOut.describe('paid to the winning validators per decision while the pool lasts'),
+  reviewWindowSeconds: z.number().int().describe('how long a contribution stays open for votes'),
+  expiryDecides: z
+    .boolean()
+    .describe('at the window close: decided on the votes present (true) or returned with its deposit'),
+  lossBps: z.number().int().describe('part of the stake a losing-side vote forfeits (basis points)'),
+  poolCutBps: z
+    .number()
+    .int()
+    .describe("part of the protocol cut of paid calls that refills this datanet's pool"),
+  goldMinAccuracyBps: z.number().int().describe('gold accuracy below which a validator earns nothing'),
+  goldMinAnswers: z.number().int(),
   poolBalance: amountOut,
   counts: z.object({
     pending: z.number().int(),
@@ -34,7 +45,7 @@ export const datanetOut = z.object({
 });
 export type DatanetWire = z.infer<typeof datanetOut>;
 
-export const contributionStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn']);
+export const contributionStatus = z.enum(['pending', 'approved', 'rejected', 'withdrawn', 'expired']);
 
 export const contributionOut = z.object({
   id: z.string(),
@@ -90,5 +101,8 @@ export const outcomeOut = z.object({
   rejectWeight: amountOut,
   votes: z.number().int(),
   rewardPaid: amountOut,
+  penalties: amountOut.describe('stake the losing side forfeited, shared by the winners'),
+  votesCommitment: z.string().describe('sha256 over the sealed votes the decision was made from'),
+  expired: z.boolean().describe('decided at the review window close on the votes present'),
   payouts: z.array(z.object({ accountId: z.string(), amount: amountOut })),
 });

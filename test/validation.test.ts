@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitLargestRemainder } from '../src/ledger/splitLargestRemainder.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
+import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 
 let t: TestApp;
 let owner: string;
@@ -34,11 +35,11 @@ beforeAll(async () => {
   });
   for (let i = 0; i < 10; i++) {
     const v = await fundedPerson(t.app, `validator${i}`);
-    // Stakes 10..19 tokens: different weights.
+    // Stakes 20..29 tokens: different weights, with room above the minimum for losing-side penalties.
     await t.app.validation.stake({
       accountId: v,
       datanetId,
-      amount: ((10n + BigInt(i)) * TOKEN).toString(),
+      amount: ((20n + BigInt(i)) * TOKEN).toString(),
       idempotencyKey: 'stake',
     });
     validators.push(v);
@@ -77,7 +78,7 @@ describe('validation', () => {
       contributionId: id,
       approve: true,
     });
-    expect(first).toMatchObject({ replayed: false, status: 'pending', weight: 10n * TOKEN });
+    expect(first).toMatchObject({ replayed: false, status: 'pending', weight: 20n * TOKEN });
     const dup = await t.app.validation.vote({ accountId: validators[0], contributionId: id, approve: true });
     expect(dup.replayed).toBe(true);
     await expect(
@@ -97,7 +98,7 @@ describe('validation', () => {
     expect((await t.app.validation.reviewQueue({ accountId: poet, datanetId })).length).toBe(0);
   });
 
-  it('approves at quorum, returns the deposit and pays the reward to the winners by stake', async () => {
+  it('approves at quorum, returns the deposit, pays reward and penalty to the winners by stake', async () => {
     const [id] = await contribute([line(2)], 'b');
     const poetBefore = (await t.app.ledger.getBalance({ accountId: poet })).available;
     const v = [validators[1], validators[2], validators[3]];
@@ -105,14 +106,20 @@ describe('validation', () => {
     await t.app.validation.vote({ accountId: v[0], contributionId: id, approve: true });
     await t.app.validation.vote({ accountId: v[1], contributionId: id, approve: false });
     const last = await t.app.validation.vote({ accountId: v[2], contributionId: id, approve: true });
-    // weights 11 + 13 approve vs 12 reject: 24/36 = 66.7% >= 60%
+    // weights 21 + 23 approve vs 22 reject: 44/66 = 66.7% >= 60%
     expect(last.status).toBe('approved');
     expect(last.outcome?.rewardPaid).toBe(3n * TOKEN);
+    // The loser forfeits 1% (the default loss_bps) of the 22 tokens it voted with.
+    const penalty = (22n * TOKEN) / 100n;
+    expect(last.outcome?.penalties).toBe(penalty);
     const after = await Promise.all(v.map((a) => t.app.ledger.getBalance({ accountId: a })));
     const gains = after.map((b, i) => b.available - before[i].available);
     expect(gains[1]).toBe(0n);
-    expect(gains[0] + gains[2]).toBe(3n * TOKEN);
-    expect(gains[0] * 13n).toBe(gains[2] * 11n);
+    expect(gains[0] + gains[2]).toBe(3n * TOKEN + penalty);
+    expect([gains[0], gains[2]]).toEqual(splitLargestRemainder(3n * TOKEN + penalty, [21n, 23n]));
+    const loser = (await t.app.validation.status({ accountId: v[1] })).stakes[0];
+    expect(loser.staked).toBe(22n * TOKEN - penalty);
+    await assertLedgerInvariants(t.app);
     expect((await t.app.ledger.getBalance({ accountId: poet })).available - poetBefore).toBe(2n * TOKEN);
     expect(after[0].earnedByRole.validator).toBeGreaterThan(0n);
     await expect(
@@ -136,6 +143,9 @@ describe('validation', () => {
     const after = await Promise.all(v.map((a) => t.app.ledger.getBalance({ accountId: a })));
     const total = after.reduce((s, b, i) => s + b.available - before[i].available, 0n);
     expect(total).toBe(3n * TOKEN + 2n * TOKEN);
+    const [o] = await t.app.database
+      .sql`select penalties::text from validation_outcomes where contribution_id = ${id}`;
+    expect(o.penalties).toBe('0');
     expect((await t.app.contributions.get({ contributionId: id })).status).toBe('rejected');
   });
 
@@ -150,7 +160,7 @@ describe('validation', () => {
     await t.app.validation.vote({ accountId: validators[0], contributionId: id, approve: true });
     const status = await t.app.validation.status({ accountId: v });
     expect(status.stakes[0]).toMatchObject({ openVotes: 0, votesCast: 1, votesWon: 1 });
-    expect((await t.app.validation.unstake({ accountId: v, datanetId })).returned).toBe(18n * TOKEN);
+    expect((await t.app.validation.unstake({ accountId: v, datanetId })).returned).toBe(28n * TOKEN);
     validators.splice(8, 1);
   });
 
@@ -162,6 +172,7 @@ describe('validation', () => {
     );
     const before = await Promise.all(voters.map((a) => t.app.ledger.getBalance({ accountId: a })));
     const pool0 = (await t.app.datanets.get({ datanet: datanetId })).poolBalance;
+    const stakesBefore = await Promise.all(voters.map((a) => t.app.validation.status({ accountId: a })));
     // 25 contributions x 8 validators = 200 votes at once; votes alternate so some contributions reject.
     const attempts = ids.flatMap((id, ci) =>
       voters.map((accountId, vi) =>
@@ -181,20 +192,37 @@ describe('validation', () => {
     expect(results.length).toBe(200);
     for (const r of results) if (!r.ok) expect(r.code).toBe('INVALID_STATE');
     const outcomes = await t.app.database.sql<
-      { contribution_id: string; approved: boolean; reward_paid: string; n: number }[]
+      { contribution_id: string; approved: boolean; reward_paid: string; penalties: string; n: number }[]
     >`
-      select o.contribution_id, o.approved, o.reward_paid, (select count(*)::int from validation_outcomes x where x.contribution_id = o.contribution_id) as n
+      select o.contribution_id, o.approved, o.reward_paid, o.penalties, (select count(*)::int from validation_outcomes x where x.contribution_id = o.contribution_id) as n
       from validation_outcomes o where o.contribution_id = any(${ids})`;
     expect(outcomes.length).toBe(25);
     expect(outcomes.every((o) => o.n === 1)).toBe(true);
     const decidedBy = results.filter((r) => r.ok && r.r.outcome).length;
     expect(decidedBy).toBe(25);
-    // Money: what the voters gained equals rewards paid plus deposits forfeited, exactly.
+    // Money: what the voters gained equals rewards paid plus deposits and stake forfeited, exactly,
+    // and the stake the losers forfeited is exactly what left the stakes account.
     const after = await Promise.all(voters.map((a) => t.app.ledger.getBalance({ accountId: a })));
     const gained = after.reduce((s, b, i) => s + b.available - before[i].available, 0n);
     const rewards = outcomes.reduce((s, o) => s + BigInt(o.reward_paid), 0n);
+    const penalties = outcomes.reduce((s, o) => s + BigInt(o.penalties), 0n);
     const forfeited = BigInt(outcomes.filter((o) => !o.approved).length) * 2n * TOKEN;
-    expect(gained).toBe(rewards + forfeited);
+    expect(penalties).toBeGreaterThan(0n);
+    expect(gained).toBe(rewards + forfeited + penalties);
+    const stakesAfter = await Promise.all(voters.map((a) => t.app.validation.status({ accountId: a })));
+    const stakeLost = stakesBefore.reduce(
+      (s, b, i) => s + b.stakes[0].staked - stakesAfter[i].stakes[0].staked,
+      0n,
+    );
+    expect(stakeLost).toBe(penalties);
+    const [perVote] = await t.app.database.sql`
+      select coalesce(sum(paid), 0)::text as paid, coalesce(sum(penalty), 0)::text as penalty
+      from votes where contribution_id = any(${ids})`;
+    expect(perVote).toEqual({
+      paid: (rewards + forfeited + penalties).toString(),
+      penalty: penalties.toString(),
+    });
+    await assertLedgerInvariants(t.app);
     expect(pool0 - (await t.app.datanets.get({ datanet: datanetId })).poolBalance).toBe(rewards);
     // Each voter gained exactly their stake-weighted share of the contributions they won.
     const votes = await t.app.database.sql<
@@ -207,7 +235,7 @@ describe('validation', () => {
       const winners = votes.filter(
         (v) => v.contribution_id === o.contribution_id && v.approve === o.approved,
       );
-      const pot = BigInt(o.reward_paid) + (o.approved ? 0n : 2n * TOKEN);
+      const pot = BigInt(o.reward_paid) + BigInt(o.penalties) + (o.approved ? 0n : 2n * TOKEN);
       const shares = splitLargestRemainder(
         pot,
         winners.map((w) => BigInt(w.weight)),

@@ -31,6 +31,32 @@ export const createDatanet = defineTool({
     dailyItems: z.number().int().min(1).optional().describe('per contributor per UTC day'),
     dailyBytes: z.number().int().min(1).optional().describe('per contributor per UTC day'),
     validationReward: amountInput('Reward per decision, paid from the pool').optional(),
+    reviewWindowSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .optional()
+      .describe('how long an item stays open (default 7 days)'),
+    expiryDecides: z
+      .boolean()
+      .optional()
+      .describe('decide on the votes present at the close (default) or return it'),
+    lossBps: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('stake a losing vote forfeits (default 100 = 1%)'),
+    poolCutBps: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .describe('protocol cut share refilling the pool'),
+    goldMinAccuracyBps: z.number().int().min(0).max(10_000).optional(),
+    goldMinAnswers: z.number().int().min(1).optional(),
   },
   output: { datanet: datanetOut },
   annotations: ADDITIVE,

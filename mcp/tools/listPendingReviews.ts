@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { defineTool, READ_ONLY } from '../defineTool.ts';
 import { idInput } from '../inputSchemas.ts';
 import { requireAccount } from '../mcpAuth.ts';
-import { amountOut, contributionOut } from '../wireSchemas.ts';
+import { contributionOut, dateOut } from '../wireSchemas.ts';
 
 export const listPendingReviews = defineTool({
   name: 'list_pending_reviews',
   title: 'List contributions to review',
   description:
-    'Pending contributions in a datanet that you may still vote on (not your own, not already voted), oldest first, with the current tally and any near-duplicate original to compare.',
+    'Pending contributions in a datanet that you may still vote on (not your own, not already voted), oldest first, with any near-duplicate original to compare and when the review window closes. Votes stay sealed until the outcome: no tally is shown.',
   input: {
     datanetId: idInput('Datanet'),
     limit: z.number().int().min(1).max(100).default(10),
@@ -17,9 +17,7 @@ export const listPendingReviews = defineTool({
     reviews: z.array(
       z.object({
         contribution: contributionOut,
-        votes: z.number().int(),
-        approveWeight: amountOut,
-        rejectWeight: amountOut,
+        closesAt: dateOut,
         nearDuplicate: z
           .object({ contributionId: z.string(), similarity: z.number(), content: z.string() })
           .nullable(),
@@ -39,7 +37,7 @@ export const listPendingReviews = defineTool({
       : reviews
           .map(
             (r) =>
-              `#${r.contribution.id} (${r.votes} vote(s), score ${Math.round(r.contribution.checkScore)}/100` +
+              `#${r.contribution.id} (score ${Math.round(r.contribution.checkScore)}/100` +
               `${r.nearDuplicate ? `, ${Math.round(r.nearDuplicate.similarity * 100)}% like #${r.nearDuplicate.contributionId}` : ''}): ` +
               r.contribution.content.slice(0, 200),
           )

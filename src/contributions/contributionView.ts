@@ -13,7 +13,7 @@ export interface Contribution {
   nearDuplicateSimilarity: number | null;
   source: string;
   deposit: bigint;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
   createdAt: Date;
   decidedAt: Date | null;
 }

@@ -45,6 +45,22 @@ const params = z.object({
     .max(1024 ** 3)
     .optional(),
   validationReward: amountSchema.default(0n),
+  /** How long a contribution stays open for votes (seconds). */
+  reviewWindowSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(31_536_000)
+    .default(7 * 86_400),
+  /** At the window's close: decide on the votes present (true) or return it with its deposit. */
+  expiryDecides: z.boolean().default(true),
+  /** Part of the stake a losing-side vote forfeits, in basis points (README: why 1%). */
+  lossBps: z.number().int().min(0).max(10_000).default(100),
+  /** Part of the protocol cut of each paid call on this datanet's models that refills its pool. */
+  poolCutBps: z.number().int().min(0).max(10_000).default(5000),
+  /** Validators below this gold accuracy (after goldMinAnswers gold items) earn nothing until it recovers. */
+  goldMinAccuracyBps: z.number().int().min(0).max(10_000).default(7000),
+  goldMinAnswers: z.number().int().min(1).max(1000).default(5),
 });
 export type CreateDatanetParams = z.input<typeof params>;
 
@@ -58,11 +74,13 @@ export async function createDatanet(deps: Deps, input: CreateDatanetParams): Pro
   const id = await deps.sql.begin(async (tx) => {
     const [row] = await tx<{ id: string }[]>`
       insert into datanets (name, description, content_type, languages, owner_account_id, deposit, min_stake,
-        quorum_votes, approval_bps, daily_items, daily_bytes, validation_reward)
+        quorum_votes, approval_bps, daily_items, daily_bytes, validation_reward, review_window_seconds,
+        expiry_decides, loss_bps, pool_cut_bps, gold_min_accuracy_bps, gold_min_answers)
       values (${p.name}, ${p.description}, ${p.contentType}, ${p.languages}, ${p.ownerAccountId},
         ${(p.deposit ?? d.deposit).toString()}, ${minStake.toString()}, ${p.quorumVotes ?? d.quorumVotes},
         ${p.approvalBps ?? d.approvalBps}, ${p.dailyItems ?? d.dailyItems}, ${p.dailyBytes ?? d.dailyBytes},
-        ${p.validationReward.toString()})
+        ${p.validationReward.toString()}, ${p.reviewWindowSeconds}, ${p.expiryDecides}, ${p.lossBps},
+        ${p.poolCutBps}, ${p.goldMinAccuracyBps}, ${p.goldMinAnswers})
       on conflict do nothing
       returning id`;
     if (!row) {

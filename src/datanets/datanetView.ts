@@ -15,6 +15,13 @@ export interface Datanet {
   dailyItems: number;
   dailyBytes: number;
   validationReward: bigint;
+  /** Validation rules of issue 16: review window, losing-side penalty, pool refill, gold threshold. */
+  reviewWindowSeconds: number;
+  expiryDecides: boolean;
+  lossBps: number;
+  poolCutBps: number;
+  goldMinAccuracyBps: number;
+  goldMinAnswers: number;
   poolBalance: bigint;
   counts: {
     pending: number;
@@ -41,6 +48,12 @@ interface Row {
   daily_items: number;
   daily_bytes: string;
   validation_reward: string;
+  review_window_seconds: number;
+  expiry_decides: boolean;
+  loss_bps: number;
+  pool_cut_bps: number;
+  gold_min_accuracy_bps: number;
+  gold_min_answers: number;
   pool_balance: string;
   pending: string;
   approved: string;
@@ -72,7 +85,7 @@ export async function selectDatanets(
              count(*) filter (where status = 'withdrawn') as withdrawn,
              count(distinct contributor_account_id) filter (where status <> 'withdrawn') as contributors,
              coalesce(sum(bytes) filter (where status <> 'withdrawn'), 0) as bytes
-      from contributions where datanet_id = d.id) c on true
+      from contributions where datanet_id = d.id and gold_answer is null) c on true
     where ${where}
     order by d.id
     limit ${limit} offset ${offset}`;
@@ -94,6 +107,12 @@ function toDatanet(r: Row): Datanet {
     dailyItems: r.daily_items,
     dailyBytes: Number(r.daily_bytes),
     validationReward: BigInt(r.validation_reward),
+    reviewWindowSeconds: r.review_window_seconds,
+    expiryDecides: r.expiry_decides,
+    lossBps: r.loss_bps,
+    poolCutBps: r.pool_cut_bps,
+    goldMinAccuracyBps: r.gold_min_accuracy_bps,
+    goldMinAnswers: r.gold_min_answers,
     poolBalance: BigInt(r.pool_balance),
     counts: {
       pending: Number(r.pending),

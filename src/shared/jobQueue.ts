@@ -8,6 +8,7 @@ export interface JobPayloads {
   'receipts.anchor': Record<string, never>;
   'inference.releaseStale': Record<string, never>;
   'attribution.settle': { callId: string };
+  'validation.closeExpired': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

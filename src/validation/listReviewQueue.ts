@@ -16,34 +16,34 @@ const params = z.object({
 });
 export interface ReviewItem {
   contribution: Contribution;
-  votes: number;
-  approveWeight: bigint;
-  rejectWeight: bigint;
+  /** When the review window closes; undecided by then, it is decided on the votes present or returned. */
+  closesAt: Date;
   /** The earlier contribution this one nearly duplicates, for the validator to compare. */
   nearDuplicate: { contributionId: string; similarity: number; content: string } | null;
 }
 
-/** Pending contributions this validator may still vote on: not their own, not already voted, oldest first. */
+/**
+ * Pending contributions this validator may still vote on: not their own, not already voted, window
+ * still open, oldest first. No tally and no other vote: votes stay sealed until the outcome, so
+ * nobody can copy them. Gold items are mixed in and look like any other item.
+ */
 export async function listReviewQueue(deps: Deps, input: z.input<typeof params>): Promise<ReviewItem[]> {
   const p = parseInput(params, input);
-  const rows = await deps.sql<
-    (ContributionRow & { votes: string; approve_w: string; reject_w: string; original: string | null })[]
-  >`
+  const rows = await deps.sql<(ContributionRow & { closes_at: Date; original: string | null })[]>`
     select ${deps.sql.unsafe(CONTRIBUTION_COLUMNS.replace(/(\w+)/g, 'c.$1'))},
-      (select count(*) from votes v where v.contribution_id = c.id) as votes,
-      (select coalesce(sum(weight), 0) from votes v where v.contribution_id = c.id and v.approve) as approve_w,
-      (select coalesce(sum(weight), 0) from votes v where v.contribution_id = c.id and not v.approve) as reject_w,
+      c.created_at + make_interval(secs => d.review_window_seconds) as closes_at,
       (select o.content from contributions o where o.id = c.near_duplicate_of) as original
-    from contributions c
+    from contributions c join datanets d on d.id = c.datanet_id
     where c.datanet_id = ${p.datanetId} and c.status = 'pending' and c.contributor_account_id <> ${p.accountId}
+      and (c.gold_answer is not null or c.created_at + make_interval(secs => d.review_window_seconds) > ${deps.now()})
       and not exists (select 1 from votes v where v.contribution_id = c.id and v.validator_account_id = ${p.accountId})
+      and not exists (select 1 from gold_votes g where g.contribution_id = c.id and g.validator_account_id = ${p.accountId})
     order by c.id
     limit ${p.limit}`;
   return rows.map((r) => ({
     contribution: toContribution(r),
-    votes: Number(r.votes),
-    approveWeight: BigInt(r.approve_w),
-    rejectWeight: BigInt(r.reject_w),
+    // Gold items never close; they show the window a fresh item would have, like any other.
+    closesAt: new Date(Math.max(new Date(r.closes_at).getTime(), deps.now().getTime() + 60_000)),
     nearDuplicate:
       r.near_duplicate_of && r.original !== null
         ? {

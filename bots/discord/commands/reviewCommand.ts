@@ -50,7 +50,7 @@ function itemView(item: ReviewItem, datanetName: string, datanetId: string): Vie
   const c = item.contribution;
   const embed = contributionEmbed(c, datanetName, {
     nearDuplicateText: item.nearDuplicate?.content,
-    footer: `${item.votes} vote(s) so far · for ${pot(item.approveWeight)}, against ${pot(item.rejectWeight)}`,
+    footer: `Votes stay sealed until the outcome · review closes ${item.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()

@@ -6,7 +6,7 @@ export const APPROVE = '✅';
 export const REJECT = '❌';
 
 export interface Outcome {
-  status: 'approved' | 'rejected' | 'withdrawn';
+  status: 'approved' | 'rejected' | 'withdrawn' | 'expired';
   votes: number;
   approveWeight: bigint;
   rejectWeight: bigint;
@@ -17,6 +17,7 @@ const LOOK = {
   approved: { color: 0x3ba55c, mark: APPROVE },
   rejected: { color: 0xed4245, mark: REJECT },
   withdrawn: { color: 0x99aab5, mark: '↩️' },
+  expired: { color: 0x99aab5, mark: '⌛' },
 } as const;
 
 /**
@@ -53,7 +54,9 @@ export function contributionEmbed(
     const value =
       o.status === 'withdrawn'
         ? 'Withdrawn by the contributor.'
-        : `${o.status === 'approved' ? 'Approved' : 'Rejected'} after ${o.votes} vote${o.votes === 1 ? '' : 's'} (stake for ${pot(o.approveWeight)}, against ${pot(o.rejectWeight)}).`;
+        : o.status === 'expired'
+          ? 'The review window closed without a decision: returned to the contributor with the deposit.'
+          : `${o.status === 'approved' ? 'Approved' : 'Rejected'} after ${o.votes} vote${o.votes === 1 ? '' : 's'} (stake for ${pot(o.approveWeight)}, against ${pot(o.rejectWeight)}).`;
     embed.addFields({ name: 'Outcome', value });
   }
   if (opts.footer) embed.setFooter({ text: opts.footer });

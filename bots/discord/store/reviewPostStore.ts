@@ -10,7 +10,7 @@ export interface DecidedPost {
   contributionId: string;
   channelId: string;
   messageId: string;
-  status: 'approved' | 'rejected' | 'withdrawn';
+  status: 'approved' | 'rejected' | 'withdrawn' | 'expired';
   votes: number;
   approveWeight: bigint;
   rejectWeight: bigint;
