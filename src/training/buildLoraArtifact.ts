@@ -13,6 +13,7 @@ import { tfjsLoraTrainer } from '../ml/lora/trainLoraTfjs.ts';
 import { type ArtifactStore, type FileRef, sha256Hex } from './artifactStore.ts';
 import type { SnapshotDocument } from './buildArtifact.ts';
 import { loadLoraCheckpoint, saveLoraCheckpoint } from './loraCheckpointStore.ts';
+import { type LoraInfluenceManifest, loraInfluenceFeatures } from './loraInfluenceFeatures.ts';
 import type { LoraRunOptions } from './trainingOptions.ts';
 
 export interface BuildLoraArtifactInput {
@@ -50,6 +51,8 @@ export interface LoraArtifactManifest {
   contributions: { id: string; contentHash: string; start: number; tokens: number }[];
   totals: { contributions: number; tokens: number };
   files: { loraGguf: FileRef; peftConfig: FileRef; peftSafetensors: FileRef; index: FileRef };
+  /** Per-contribution gradient features for influence at call time (null: too many contributions). */
+  influence: LoraInfluenceManifest | null;
 }
 
 /** About a tenth of the snapshot, never all of it, picked by content hash so every run picks the same. */
@@ -168,6 +171,20 @@ export async function buildLoraArtifact(
       peftSafetensors: await store.putBlob(peft.adapterModelSafetensors),
       index: await store.putBlob(serializeCorpusIndex(index)),
     };
+    await onProgress(0.94, 'Computing gradient features for attribution');
+    const influence = await loraInfluenceFeatures({
+      model,
+      adapter: result.adapter,
+      adapterFile: files.loraGguf,
+      documents: input.documents.map((_, i) => frame(tokens[i])),
+      store,
+      signal,
+      onProgress: (done) =>
+        onProgress(
+          0.94 + (0.05 * done) / input.documents.length,
+          `Gradient features: ${done} of ${input.documents.length}`,
+        ),
+    });
     const manifest: LoraArtifactManifest = {
       format: 'potluck-lora-1',
       kind: 'lora',
@@ -207,6 +224,7 @@ export async function buildLoraArtifact(
       })),
       totals: { contributions: input.documents.length, tokens: index.tokenCount },
       files,
+      influence,
     };
     const e = result.eval;
     const message = e

@@ -242,7 +242,9 @@ async function generateOn(context: LlamaContext, request: NeuralGenerateRequest)
       if (tokens.length >= maxTokens) break;
       request.signal?.throwIfAborted();
     }
-    return { text: model.detokenize(tokens), promptTokens: [...promptTokens], tokens, stopReason };
+    // A byte-level vocabulary can emit a NUL byte, which no text column (nor JSON in PostgreSQL) stores.
+    const text = model.detokenize(tokens).replaceAll('\u0000', '\uFFFD');
+    return { text, promptTokens: [...promptTokens], tokens, stopReason };
   } finally {
     sequence.dispose();
   }
