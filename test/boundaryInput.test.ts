@@ -198,6 +198,15 @@ describe('input the database would refuse is BAD_INPUT naming the field, and wri
     );
   });
 
+  it('a lookup by an id past bigint finds nothing rather than failing', async () => {
+    await expect(t.app.datanets.get({ datanet: '9999999999999999999' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(t.app.models.get({ model: '9999999999999999999' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
+
   it('a model name with a bidirectional override or a control character', async () => {
     for (const name of ['Poet\u202Eledom', 'Poet\u0007']) {
       await refusedNaming('name', () =>

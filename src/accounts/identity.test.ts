@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseInput } from '../shared/parseInput.ts';
-import { idSchema, MAX_ID } from './identity.ts';
+import { idSchema, isRowId, MAX_ID } from './identity.ts';
 
 const params = z.object({ accountId: idSchema });
 
@@ -23,5 +23,12 @@ describe('idSchema', () => {
     expect(() => parseInput(params, { accountId })).toThrow(
       expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringMatching(/^accountId: /) }),
     );
+  });
+
+  it('tells a row id from a name', () => {
+    expect(isRowId('12')).toBe(true);
+    expect(isRowId(MAX_ID.toString())).toBe(true);
+    expect(isRowId((MAX_ID + 1n).toString())).toBe(false);
+    expect(isRowId('Harbour Verse')).toBe(false);
   });
 });

@@ -23,3 +23,6 @@ export const numericIdSchema = (what = 'a numeric id', min = 1) =>
     .refine((v) => BigInt(v) <= MAX_ID, `must be ${what} no larger than ${MAX_ID}`);
 
 export const idSchema = numericIdSchema();
+
+/** Whether `text` can name a row by id (digits within bigint range); otherwise it is a name, say. */
+export const isRowId = (text: string) => /^\d{1,19}$/.test(text) && BigInt(text) <= MAX_ID;

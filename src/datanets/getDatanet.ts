@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRowId } from '../accounts/identity.ts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -11,7 +12,7 @@ const params = z.object({
 
 export async function getDatanet(deps: Deps, input: z.input<typeof params>): Promise<Datanet> {
   const p = parseInput(params, input);
-  const isId = /^\d{1,19}$/.test(p.datanet);
+  const isId = isRowId(p.datanet);
   const [found] = await selectDatanets(
     deps.sql,
     isId ? deps.sql`d.id = ${p.datanet}` : deps.sql`lower(d.name) = lower(${p.datanet})`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRowId } from '../accounts/identity.ts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -12,7 +13,7 @@ const params = z.object({
 /** Models are public: their terms, usage and what they paid out. */
 export async function getModel(deps: Deps, input: z.input<typeof params>): Promise<Model> {
   const p = parseInput(params, input);
-  const isId = /^\d{1,19}$/.test(p.model);
+  const isId = isRowId(p.model);
   const [model] = await selectModels(
     deps.sql,
     isId ? deps.sql`m.id = ${p.model}` : deps.sql`lower(m.name) = lower(${p.model})`,
