@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DESTRUCTIVE_IDEMPOTENT, defineTool } from '../defineTool.ts';
+import { idempotencyKeyInput } from '../inputSchemas.ts';
 import { requireAccount } from '../mcpAuth.ts';
 
 export const finishWalletLink = defineTool({
@@ -10,6 +11,7 @@ export const finishWalletLink = defineTool({
   input: {
     message: z.string().min(1).max(4000).describe('the message from start_wallet_link, unchanged'),
     signature: z.string().regex(/^0x[0-9a-fA-F]+$/, 'must be a 0x-prefixed hex signature'),
+    idempotencyKey: idempotencyKeyInput.optional(),
   },
   output: {
     accountId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DESTRUCTIVE_IDEMPOTENT, defineTool } from '../defineTool.ts';
-import { idInput } from '../inputSchemas.ts';
+import { idempotencyKeyInput, idInput } from '../inputSchemas.ts';
 import { requireAccount } from '../mcpAuth.ts';
 import { tokens } from '../tokens.ts';
 import { amountOut } from '../wireSchemas.ts';
@@ -10,7 +10,7 @@ export const unstakeAsValidator = defineTool({
   title: 'Unstake as a validator',
   description:
     'Returns your whole stake on a datanet to your balance and ends your voting there. Refused while a vote of yours is on a contribution still under review.',
-  input: { datanetId: idInput('Datanet') },
+  input: { datanetId: idInput('Datanet'), idempotencyKey: idempotencyKeyInput.optional() },
   output: { datanetId: z.string(), returned: amountOut },
   annotations: DESTRUCTIVE_IDEMPOTENT,
   run: (args, { app, auth }) => app.validation.unstake({ ...args, accountId: requireAccount(auth) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADDITIVE_IDEMPOTENT, defineTool } from '../defineTool.ts';
-import { idInput } from '../inputSchemas.ts';
+import { idempotencyKeyInput, idInput } from '../inputSchemas.ts';
 import { requireAccount } from '../mcpAuth.ts';
 import { tokens } from '../tokens.ts';
 import { amountOut, contributionStatus, outcomeOut } from '../wireSchemas.ts';
@@ -14,6 +14,7 @@ export const vote = defineTool({
     contributionId: idInput('Contribution'),
     approve: z.boolean().describe('true to approve, false to reject'),
     reason: z.string().max(500).optional().describe('shown to the contributor and other validators'),
+    idempotencyKey: idempotencyKeyInput.optional(),
   },
   output: {
     contributionId: z.string(),
