@@ -30,9 +30,8 @@ it('build.ts --check exits 0 and says so', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', 'contracts/build.ts', '--check'],
-    {
-      cwd: root,
-    },
+    // Killed if it hangs, so a timed-out test leaves no compiler running.
+    { cwd: root, timeout: 120_000 },
   );
   expect(stdout).toContain('up to date');
 });

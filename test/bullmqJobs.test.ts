@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,11 +10,14 @@ import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 import { seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
+import { killSpawned, spawnTracked } from './support/spawnTracked.ts';
 import { testQueuePrefix } from './support/testQueuePrefix.ts';
 
 const { redisUrl, databaseUrl } = loadTestServices();
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
+  // Worker processes first (pass or fail), then the databases and queues they were using.
+  await killSpawned();
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
@@ -91,15 +94,8 @@ describe.skipIf(!redisUrl)('jobs on BullMQ (TEST_REDIS_URL)', () => {
       const datanet = await t.app.datanets.create({ ownerAccountId: developer, name: 'Big Corpus' });
       await insertApprovedCorpus(t, datanet.id, developer, 1200);
 
-      const workers: ChildProcess[] = [];
-      cleanups.push(async () => {
-        for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
-      });
-      const startWorker = () => {
-        const child = spawnWorker({ ...env, DATABASE_URL: t.databaseUrl!, POTLUCK_DATA_DIR: t.dataDir });
-        workers.push(child);
-        return child;
-      };
+      const startWorker = () =>
+        spawnWorker({ ...env, DATABASE_URL: t.databaseUrl!, POTLUCK_DATA_DIR: t.dataDir });
 
       const first = startWorker();
       await waitForOutput(first, /processing jobs/);
@@ -138,7 +134,7 @@ describe.skipIf(!redisUrl)('jobs on BullMQ (TEST_REDIS_URL)', () => {
 });
 
 function spawnWorker(env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
+  const child = spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker'], {
     cwd: path.resolve(import.meta.dirname, '..'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,13 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { createTestDatabase } from './support/createTestApp.ts';
 import { TOKEN } from './support/fixtures.ts';
+import { killSpawned, spawnTracked } from './support/spawnTracked.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'potluck.js');
@@ -61,11 +62,14 @@ beforeAll(async () => {
       cwd: root,
       env,
       encoding: 'utf8',
+      timeout: 60_000,
     });
     expect(r.status, r.stderr).toBe(0);
     keys[name] = /API key[^:]*: (\S+)/.exec(r.stdout)![1];
   }
 }, 120_000);
+// Spawned servers are killed whether the test passed or not (the SDK's stdio client closes its own).
+afterEach(killSpawned);
 afterAll(async () => {
   await dropDatabase();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -74,9 +78,13 @@ afterAll(async () => {
 
 describe('potluck mcp over stdio', () => {
   it('writes nothing but JSON-RPC on stdout', async () => {
-    const child = spawn(process.execPath, [bin, 'mcp'], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawnTracked(process.execPath, [bin, 'mcp'], {
+      cwd: root,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
-    child.stdout.on('data', (d) => {
+    child.stdout?.on('data', (d) => {
       out += d;
     });
     const init = {
@@ -84,10 +92,10 @@ describe('potluck mcp over stdio', () => {
       capabilities: {},
       clientInfo: { name: 'raw', version: '1' },
     };
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: init })}\n`);
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' })}\n`);
-    child.stdin.end();
+    child.stdin?.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: init })}\n`);
+    child.stdin?.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
+    child.stdin?.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' })}\n`);
+    child.stdin?.end();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     const lines = out.trim().split('\n');
@@ -116,6 +124,7 @@ describe('potluck mcp over stdio', () => {
       env: { ...env, POTLUCK_API_KEY: 'pl_0000000000000000_wrong' },
       encoding: 'utf8',
       input: '',
+      timeout: 60_000,
     });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -191,14 +200,14 @@ describe('potluck mcp over stdio', () => {
   }, 240_000);
 
   it('serves Streamable HTTP with `potluck mcp --http` and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'mcp', '--http'], {
+    const child = spawnTracked(process.execPath, [bin, 'mcp', '--http'], {
       cwd: root,
       env: { ...env, HTTP_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
     const url = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (d) => {
+      child.stderr?.on('data', (d) => {
         err += d;
         const m = /at (http:\/\/\S+\/mcp)/.exec(err);
         if (m) resolve(m[1]);

@@ -1,12 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { type FakeTelegram, startFakeTelegram } from './fakeTelegram/startFakeTelegram.ts';
 import { TEST_BOT_TOKEN, WEBHOOK_SECRET } from './fakeTelegram/startTelegramHarness.ts';
+import { killSpawned, spawnTracked } from './support/spawnTracked.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'potluck.js');
@@ -16,6 +17,8 @@ let fake: FakeTelegram;
 beforeAll(async () => {
   fake = await startFakeTelegram(TEST_BOT_TOKEN);
 });
+// A failed assertion must not leave a `potluck start` running: every child is killed, pass or fail.
+afterEach(killSpawned);
 afterAll(async () => {
   await fake?.close();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
@@ -25,7 +28,7 @@ afterAll(async () => {
 function run(args: string[], env: Record<string, string>, ready: RegExp) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-tg-cli-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, [bin, ...args], {
+  const child = spawnTracked(process.execPath, [bin, ...args], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -42,8 +45,8 @@ function run(args: string[], env: Record<string, string>, ready: RegExp) {
       out += d;
       if (ready.test(out)) resolve({ child, output: () => out });
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`exited early with ${code}:\n${out}`)));
   });
   return started;
