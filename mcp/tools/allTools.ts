@@ -3,6 +3,7 @@ import { cancelTrainingRun } from './cancelTrainingRun.ts';
 import { claimRewards } from './claimRewards.ts';
 import { contribute } from './contribute.ts';
 import { contributeFile } from './contributeFile.ts';
+import { createAgentKey } from './createAgentKey.ts';
 import { createDatanet } from './createDatanet.ts';
 import { createLinkCode } from './createLinkCode.ts';
 import { finishWalletLink } from './finishWalletLink.ts';
@@ -76,4 +77,5 @@ export const allTools: McpTool[] = [
   requestFaucet,
   transferTokens,
   createLinkCode,
+  createAgentKey,
 ];

@@ -1,5 +1,5 @@
-import { loadConfig, readEnvironment } from '../config.ts';
-import { isAppError } from '../errors.ts';
+import { type Config, loadConfig, readEnvironment } from '../config.ts';
+import { explainError } from './explainError.ts';
 import { runAgentCommand } from './runAgentCommand.ts';
 import { runDemo } from './runDemo.ts';
 import { runDeploy } from './runDeploy.ts';
@@ -27,6 +27,9 @@ const HELP = `potluck <command>
 
 Configuration comes from environment variables; see README.md.`;
 
+/** Kept for the error handler below, which names this configuration's endpoint in its advice. */
+let loadedConfig: Config | undefined;
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -42,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
       return runDoctor({ env: readEnvironment() });
   }
   const config = loadConfig();
+  loadedConfig = config;
   switch (command) {
     case 'start':
       return runStart(config);
@@ -71,9 +75,7 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     // A user-facing error gets its message; anything else is a bug and keeps its stack.
-    process.stderr.write(
-      isAppError(error) ? `potluck: ${error.message}\n` : `potluck: ${error?.stack ?? error}\n`,
-    );
+    process.stderr.write(`potluck: ${explainError(error, loadedConfig)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,7 +1,10 @@
+import { refuseStdio } from '../../mcp/stdio/refuseStdio.ts';
 import { serveStdio } from '../../mcp/stdio/serveStdio.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
+import { isAppError } from '../errors.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
+import { explainError } from './explainError.ts';
 
 /**
  * `potluck mcp`: MCP over stdio for a local client (POTLUCK_API_KEY, or a read-only guest).
@@ -14,9 +17,22 @@ export async function runMcp(config: Config, args: string[]): Promise<number> {
     process.stderr.write(`usage: potluck mcp [--http]\n`);
     return 1;
   }
-  const app = await createApp(config);
+  const stdio = !args.includes('--http');
+  let app: Awaited<ReturnType<typeof createApp>>;
   try {
-    if (!args.includes('--http')) {
+    app = await createApp(config);
+  } catch (error) {
+    // Over stdio the client would show only "Connection closed": hand it the reason first.
+    if (stdio && isAppError(error)) {
+      const message = explainError(error, config);
+      process.stderr.write(`potluck: ${message}\n`);
+      await refuseStdio({ code: error.code, message });
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    if (stdio) {
       await serveStdio(app, config.mcp.apiKey);
       return 0;
     }

@@ -19,7 +19,7 @@ export function acquireDataDirLock(lockPath: string): () => Promise<void> {
         throw new AppError(
           'UNAVAILABLE',
           `The data directory is in use by another potluck process (pid ${holder}). Stop it, or set DATABASE_URL to share a PostgreSQL server between processes.`,
-          { pid: holder },
+          { pid: holder, reason: 'data_dir_in_use' },
         );
       }
       fs.rmSync(lockPath, { force: true });
