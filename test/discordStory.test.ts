@@ -22,6 +22,15 @@ const POEMS = [
 async function answer(ix: FakeInteraction): Promise<string> {
   return textOf(await h.fake.reply(ix));
 }
+/** The bot's own answer to a button press (not the message pressed), once it is no longer "thinking…". */
+function pressed(ix: ReturnType<typeof h.fake.click>) {
+  return h.fake.waitFor(
+    () =>
+      ix.followups.at(-1) ??
+      (ix.original && ix.original !== post && (ix.original.flags & 128) === 0 ? ix.original : null),
+    `the answer to ${ix.id}`,
+  );
+}
 const votesOn = async (id: string) =>
   Number((await h.t.app.database.sql`select count(*) as n from votes where contribution_id = ${id}`)[0].n);
 
@@ -79,7 +88,7 @@ describe('Discord: the community story', () => {
     }
   });
 
-  it('takes a contribution by attachment and posts it for review with ✅/❌', async () => {
+  it('takes a contribution by attachment and posts it for review with Approve / Reject buttons', async () => {
     const file = h.fake.attachment('poems.txt', POEMS);
     const text = await answer(h.fake.command(people.poet, 'contribute', { datanet: 'English Verse', file }));
     expect(text).toMatch(/Contribution #\d+ to \*\*English Verse\*\* is pending review/);
@@ -88,44 +97,46 @@ describe('Discord: the community story', () => {
       () =>
         h.fake
           .channelMessages(h.reviewChannel.id)
-          .find((m) => m.reactions.get('❌')?.includes(h.fake.botUserId)),
-      'the review post with its reactions',
+          .find(
+            (m) => textOf(m).includes(`Contribution #${contributionId}`) && textOf(m).includes('[Approve]'),
+          ),
+      'the review post with its buttons',
     );
     expect(textOf(post)).toContain(`Contribution #${contributionId} · English Verse`);
     expect(textOf(post)).toContain('The quiet river carries silver light');
     expect(textOf(post)).toMatch(/score \d+\/100 · language en/);
-    expect(post.reactions.get('✅')).toEqual([h.fake.botUserId]);
+    expect(post.reactions.size).toBe(0);
   });
 
-  it("removes the contributor's own ✅ and tells them why in a DM", async () => {
-    h.fake.react(people.poet, post, '✅');
-    await h.fake.waitFor(
-      () => !post.reactions.get('✅')?.includes(people.poet.id) && h.fake.dms(people.poet).length > 0,
-    );
-    expect(textOf(h.fake.dms(people.poet)[0])).toContain('You cannot vote on your own contribution');
+  it("refuses the contributor's own vote privately", async () => {
+    const refusal = await pressed(h.fake.click(people.poet, post, `vote:approve:${contributionId}`));
+    expect(refusal.flags & 64).toBe(64);
+    expect(textOf(refusal)).toContain('You cannot vote on your own contribution');
     expect(await votesOn(contributionId)).toBe(0);
   });
 
-  it("removes a non-validator's ✅ and tells them how to become one", async () => {
-    h.fake.react(people.outsider, post, '✅');
-    await h.fake.waitFor(
-      () => !post.reactions.get('✅')?.includes(people.outsider.id) && h.fake.dms(people.outsider).length > 0,
-    );
-    const dm = textOf(h.fake.dms(people.outsider)[0]);
-    expect(dm).toContain('Only validators can vote here');
-    expect(dm).toContain('/validator stake');
+  it("refuses a non-validator's vote privately and tells them how to become one", async () => {
+    const refusal = await pressed(h.fake.click(people.outsider, post, `vote:approve:${contributionId}`));
+    expect(refusal.flags & 64).toBe(64);
+    expect(textOf(refusal)).toContain('Only validators can vote here');
     expect(await votesOn(contributionId)).toBe(0);
   });
 
-  it('counts a validator reaction as one vote, even when the event is delivered twice', async () => {
-    h.fake.react(people.v1, post, '✅');
-    await h.fake.waitFor(async () => (await votesOn(contributionId)) === 1 || undefined);
-    h.fake.redeliverReaction(people.v1, post, '✅');
+  it('seals validator votes: an ephemeral confirmation, and no tally on the post, in /review or in a reaction', async () => {
+    const before = textOf(post);
+    const first = await pressed(h.fake.click(people.v1, post, `vote:approve:${contributionId}`));
+    expect(first.flags & 64).toBe(64);
+    expect(textOf(first)).toContain('Your vote is sealed');
+    // A reaction on the post still counts (older posts), and is taken off as soon as it is counted.
     h.fake.react(people.v2, post, '✅');
     await h.fake.waitFor(async () => (await votesOn(contributionId)) === 2 || undefined);
-    // One vote row per validator: the replayed reaction changed nothing.
+    await h.fake.waitFor(() => !post.reactions.get('✅')?.includes(people.v2.id), 'the reaction taken off');
+    h.fake.redeliverReaction(people.v2, post, '✅');
     expect(await votesOn(contributionId)).toBe(2);
-    expect(post.reactions.get('✅')).toEqual([h.fake.botUserId, people.v1.id, people.v2.id]);
+    expect(textOf(post)).toBe(before);
+    const review = await h.fake.reply(h.fake.command(people.v3, 'review', {}));
+    expect(textOf(review)).toContain('Votes stay sealed until the outcome');
+    expect(textOf(review)).not.toMatch(/vote\(s\)|so far|for \d|against/);
   });
 
   it('lets the third validator decide with the Approve button, once, and edits the post', async () => {
@@ -149,7 +160,8 @@ describe('Discord: the community story', () => {
       'the review post to show the outcome',
     );
     expect(await votesOn(contributionId)).toBe(3);
-    expect(textOf(post)).toContain('reactions no longer count');
+    expect(textOf(post)).toContain('voting is closed');
+    expect(textOf(post)).not.toContain('[Approve]');
   });
 
   it('pays the validators from the pool and shows it in /rewards', async () => {

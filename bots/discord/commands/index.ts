@@ -1,5 +1,6 @@
 import type { Config } from '../../../src/config.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
+import { voteButtons } from '../reviews/voteButtons.ts';
 import { apikeyCommand } from './apikeyCommand.ts';
 import { askCommand } from './askCommand.ts';
 import { claimCommand } from './claimCommand.ts';
@@ -32,7 +33,12 @@ export const commands: CommandModule[] = [
   faucetCommand,
 ];
 
-export const components: ComponentModule[] = [contributeModalHandler, reviewButtons, walletSignature];
+export const components: ComponentModule[] = [
+  contributeModalHandler,
+  reviewButtons,
+  voteButtons,
+  walletSignature,
+];
 
 /** The slash-command definitions to register, for this configuration. */
 export function commandDefinitions(config: Config) {

@@ -5,10 +5,10 @@ import { APPROVE, REJECT } from '../render/contributionEmbed.ts';
 import { findReviewPost } from '../store/reviewPostStore.ts';
 
 /**
- * A ✅/❌ on a review post is a vote by whoever reacted. The use case decides who may vote; a
- * refused reaction is taken off the post (so the counts people see stay honest) and the reason
- * goes to the person privately. A redelivered reaction is the same vote again, which the use case
- * reports as replayed instead of counting it twice.
+ * A ✅/❌ on a review post (posts made before the Approve / Reject buttons) is a vote by whoever
+ * reacted. Every reaction is taken off the post as soon as it is counted or refused, so the post
+ * never shows who voted which way; the confirmation or the reason goes to the person privately. A
+ * redelivered reaction is the same vote again, which the use case reports as replayed.
  */
 export async function handleReaction(
   ctx: BotContext,
@@ -21,30 +21,39 @@ export async function handleReaction(
   const post = await findPostOf(ctx, reaction);
   if (!post) return;
   const person = user.partial ? await user.fetch() : user;
+  const takeOff = () =>
+    reaction.users
+      .remove(person.id)
+      .catch((e) => ctx.log.warn('discord reaction removal failed', { error: e }));
+  const tell = (text: string) =>
+    // Someone with DMs closed still sees the reaction vanish; the reason is logged for admins.
+    person.send(text).catch((e) =>
+      ctx.log.info('discord dm refused', {
+        userId: person.id,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    );
   try {
     const vote = await ctx.app.validation.vote({
       accountId: await accountOf(ctx, person),
       contributionId: post.contributionId,
       approve: emoji === APPROVE,
     });
+    await takeOff();
     if (vote.outcome) ctx.nudgeReviews();
+    if (!vote.replayed)
+      await tell(
+        `Your ${emoji} on contribution #${post.contributionId} is counted and sealed until the outcome.`,
+      );
   } catch (error) {
     if (!isAppError(error)) throw error;
-    await reaction.users
-      .remove(person.id)
-      .catch((e) => ctx.log.warn('discord reaction removal failed', { error: e }));
+    await takeOff();
     const why = `Your ${emoji} on contribution #${post.contributionId} was removed: ${error.message}`;
     const next =
       error.code === 'FORBIDDEN' && /stake/i.test(error.message)
         ? '\n-# Become a validator with /validator stake.'
         : '';
-    // Someone with DMs closed still sees the reaction vanish; the reason is logged for admins.
-    await person.send(`${why}${next}`).catch((e) =>
-      ctx.log.info('discord dm refused', {
-        userId: person.id,
-        error: e instanceof Error ? e.message : String(e),
-      }),
-    );
+    await tell(`${why}${next}`);
   }
 }
 

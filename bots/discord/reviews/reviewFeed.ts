@@ -1,6 +1,6 @@
 import { type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { BotContext } from '../context.ts';
-import { APPROVE, contributionEmbed, REJECT } from '../render/contributionEmbed.ts';
+import { contributionEmbed } from '../render/contributionEmbed.ts';
 import {
   type ClaimedPost,
   claimReviewPosts,
@@ -10,9 +10,11 @@ import {
   recordReviewPost,
 } from '../store/reviewPostStore.ts';
 import { reviewChannelFor, reviewScope } from './reviewChannelFor.ts';
+import { voteRow } from './voteButtons.ts';
 
-export const VOTE_FOOTER = `Validators: react ${APPROVE} to approve or ${REJECT} to reject. One vote each, final, weighted by stake.`;
-const DECIDED_FOOTER = 'Decided: reactions no longer count.';
+export const VOTE_FOOTER =
+  'Validators: press Approve or Reject. Only you see your vote until the outcome; one vote each, final, weighted by stake.';
+const DECIDED_FOOTER = 'Decided: voting is closed.';
 
 export interface ReviewFeed {
   start(): void;
@@ -23,8 +25,8 @@ export interface ReviewFeed {
 
 /**
  * Keeps review channels in step with the database: posts each new pending contribution (from any
- * surface) with ✅/❌ reactions, and edits a post once its contribution is decided (by reactions,
- * buttons or any other surface). State lives in the database, so a restart or several shard
+ * surface) with Approve / Reject buttons (never public reactions: they would show the votes), and
+ * edits a post once its contribution is decided (on any surface). State lives in the database, so a restart or several shard
  * processes neither lose nor double a post.
  */
 export function createReviewFeed(client: Client, ctx: Omit<BotContext, 'nudgeReviews'>): ReviewFeed {
@@ -51,10 +53,8 @@ export function createReviewFeed(client: Client, ctx: Omit<BotContext, 'nudgeRev
       nearDuplicateText: near?.content,
       footer: VOTE_FOOTER,
     });
-    const message = await channel.send({ embeds: [embed] });
+    const message = await channel.send({ embeds: [embed], components: [voteRow(c.id)] });
     await recordReviewPost(sql, { contributionId: c.id, channelId, messageId: message.id });
-    await message.react(APPROVE);
-    await message.react(REJECT);
   }
 
   async function showOutcome(d: DecidedPost): Promise<void> {
@@ -63,7 +63,7 @@ export function createReviewFeed(client: Client, ctx: Omit<BotContext, 'nudgeRev
     const embed = contributionEmbed(c, datanet.name, { outcome: d, footer: DECIDED_FOOTER });
     try {
       await client.rest.patch(Routes.channelMessage(d.channelId, d.messageId), {
-        body: { embeds: [embed.toJSON()] },
+        body: { embeds: [embed.toJSON()], components: [] },
       });
     } catch (error) {
       // A post someone deleted has nothing left to show the outcome on.

@@ -1,0 +1,88 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  LabelBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
+import type { ComponentModule } from '../commandModule.ts';
+import { accountOf, type BotContext } from '../context.ts';
+import { pot } from '../render/format.ts';
+
+/** Approve / Reject under a review-channel post. Pressing one shows nothing to anyone else. */
+export function voteRow(contributionId: string): ActionRowBuilder<ButtonBuilder> {
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(
+    new ButtonBuilder()
+      .setCustomId(`vote:approve:${contributionId}`)
+      .setLabel('Approve')
+      .setStyle(ButtonStyle.Success),
+    new ButtonBuilder()
+      .setCustomId(`vote:reject:${contributionId}`)
+      .setLabel('Reject')
+      .setStyle(ButtonStyle.Danger),
+  );
+}
+
+function reasonModal(contributionId: string): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(`vote:reason:${contributionId}`)
+    .setTitle(`Reject contribution #${contributionId}`.slice(0, 45))
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel('Why? (shown once the outcome is decided)')
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId('reason')
+            .setStyle(TextInputStyle.Paragraph)
+            .setMaxLength(500)
+            .setRequired(false),
+        ),
+    );
+}
+
+async function sealedVote(
+  ctx: BotContext,
+  accountId: string,
+  contributionId: string,
+  approve: boolean,
+  reason?: string,
+): Promise<string> {
+  const vote = await ctx.app.validation.vote({
+    accountId,
+    contributionId,
+    approve,
+    reason: reason || undefined,
+  });
+  if (vote.outcome) ctx.nudgeReviews();
+  const what = `${approve ? '✅ You approved' : '❌ You rejected'} #${contributionId} with ${pot(vote.weight)} of stake.`;
+  const state =
+    vote.status === 'pending'
+      ? ' Your vote is sealed: nobody sees it, or any tally, until the outcome.'
+      : ` It is now **${vote.status}**.`;
+  return `${what}${state}`;
+}
+
+/**
+ * Votes from review-channel posts. The confirmation (or the refusal) is ephemeral, so a vote
+ * leaves no public trace before the outcome: nothing to copy.
+ */
+export const voteButtons: ComponentModule = {
+  prefix: 'vote',
+  // Reject opens the reason form, which has to be the first response.
+  acknowledge: (customId) => (customId.startsWith('vote:reject:') ? 'none' : 'ephemeral'),
+  async button(interaction, [action, contributionId], ctx) {
+    if (action === 'reject') {
+      await interaction.showModal(reasonModal(contributionId));
+      return;
+    }
+    const accountId = await accountOf(ctx, interaction.user);
+    await interaction.editReply(await sealedVote(ctx, accountId, contributionId, true));
+  },
+  async modal(interaction, [, contributionId], ctx) {
+    const accountId = await accountOf(ctx, interaction.user);
+    const reason = interaction.fields.getTextInputValue('reason');
+    await interaction.editReply(await sealedVote(ctx, accountId, contributionId, false, reason));
+  },
+};
