@@ -75,6 +75,17 @@ describe('AdapterPool', () => {
     expect(otherSeeds.some((g) => g.text !== first.text)).toBe(true);
   });
 
+  it('releases idle contexts and reloads them on the next call', async () => {
+    const p = pool(4);
+    const first = await ask(p, adapters[2], 3);
+    p.evictIdle(Date.now() + 30_000);
+    expect(p.isHot({ baseModel: tiny.path, adapterPath: adapters[2] })).toBe(true);
+    p.evictIdle(Date.now() + 61_000);
+    expect(p.isHot({ baseModel: tiny.path, adapterPath: adapters[2] })).toBe(false);
+    expect(await ask(p, adapters[2], 3)).toEqual(first);
+    expect(p.stats()).toMatchObject({ loads: 2, evictions: 1, hot: 1 });
+  });
+
   it('queues calls to one adapter on its context while other adapters run', async () => {
     const p = pool(2);
     const calls = [0, 1, 2, 0, 1, 2].map((i, n) => ask(p, adapters[i], 20 + (n % 3)));

@@ -194,8 +194,9 @@ export class AdapterPool implements NeuralGenerator {
     }
   }
 
-  private evictIdle(): void {
-    const cutoff = Date.now() - this.options.idleMs;
+  /** Releases contexts unused for idleMs as of `now` (the sweeper calls it; tests pass a time). */
+  evictIdle(now = Date.now()): void {
+    const cutoff = now - this.options.idleMs;
     for (const hot of [...this.hot.values()]) {
       if (hot.waiting === 0 && hot.lastUsed < cutoff) this.evict(hot);
     }
