@@ -6,9 +6,11 @@ import { checkPermission } from './accounts/checkPermission.ts';
 import { createAgent } from './accounts/createAgent.ts';
 import { createApiKey } from './accounts/createApiKey.ts';
 import { createLinkCode } from './accounts/createLinkCode.ts';
+import { getLanguage } from './accounts/getLanguage.ts';
 import { redeemLinkCode } from './accounts/redeemLinkCode.ts';
 import { resolveIdentity } from './accounts/resolveIdentity.ts';
 import { revokeApiKey } from './accounts/revokeApiKey.ts';
+import { setLanguage } from './accounts/setLanguage.ts';
 import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
 import { bindChainUseCases } from './chain/bindChainUseCases.ts';
 import { type ChainPort, openChain } from './chain/openChain.ts';
@@ -151,6 +153,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         redeemLinkCode: bind(deps, redeemLinkCode),
         checkPermission: bind(deps, checkPermission),
         syncRoles: bind(deps, syncAccountRoles),
+        getLanguage: bind(deps, getLanguage),
+        setLanguage: bind(deps, setLanguage),
       },
       ledger: {
         getBalance: bind(deps, getBalance),
