@@ -149,4 +149,13 @@ export const receiptViewOut = receiptOut.extend({
     .object({ callerAccountId: z.string(), prompt: z.string(), answer: z.string() })
     .nullable()
     .describe('only for the caller'),
+  attributionSettlement: z
+    .object({
+      status: z.enum(['pending', 'settled']),
+      settledAt: z.string().nullable(),
+      weights: z.array(z.object({ contributionId: z.string(), units: z.string() })),
+      payouts: z.array(z.object({ accountId: z.string().nullable(), role: z.string(), amount: z.string() })),
+    })
+    .optional()
+    .describe('LoRA answers whose influence was pending: where the escrowed parts went once settled'),
 });

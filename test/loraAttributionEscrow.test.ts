@@ -125,6 +125,8 @@ describe('influence of neural answers', () => {
     );
     expect(settled.result?.payouts.length).toBeGreaterThan(0);
     expect(await escrowBalance()).toBe(0n);
+    const view = await t.app.inference.getReceipt({ receiptId: callId });
+    expect(view.attributionSettlement).toMatchObject({ status: 'settled', payouts: settled.result?.payouts });
 
     // Two more workers racing on the same call pay nothing more.
     const again = await Promise.all([

@@ -19,6 +19,16 @@ export interface ReceiptView extends Receipt {
   anchor: { epoch: number; root: string; proof: string[] } | null;
   /** Only for the caller: the other side of promptSha256 and answerSha256. */
   private: { callerAccountId: string; prompt: string; answer: string } | null;
+  /**
+   * LoRA answers whose influence was pending: where the escrowed data and validator parts went
+   * once the attribution job settled them (status 'pending' until then). Absent otherwise.
+   */
+  attributionSettlement?: {
+    status: 'pending' | 'settled';
+    settledAt: string | null;
+    weights: { contributionId: string; units: string }[];
+    payouts: { accountId: string | null; role: string; amount: string }[];
+  };
 }
 
 /**
@@ -47,6 +57,8 @@ export async function getReceipt(deps: Deps, input: z.input<typeof params>): Pro
       proof: tree.getProof([mine.receiptId, mine.modelId, mine.fee, mine.receiptHash]),
     };
   }
+  const attributionSettlement =
+    call.receipt.neural?.influence.status === 'pending' ? await readSettlement(deps, p.receiptId) : undefined;
   const isCaller = p.viewerAccountId !== undefined && p.viewerAccountId === call.callerAccountId;
   return {
     ...call.receipt,
@@ -54,5 +66,26 @@ export async function getReceipt(deps: Deps, input: z.input<typeof params>): Pro
     private: isCaller
       ? { callerAccountId: call.callerAccountId, prompt: call.prompt, answer: call.answer }
       : null,
+    ...(attributionSettlement ? { attributionSettlement } : {}),
+  };
+}
+
+async function readSettlement(deps: Deps, callId: string): Promise<ReceiptView['attributionSettlement']> {
+  const [row] = await deps.sql<
+    {
+      status: 'pending' | 'settled';
+      settled_at: Date | null;
+      result: {
+        weights: { contributionId: string; units: string }[];
+        payouts: { accountId: string | null; role: string; amount: string }[];
+      } | null;
+    }[]
+  >`select status, settled_at, result from attribution_settlements where call_id = ${callId}`;
+  if (!row) return undefined;
+  return {
+    status: row.status,
+    settledAt: row.settled_at?.toISOString() ?? null,
+    weights: row.result?.weights ?? [],
+    payouts: row.result?.payouts ?? [],
   };
 }
