@@ -65,7 +65,11 @@ describe('AdapterPool', () => {
   it('evicts the least recently used context, reloads it on demand, and answers identically', async () => {
     const p = pool(1);
     const first = await ask(p, adapters[0], 9);
-    await ask(p, adapters[1], 9);
+    // At capacity, adapter 1 takes over adapter 0's context: it must answer as on a fresh context.
+    const swapped = await ask(p, adapters[1], 9);
+    const fresh = await ask(pool(4), adapters[1], 9);
+    expect(swapped).toEqual(fresh);
+    expect(swapped.tokens).not.toEqual(first.tokens);
     expect(p.isHot({ baseModel: tiny.path, adapterPath: adapters[0] })).toBe(false);
     const reloaded = await ask(p, adapters[0], 9);
     expect(reloaded).toEqual(first);

@@ -133,7 +133,10 @@ export class AdapterPool implements NeuralGenerator {
       this.hot.delete(key);
     } else {
       this.loads += 1;
-      const context = this.load(request);
+      // At capacity, the least recently used idle context on the same base is given this adapter
+      // instead of being disposed and another created: the swap skips the allocation.
+      const donor = this.hot.size >= this.options.maxContexts ? this.takeIdle(request.baseModel) : undefined;
+      const context = donor ? this.swap(donor, request) : this.load(request);
       hot = { key, context, tail: context.catch(() => undefined), waiting: 0, lastUsed: Date.now() };
       const entry = hot;
       // A failed load must not stay cached: the next call tries again.
@@ -148,6 +151,47 @@ export class AdapterPool implements NeuralGenerator {
     return hot;
   }
 
+  /** Removes and returns the least recently used context of this base with nothing queued. */
+  private takeIdle(basePath: string): Hot | undefined {
+    for (const hot of this.hot.values()) {
+      if (hot.waiting === 0 && hot.key.startsWith(`${basePath}\u0000`)) {
+        this.hot.delete(hot.key);
+        this.evictions += 1;
+        return hot;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Moves a context to another adapter. llama.cpp replaces a context's adapter set in place
+   * (llama_set_adapters_lora); node-llama-cpp 3.21.1 (pinned exactly) exposes that only as the
+   * internal `_setLoras`, so without it this falls back to a new context. Every generation starts
+   * on a cleared sequence, so nothing of the previous adapter's state carries over.
+   */
+  private async swap(donor: Hot, request: NeuralGenerateRequest): Promise<LlamaContext> {
+    const context = await donor.context.catch(() => null);
+    const setLoras = (context as unknown as { _setLoras?: unknown } | null)?._setLoras;
+    if (!context || typeof setLoras !== 'function') {
+      void context?.dispose().catch(() => undefined);
+      return this.load(request);
+    }
+    const started = performance.now();
+    try {
+      await setLoras.call(context, [{ filePath: request.adapterPath, scale: 1 }]);
+    } catch (error) {
+      void context.dispose().catch(() => undefined);
+      throw error;
+    }
+    this.recordLoad(performance.now() - started);
+    return context;
+  }
+
+  private recordLoad(ms: number): void {
+    this.loadMs.push(ms);
+    if (this.loadMs.length > 1000) this.loadMs.shift();
+  }
+
   private async load(request: NeuralGenerateRequest): Promise<LlamaContext> {
     const model = await this.base(request.baseModel);
     const started = performance.now();
@@ -158,8 +202,7 @@ export class AdapterPool implements NeuralGenerator {
       sequences: 1,
       lora: { adapters: [{ filePath: request.adapterPath, scale: 1 }] },
     });
-    this.loadMs.push(performance.now() - started);
-    if (this.loadMs.length > 1000) this.loadMs.shift();
+    this.recordLoad(performance.now() - started);
     return context;
   }
 
