@@ -105,4 +105,7 @@ export const outcomeOut = z.object({
   votesCommitment: z.string().describe('sha256 over the sealed votes the decision was made from'),
   expired: z.boolean().describe('decided at the review window close on the votes present'),
   payouts: z.array(z.object({ accountId: z.string(), amount: amountOut })),
+  forfeits: z
+    .array(z.object({ accountId: z.string(), amount: amountOut }))
+    .describe('stake each losing validator forfeited'),
 });

@@ -133,6 +133,7 @@ describe('the whole story on embedded defaults', () => {
     const watched = [developer, caller, ...seeded.contributors, ...seeded.validators.map((v) => v.accountId)];
     const before = new Map(await Promise.all(watched.map(async (a) => [a, await balanceOf(a)] as const)));
     const treasuryBefore = await treasury();
+    const poolBefore = (await t.app.datanets.get({ datanet: seeded.datanetId })).poolBalance;
     const prompt = 'The little model dreams in borrowed words,';
     const first = await t.app.inference.invoke({
       accountId: caller,
@@ -179,7 +180,12 @@ describe('the whole story on embedded defaults', () => {
     expected.set(vSmall.accountId, before.get(vSmall.accountId)! + small);
     expected.set(vLarge.accountId, before.get(vLarge.accountId)! + validatorsPart - small);
     for (const a of watched) expect(await balanceOf(a), `balance of ${a}`).toBe(expected.get(a));
-    expect((await treasury()) - treasuryBefore).toBe(BigInt(receipt.parts.protocol));
+    // The datanet's pool_cut_bps (default 50%) of the protocol cut refills its validation reward
+    // pool; the treasury keeps the rest, and together they are the protocol part exactly.
+    const protocol = BigInt(receipt.parts.protocol);
+    const toPool = (protocol * 5000n) / 10_000n;
+    expect((await t.app.datanets.get({ datanet: seeded.datanetId })).poolBalance - poolBefore).toBe(toPool);
+    expect((await treasury()) - treasuryBefore).toBe(protocol - toPool);
 
     const replay = await t.app.inference.invoke({
       accountId: caller,

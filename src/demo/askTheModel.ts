@@ -36,6 +36,7 @@ export async function askTheModel(
   const { app, out } = ctx;
   out.step('Two people and an AI agent pay to ask the model');
   const calls: PaidCall[] = [];
+  const poolCutBps = BigInt((await app.datanets.get({ datanet: model.datanetId })).poolCutBps);
   // maxTokens: the rest of the poem each prompt opens (an ∞-gram model carries on past a poem's end
   // with whatever line the corpus suggests next, as Hoopoe's longer answer below shows).
   const asks = [
@@ -51,7 +52,7 @@ export async function askTheModel(
       temperature: 0,
       idempotencyKey: 'ask',
     });
-    record(ctx, ask.person.accountId, r.receipt);
+    record(ctx, ask.person.accountId, r.receipt, poolCutBps);
     calls.push({ who: ask.person.name, prompt: ask.prompt, answer: r.answer, receipt: r.receipt });
     say(ctx, cast, `${ask.person.name} (${ask.app})`, ask.prompt, r.answer, r.receipt);
   }
@@ -79,7 +80,7 @@ export async function askTheModel(
       maxFee: model.pricePerCall.toString(),
       idempotencyKey: 'hoopoe-ask',
     });
-    record(ctx, cast.agent.accountId, paid.receipt);
+    record(ctx, cast.agent.accountId, paid.receipt, poolCutBps);
     calls.push({ who: 'Hoopoe', prompt, answer: paid.answer, receipt: paid.receipt });
     say(ctx, cast, 'Hoopoe (MCP invoke_model)', prompt, paid.answer, paid.receipt);
     await app.inference.anchorReceipts();
@@ -92,11 +93,17 @@ export async function askTheModel(
   }
 }
 
-/** The fee leaves the caller and lands, part by part, with everyone the receipt names. */
-function record(ctx: DemoContext, caller: string, receipt: Receipt): void {
+/**
+ * The fee leaves the caller and lands, part by part, with everyone the receipt names; the
+ * datanet's share of the protocol cut refills its validation reward pool.
+ */
+function record(ctx: DemoContext, caller: string, receipt: Receipt, poolCutBps: bigint): void {
   for (const p of receipt.payouts) {
+    const amount = BigInt(p.amount);
+    const toPool = p.accountId === null && p.role !== 'escrow' ? (amount * poolCutBps) / 10_000n : 0n;
+    if (toPool > 0n) ctx.book.move(caller, `pool:${receipt.datanetId}`, toPool, ROLE_REASON[p.role], 'fee');
     const to = p.accountId ?? 'system:treasury';
-    ctx.book.move(caller, to, BigInt(p.amount), ROLE_REASON[p.role], 'fee');
+    if (amount > toPool) ctx.book.move(caller, to, amount - toPool, ROLE_REASON[p.role], 'fee');
   }
 }
 

@@ -4,6 +4,7 @@ export type Reason =
   | 'deposit'
   | 'deposit back'
   | 'forfeited deposit'
+  | 'forfeited stake'
   | 'stake'
   | 'pool funding'
   | 'validation reward'

@@ -59,6 +59,11 @@ export async function validatePoems(ctx: DemoContext, cast: Cast, datanet: Poetr
     const pool = `pool:${datanet.datanetId}`;
     if (outcome.approved) book.move(escrow, cast.poet.accountId, datanet.deposit, 'deposit back');
     else book.move(escrow, pool, datanet.deposit, 'forfeited deposit');
+    // The losing side's forfeited stake joins what the winners share.
+    for (const f of outcome.forfeits) {
+      book.move('system:stakes', f.accountId, f.amount, 'stake');
+      book.move(f.accountId, pool, f.amount, 'forfeited stake');
+    }
     for (const p of outcome.payouts) book.move(pool, p.accountId, p.amount, 'validation reward');
     const paid = outcome.payouts.map((p) => `${nameOf(cast, p.accountId)} +${tokens(p.amount)}`).join(', ');
     const weight = `${tokens(outcome.approveWeight)} for / ${tokens(outcome.rejectWeight)} against`;
@@ -68,7 +73,7 @@ export async function validatePoems(ctx: DemoContext, cast: Cast, datanet: Poetr
     out.say(
       outcome.approved
         ? `     deposit back to Shirin; validation reward: ${paid}`
-        : `     Shirin's deposit is forfeited to the winning side with the reward: ${paid}; Babak voted with the minority`,
+        : `     Shirin's deposit and ${tokens(outcome.penalties)} of Babak's stake (the minority side) go to the winners with the reward: ${paid}`,
     );
   }
   await drainOutbox(app);

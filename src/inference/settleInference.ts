@@ -101,10 +101,11 @@ class SettlementBatcher {
 async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutcome | Error)[]> {
   const payees = list.flatMap((s) => s.split.payouts.flatMap((p) => (p.accountId ? [p.accountId] : [])));
   const ledgerIds = await ledgerAccountIds(deps.sql, payees);
+  const pools = await poolCutsOf(deps, list);
   const settledAt = deps.now().toISOString();
   return deps.sql.begin(async (tx) => {
     const ids = [...new Set(list.map((s) => s.callId))];
-    const legs = list.map((s) => legsOf(deps, s, ledgerIds));
+    const legs = list.map((s) => legsOf(deps, s, ledgerIds, pools.get(s.datanetId)));
     const accounts = [...new Set(legs.flat().map((l) => l.ledgerAccountId!))];
     // Pipelined, in this order: the calls, then every account the posts will touch, in id order, so
     // the posts take no new locks and concurrent batches never deadlock.
@@ -197,14 +198,33 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
   });
 }
 
-function legsOf(deps: Deps, s: Settlement, ledgerIds: Map<string, string>): LedgerLeg[] {
+interface PoolCut {
+  poolId: string;
+  bps: bigint;
+}
+
+/** Each datanet's reward pool and the part of the protocol cut that refills it (issue 16). */
+async function poolCutsOf(deps: Deps, list: Settlement[]): Promise<Map<string, PoolCut>> {
+  const ids = [...new Set(list.map((s) => s.datanetId))];
+  const rows = await deps.sql<{ datanet_id: string; pool_id: string; bps: number }[]>`
+    select d.id as datanet_id, p.id as pool_id, d.pool_cut_bps as bps from datanets d
+    join ledger_accounts p on p.datanet_id = d.id and p.kind = 'pool' where d.id = any(${ids}::bigint[])`;
+  return new Map(rows.map((r) => [r.datanet_id, { poolId: r.pool_id, bps: BigInt(r.bps) }]));
+}
+
+function legsOf(deps: Deps, s: Settlement, ledgerIds: Map<string, string>, pool?: PoolCut): LedgerLeg[] {
   const legs: LedgerLeg[] = [{ ledgerAccountId: inferenceEscrowOf(deps, s.callId), amount: -s.fee }];
   for (const p of s.split.payouts) {
+    // A part of the protocol cut refills the datanet's validation reward pool, so validating pays
+    // without an owner funding it; the rest goes to the treasury.
+    const toPool = p.accountId === null && p.role !== 'escrow' && pool ? (p.amount * pool.bps) / 10_000n : 0n;
+    if (toPool > 0n) legs.push({ ledgerAccountId: pool!.poolId, amount: toPool });
+    if (toPool === p.amount) continue;
     legs.push(
       p.role === 'escrow'
         ? { ledgerAccountId: attributionEscrowOf(deps), amount: p.amount }
         : p.accountId === null
-          ? { ledgerAccountId: deps.system.treasury, amount: p.amount, role: 'protocol' }
+          ? { ledgerAccountId: deps.system.treasury, amount: p.amount - toPool, role: 'protocol' }
           : { ledgerAccountId: ledgerIds.get(p.accountId)!, amount: p.amount, role: p.role },
     );
   }

@@ -22,6 +22,8 @@ export interface Outcome {
   expired: boolean;
   /** What each winning validator received (reward, deposit and penalty shares). */
   payouts: { accountId: string; amount: bigint }[];
+  /** What each losing validator forfeited from their stake. */
+  forfeits: { accountId: string; amount: bigint }[];
 }
 
 interface VoteRow {
@@ -105,8 +107,15 @@ export async function decideIfReady(
   );
   const eligible = winners.filter((w) => !standing.get(w.account_id)?.suspended);
 
-  const [pool] = await tx<{ id: string; balance: string }[]>`
-    select id, balance from ledger_accounts where datanet_id = ${t.datanet_id} and kind = 'pool' for update`;
+  // Every ledger row this decision posts to, locked up front in id order (the order ledger_post and
+  // inference settlement lock in), so reading the pool balance first cannot invert the lock order.
+  const owners = [t.contributor_account_id, ...eligible.map((w) => w.account_id)];
+  const locked = await tx<{ id: string; balance: string; kind: string }[]>`
+    select id, balance, kind from ledger_accounts
+    where (datanet_id = ${t.datanet_id} and kind = 'pool') or id = any(${[deps.system.escrow, deps.system.stakes]}::bigint[])
+      or (kind = 'available' and owner_account_id = any(${owners}::bigint[]))
+    order by id for no key update`;
+  const pool = locked.find((a) => a.kind === 'pool')!;
   const rate = BigInt(t.validation_reward);
   // Nobody eligible to earn: the reward stays in the pool and what the losers forfeit goes to it.
   const reward = eligible.length === 0 ? 0n : rate < BigInt(pool.balance) ? rate : BigInt(pool.balance);
@@ -169,6 +178,7 @@ export async function decideIfReady(
     votesCommitment: commitment,
     expired,
     payouts,
+    forfeits: penalties.each,
   };
 }
 
