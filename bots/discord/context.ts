@@ -2,6 +2,7 @@ import type { GuildMember, Interaction, User } from 'discord.js';
 import type { App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { pickLanguage, type Translator, translator } from '../i18n/translator.ts';
 
 export interface BotContext {
   app: App;
@@ -11,6 +12,19 @@ export interface BotContext {
   shutdown: AbortSignal;
   /** Asks the review feed to look for new posts and outcomes now rather than at the next tick. */
   nudgeReviews(): void;
+  /** The language of whoever this interaction is for (English outside an interaction). */
+  tr: Translator;
+}
+
+/**
+ * The context for one interaction, speaking the user's language: their /language choice, else
+ * their Discord client's locale. A failed lookup only costs the choice, never the command.
+ */
+export async function withUserLanguage(ctx: BotContext, interaction: Interaction): Promise<BotContext> {
+  const stored = await ctx.app.accounts
+    .getLanguage({ identity: `discord:${interaction.user.id}` })
+    .catch(() => null);
+  return { ...ctx, tr: translator(pickLanguage(stored, interaction.locale)) };
 }
 
 /** The Potluck account behind a Discord user, created on first use (nobody has to sign up). */

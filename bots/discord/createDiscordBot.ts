@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { translator } from '../i18n/translator.ts';
 import { commands, components } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { createInteractionHandler } from './handleInteraction.ts';
@@ -36,8 +37,17 @@ export function createDiscordBot(app: App, config: Config, options: { log?: Logg
     allowedMentions: { parse: [] },
   });
   const shutdown = new AbortController();
-  const feed = createReviewFeed(client, { app, config, log, shutdown: shutdown.signal });
-  const ctx: BotContext = { app, config, log, shutdown: shutdown.signal, nudgeReviews: () => feed.nudge() };
+  // Review posts are public: they stay in the community's base language.
+  const english = translator('en');
+  const feed = createReviewFeed(client, { app, config, log, shutdown: shutdown.signal, tr: english });
+  const ctx: BotContext = {
+    app,
+    config,
+    log,
+    shutdown: shutdown.signal,
+    nudgeReviews: () => feed.nudge(),
+    tr: english,
+  };
   const handleInteraction = createInteractionHandler(commands, components);
   const inFlight = new Set<Promise<unknown>>();
   let accepting = true;

@@ -1,38 +1,52 @@
 import { randomBytes } from 'node:crypto';
 import { type ErrorCode, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import type { Translator } from '../i18n/translator.ts';
 
 // The core's messages already say what was wrong; these add where to go next in Discord terms.
 const HINTS: Partial<Record<ErrorCode, string>> = {
-  BAD_INPUT: 'Check the options and send the command again.',
-  INSUFFICIENT_FUNDS: 'Your balance is in /rewards; run the command again once it covers this.',
-  UNAUTHENTICATED: 'Run the command again; if it keeps failing, ask an admin.',
-  RATE_LIMITED: 'Wait a moment, then try again.',
-  UNAVAILABLE: 'Try again in a minute; if it keeps happening, tell an admin.',
-  CHAIN_ERROR: 'Nothing was charged; try again in a minute.',
+  BAD_INPUT: 'dc-hint-bad-input',
+  INSUFFICIENT_FUNDS: 'dc-hint-insufficient-funds',
+  UNAUTHENTICATED: 'dc-hint-unauthenticated',
+  RATE_LIMITED: 'dc-hint-rate-limited',
+  UNAVAILABLE: 'dc-hint-unavailable',
+  CHAIN_ERROR: 'dc-hint-chain-error',
 };
 const NOT_FOUND_HINTS: Record<string, string> = {
-  Datanet: '/datanet list shows the datanets.',
-  Contribution: '/review shows what is waiting for you.',
-  Model: '/model list shows the published models.',
-  Run: '/run status shows your training runs.',
-  'Training run': '/run status shows your training runs.',
+  Datanet: 'dc-hint-datanet',
+  Contribution: 'dc-hint-contribution',
+  Model: 'dc-hint-model',
+  Run: 'dc-hint-run',
+  'Training run': 'dc-hint-run',
+};
+/** A title per code in the user's language, for readers of a language other than the core's. */
+export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
+  BAD_INPUT: 'error-title-bad-input',
+  NOT_FOUND: 'error-title-not-found',
+  FORBIDDEN: 'error-title-forbidden',
+  INSUFFICIENT_FUNDS: 'error-title-insufficient-funds',
+  EXPIRED: 'error-title-expired',
+  CONFLICT: 'error-title-conflict',
+  DUPLICATE: 'error-title-duplicate',
 };
 
 /**
  * The one place a failure becomes words for a Discord user: an AppError's own message (it says
  * what was wrong and what to do) plus a hint; anything else is a bug, logged with a reference the
- * user can quote.
+ * user can quote. The core's messages are English: other languages get a title of their own first.
  */
-export function errorMessage(failure: unknown, log: Logger, where: string): string {
+export function errorMessage(failure: unknown, log: Logger, where: string, tr: Translator): string {
   const error = toAppError(failure);
   if (error) {
     const what = String(error.details.what ?? '');
-    const hint = error.code === 'NOT_FOUND' ? NOT_FOUND_HINTS[what] : HINTS[error.code];
+    const hintId = error.code === 'NOT_FOUND' ? NOT_FOUND_HINTS[what] : HINTS[error.code];
+    const hint = hintId ? tr.t(hintId) : undefined;
     // Skip a hint that repeats advice the message already gives.
     const extra = hint && !error.message.includes(hint.split(' ')[0]) ? `\n-# ${hint}` : '';
     log.info('discord request refused', { where, code: error.code });
-    return `❌ ${error.message}${extra}`;
+    const title =
+      tr.language === 'en' ? '' : `**${tr.t(ERROR_TITLES[error.code] ?? 'error-title-other')}**\n`;
+    return `❌ ${title}${error.message}${extra}`;
   }
   const ref = randomBytes(4).toString('hex');
   log.error('discord handler failed', {
@@ -40,5 +54,5 @@ export function errorMessage(failure: unknown, log: Logger, where: string): stri
     ref,
     error: failure instanceof Error ? failure : String(failure),
   });
-  return `❌ Something went wrong on our side (ref ${ref}). Try again; if it keeps happening, tell an admin that ref.`;
+  return `❌ ${tr.t('error-internal-ref', { ref })}`;
 }

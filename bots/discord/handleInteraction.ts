@@ -5,8 +5,9 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from 'discord.js';
+import { pickLanguage, translator } from '../i18n/translator.ts';
 import type { Acknowledge, CommandModule, ComponentModule } from './commandModule.ts';
-import { type BotContext, syncMemberRoles } from './context.ts';
+import { type BotContext, syncMemberRoles, withUserLanguage } from './context.ts';
 import { errorMessage } from './errorMessage.ts';
 
 type Ack = Acknowledge | 'update';
@@ -40,7 +41,7 @@ async function fail(
     ctx.log.info('discord interaction already handled', { where, interactionId: interaction.id });
     return;
   }
-  const content = errorMessage(error, ctx.log, where);
+  const content = errorMessage(error, ctx.log, where, ctx.tr);
   try {
     if (!interaction.deferred && !interaction.replied) {
       await interaction.reply({ content, flags: MessageFlags.Ephemeral });
@@ -77,20 +78,21 @@ export function createInteractionHandler(commands: CommandModule[], components: 
       const command = byName.get(interaction.commandName);
       if (!command) {
         // Left over from an older registration: say so instead of letting Discord show a failure.
-        const content =
-          'This command is no longer available. An admin can refresh the list with `potluck discord register`.';
+        const content = translator(pickLanguage(null, interaction.locale)).t('error-command-gone');
         await interaction.reply({ content, flags: MessageFlags.Ephemeral }).catch(() => {});
         return;
       }
       const ack =
         typeof command.acknowledge === 'function' ? command.acknowledge(interaction) : command.acknowledge;
       const where = `/${[interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ')}`;
+      let local = ctx;
       try {
         await acknowledge(interaction, ack);
+        local = await withUserLanguage(ctx, interaction);
         await syncMemberRoles(ctx, interaction);
-        await command.execute(interaction, ctx);
+        await command.execute(interaction, local);
       } catch (error) {
-        await fail(ctx, interaction, ack, error, where);
+        await fail(local, interaction, ack, error, where);
       }
       return;
     }
@@ -102,12 +104,14 @@ export function createInteractionHandler(commands: CommandModule[], components: 
         typeof component.acknowledge === 'function'
           ? component.acknowledge(interaction.customId)
           : component.acknowledge;
+      let local = ctx;
       try {
         await acknowledge(interaction, ack);
-        if (interaction.isButton()) await component.button?.(interaction, args, ctx);
-        else await component.modal?.(interaction, args, ctx);
+        local = await withUserLanguage(ctx, interaction);
+        if (interaction.isButton()) await component.button?.(interaction, args, local);
+        else await component.modal?.(interaction, args, local);
       } catch (error) {
-        await fail(ctx, interaction, ack, error, interaction.customId);
+        await fail(local, interaction, ack, error, interaction.customId);
       }
     }
   };

@@ -16,9 +16,17 @@ export interface Translator {
   amount(value: bigint, options?: { signed?: boolean }): string;
   /** A date and time in the language's calendar, always in UTC so every reader sees the same. */
   date(value: Date): string;
+  /** An already formatted figure ("33.5%") in the language's digits. */
+  figure(value: string): string;
 }
 
 export const TOKEN_SYMBOL = 'POT';
+
+/** Each language's name, as a message id (the name itself is translated). */
+export const LANGUAGE_NAME_IDS: Record<Language, string> = {
+  en: 'language-name-en',
+  fa: 'language-name-fa',
+};
 
 const cache = new Map<Language, Translator>();
 
@@ -35,6 +43,7 @@ export function translator(language: Language): Translator {
     timeZone: 'UTC',
     hourCycle: 'h23',
   });
+  const percent = percentSign(language);
   const number = (value: number | bigint | string) =>
     numbers.format(value as Parameters<Intl.NumberFormat['format']>[0]);
   const tr: Translator = {
@@ -53,6 +62,8 @@ export function translator(language: Language): Translator {
       return `${sign}${number(magnitude)} ${TOKEN_SYMBOL}`;
     },
     date: (value) => `${dates.format(value)} UTC`,
+    figure: (value) =>
+      language === 'en' ? value : value.replace(/\d+(?:\.\d+)?/g, (n) => number(n)).replace(/%/g, percent),
   };
   cache.set(language, tr);
   return tr;
@@ -66,4 +77,10 @@ export function pickLanguage(stored: string | null | undefined, client: string |
   if (stored && isLanguage(stored)) return stored;
   const base = (client ?? '').toLowerCase().split(/[-_]/)[0];
   return isLanguage(base) ? base : 'en';
+}
+
+/** The language's percent sign (٪ in Persian). */
+function percentSign(language: Language): string {
+  const parts = new Intl.NumberFormat(language, { style: 'percent' }).formatToParts(0.5);
+  return parts.find((p) => p.type === 'percentSign')?.value ?? '%';
 }

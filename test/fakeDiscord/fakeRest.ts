@@ -1,3 +1,4 @@
+import { Locale } from 'discord.js';
 import type { FakeGateway } from './fakeGateway.ts';
 import type { FakeState } from './fakeState.ts';
 import { interactionRoutes } from './interactionRoutes.ts';
@@ -91,6 +92,8 @@ export function createRestRouter(s: FakeState, gateway: FakeGateway, baseUrl: ()
   function registerCommands(app: string, guildId: string | null, body: unknown): RestResult {
     if (app !== s.applicationId) return apiError(403, 50001, 'Missing Access');
     if (!Array.isArray(body)) return apiError(400, 50035, 'Invalid Form Body');
+    // Discord refuses a localisation for a locale it does not have (Persian among them).
+    if (body.some(hasUnknownLocale)) return apiError(400, 50035, 'Invalid Form Body');
     const stored = body.map((c: Record<string, unknown>) => ({
       ...c,
       id: snowflake(),
@@ -124,4 +127,17 @@ export function createRestRouter(s: FakeState, gateway: FakeGateway, baseUrl: ()
       return apiError(404, 0, '404: Not Found');
     },
   };
+}
+
+const DISCORD_LOCALES = new Set<string>(Object.values(Locale));
+
+/** Any `*_localizations` key, in a command, option or choice, that is not a Discord locale. */
+function hasUnknownLocale(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasUnknownLocale);
+  if (!node || typeof node !== 'object') return false;
+  return Object.entries(node).some(([key, value]) =>
+    key.endsWith('_localizations') && value && typeof value === 'object'
+      ? Object.keys(value).some((locale) => !DISCORD_LOCALES.has(locale))
+      : hasUnknownLocale(value),
+  );
 }

@@ -36,8 +36,15 @@ export abstract class FakeUsers {
     return role;
   }
 
-  addUser(name: string, opts: { roles?: FakeRole[]; dmsClosed?: boolean } = {}): FakeUser {
-    const user: FakeUser = { id: snowflake(), username: name.toLowerCase(), globalName: name, bot: false };
+  /** `locale` is the user's Discord client language (what interactions carry), en-US unless set. */
+  addUser(name: string, opts: { roles?: FakeRole[]; dmsClosed?: boolean; locale?: string } = {}): FakeUser {
+    const user: FakeUser = {
+      id: snowflake(),
+      username: name.toLowerCase(),
+      globalName: name,
+      bot: false,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    };
     this.state.users.set(user.id, user);
     this.state.memberRoles.set(
       user.id,

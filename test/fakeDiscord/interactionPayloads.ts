@@ -20,7 +20,7 @@ export function interactionBase(s: FakeState, type: number, user: FakeUser, chan
     channel: channelPayload(channel),
     member: memberPayload(user, s.memberRoles.get(user.id) ?? [], s.joinedAt),
     app_permissions: '2248473465835073',
-    locale: 'en-US',
+    locale: user.locale ?? 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
     authorizing_integration_owners: { '0': s.guildId },

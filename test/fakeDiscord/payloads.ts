@@ -17,6 +17,7 @@ export interface FakeUser {
   username: string;
   globalName: string | null;
   bot: boolean;
+  locale?: string;
 }
 
 export interface FakeRole {

@@ -40,6 +40,6 @@ export const askCommand: CommandModule = {
       maxFee: maxFee === null ? undefined : parseTokens(maxFee),
       idempotencyKey: idempotencyKeyOf(interaction),
     });
-    await interaction.editReply({ embeds: [answerEmbed(prompt, result, model)] });
+    await interaction.editReply({ embeds: [answerEmbed(prompt, result, model, ctx.tr)] });
   },
 };

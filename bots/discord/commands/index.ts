@@ -7,6 +7,7 @@ import { claimCommand } from './claimCommand.ts';
 import { contributeCommand, contributeModalHandler } from './contributeCommand.ts';
 import { datanetCommand } from './datanetCommand.ts';
 import { faucetCommand } from './faucetCommand.ts';
+import { languageCommand } from './languageCommand.ts';
 import { linkCommand } from './linkCommand.ts';
 import { modelCommand } from './modelCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
@@ -31,6 +32,7 @@ export const commands: CommandModule[] = [
   linkCommand,
   apikeyCommand,
   faucetCommand,
+  languageCommand,
 ];
 
 export const components: ComponentModule[] = [

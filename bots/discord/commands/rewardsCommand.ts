@@ -1,13 +1,14 @@
 import { EmbedBuilder, SlashCommandBuilder } from 'discord.js';
+import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
+import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
-import { pot } from '../render/format.ts';
 
 const ROLES = [
-  ['contributor', '📝 As contributor'],
-  ['validator', '🛡️ As validator'],
-  ['developer', '🧪 As developer'],
+  ['contributor', 'dc-rewards-as-contributor'],
+  ['validator', 'dc-rewards-as-validator'],
+  ['developer', 'dc-rewards-as-developer'],
 ] as const;
 
 export const rewardsCommand: CommandModule = {
@@ -15,10 +16,12 @@ export const rewardsCommand: CommandModule = {
   definition: () =>
     new SlashCommandBuilder()
       .setName('rewards')
-      .setDescription('Your balance, what you earned by role, and what you can claim')
+      .setDescription(translator('en').t('dc-rewards-description'))
+      .setDescriptionLocalizations(localizations('dc-rewards-description'))
       .toJSON(),
   acknowledge: 'ephemeral',
   async execute(interaction, ctx) {
+    const { tr } = ctx;
     const accountId = await accountOf(ctx, interaction.user);
     const [balance, rewards] = await Promise.all([
       ctx.app.ledger.getBalance({ accountId }),
@@ -26,28 +29,28 @@ export const rewardsCommand: CommandModule = {
     ]);
     const embed = new EmbedBuilder()
       .setColor(BRAND)
-      .setTitle('💰 Your rewards')
+      .setTitle(`💰 ${tr.t('rewards-title')}`)
       .addFields(
-        { name: 'Available', value: pot(balance.available), inline: true },
-        { name: 'Staked', value: pot(balance.staked), inline: true },
-        { name: 'In deposits', value: pot(balance.inDeposits), inline: true },
+        { name: tr.t('dc-rewards-available'), value: tr.amount(balance.available), inline: true },
+        { name: tr.t('dc-rewards-staked'), value: tr.amount(balance.staked), inline: true },
+        { name: tr.t('dc-rewards-deposits'), value: tr.amount(balance.inDeposits), inline: true },
         ...ROLES.map(([role, label]) => ({
-          name: label,
-          value: pot(rewards.earnedByRole[role] ?? 0n),
+          name: tr.t(label),
+          value: tr.amount(rewards.earnedByRole[role] ?? 0n),
           inline: true,
         })),
-        { name: 'Claimable on chain', value: pot(rewards.claimable), inline: true },
+        { name: tr.t('dc-rewards-claimable'), value: tr.amount(rewards.claimable), inline: true },
         {
-          name: 'Waiting for the next epoch',
-          value: pot(rewards.uncommitted > 0n ? rewards.uncommitted : 0n),
+          name: tr.t('dc-rewards-waiting'),
+          value: tr.amount(rewards.uncommitted > 0n ? rewards.uncommitted : 0n),
           inline: true,
         },
-        { name: 'Claimed', value: pot(rewards.claimed), inline: true },
+        { name: tr.t('dc-rewards-claimed'), value: tr.amount(rewards.claimed), inline: true },
       )
       .setFooter({
         text: rewards.wallet
-          ? `Wallet ${rewards.wallet} · claim with /claim`
-          : 'Link a wallet with /wallet link to receive earnings on chain',
+          ? tr.t('dc-rewards-wallet', { wallet: rewards.wallet })
+          : tr.t('dc-rewards-no-wallet'),
       });
     await interaction.editReply({ embeds: [embed] });
   },

@@ -3,14 +3,21 @@ import { describeCredit } from '../../../src/inference/describeCredit.ts';
 import type { InvokeModelResult } from '../../../src/inference/invokeModel.ts';
 import { shownAmounts, shownPercents } from '../../../src/inference/shownShares.ts';
 import type { Model } from '../../../src/models/modelView.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import { BRAND } from './datanetEmbed.ts';
-import { clip, pot } from './format.ts';
+import { clip } from './format.ts';
 
 /**
  * The answer with a compact receipt: the fee and how it split, the contributions it drew on (with
  * shares rounded so they add up to the data part) and the text each one's longest span matched.
  */
-export function answerEmbed(prompt: string, result: InvokeModelResult, model: Model): EmbedBuilder {
+export function answerEmbed(
+  prompt: string,
+  result: InvokeModelResult,
+  model: Model,
+  tr: Translator,
+): EmbedBuilder {
+  const pot = tr.amount;
   const r = result.receipt;
   const parts = r.parts;
   const all = r.attribution.contributions;
@@ -29,42 +36,50 @@ export function answerEmbed(prompt: string, result: InvokeModelResult, model: Mo
   };
   const drewOn = top.length
     ? top
-        .map((c) => `#${c.contributionId} ${c.percent} (+${pot(c.shownData)})${matched(c.contributionId)}`)
+        .map(
+          (c) =>
+            `#${c.contributionId} ${tr.figure(c.percent)} (+${pot(c.shownData)})${matched(c.contributionId)}`,
+        )
         .join(' · ')
-    : 'no span long enough to credit';
+    : tr.t('answer-no-span');
   return new EmbedBuilder()
     .setColor(BRAND)
     .setAuthor({ name: `🤖 ${model.name}` })
     .setDescription(
-      `**Q:** ${clip(prompt, 300)}\n\n${clip(result.answer || emptyAnswer(r.stopReason), 3000)}`,
+      `**${tr.t('answer-question')}** ${clip(prompt, 300)}\n\n${clip(result.answer || emptyAnswer(r.stopReason, tr), 3000)}`,
     )
     .addFields(
       {
-        name: '🧾 Fee',
-        value: `${pot(BigInt(r.fee))} · developer ${pot(BigInt(parts.developer))} · data ${pot(BigInt(parts.data))} · validators ${pot(BigInt(parts.validators))} · protocol ${pot(BigInt(parts.protocol))}`,
+        name: tr.t('answer-fee'),
+        value: `${pot(BigInt(r.fee))} · ${tr.t('receipt-parts', {
+          developer: pot(BigInt(parts.developer)),
+          data: pot(BigInt(parts.data)),
+          validators: pot(BigInt(parts.validators)),
+          protocol: pot(BigInt(parts.protocol)),
+        })}`,
       },
       {
-        name: `Top contributors${fallbackNote(r)}`,
+        name: `${tr.t('answer-top')}${fallbackNote(r, tr)}`,
         value: clip(`${drewOn}\n${describeCredit(r)}`, 1024),
       },
     )
     .setFooter({
-      text: `Receipt #${r.receiptId} · ${r.receiptHash.slice(0, 16)}…${result.replayed ? ' · already paid' : ''}`,
+      text: `${tr.t('answer-footer', { id: r.receiptId, hash: r.receiptHash.slice(0, 16) })}${result.replayed ? ` · ${tr.t('answer-already-paid')}` : ''}`,
     });
 }
 
-function fallbackNote(r: InvokeModelResult['receipt']): string {
+function fallbackNote(r: InvokeModelResult['receipt'], tr: Translator): string {
   if (!r.attribution.fallback) return '';
   return r.attribution.basis === 'evidence'
-    ? ' (nothing matched closely: the poems it sampled from)'
-    : ' (whole snapshot: nothing matched closely)';
+    ? ` ${tr.t('answer-top-evidence')}`
+    : ` ${tr.t('answer-top-snapshot')}`;
 }
 
 /** Why an answer is empty: the ∞-gram gives none to a prompt nothing in the snapshot continues. */
-function emptyAnswer(stopReason: string): string {
+function emptyAnswer(stopReason: string, tr: Translator): string {
   return stopReason === 'no_context'
-    ? '(no answer: nothing in this datanet continues that prompt; try words from its contributions)'
+    ? tr.t('answer-no-context')
     : stopReason === 'end_of_document'
-      ? '(no answer: the prompt already ends the text it matches)'
-      : '(empty answer)';
+      ? tr.t('answer-end-of-document')
+      : tr.t('answer-empty');
 }

@@ -1,0 +1,130 @@
+# Potluck bots, English. One catalogue for Discord and Telegram: plain text only (each bot adds
+# its own markup); ids and names are passed as strings, counts and amounts as formatted values.
+
+## Languages and /language
+language-name-en = English
+language-name-fa = Persian (فارسی)
+language-set = From now on I answer you in { $language }.
+language-auto = I follow your app's language again (now { $language }).
+language-usage = Choose a language: /language en, /language fa, or /language auto to follow your app's language.
+cmd-language-description = Choose the language the bot answers you in
+cmd-language-option = Language
+language-choice-auto = Automatic (follow my app)
+
+## Errors
+error-title-bad-input = That did not look right
+error-title-not-found = Not found
+error-title-forbidden = Not allowed
+error-title-insufficient-funds = Not enough balance
+error-title-expired = Expired
+error-title-conflict = Conflict
+error-title-duplicate = Already there
+error-title-other = Could not do that
+error-internal = Something went wrong on our side.
+error-internal-retry = It is logged; please try again in a minute.
+error-internal-short = Something went wrong on our side; try again.
+error-internal-ref = Something went wrong on our side (ref { $ref }). Try again; if it keeps happening, tell an admin that ref.
+error-command-gone = This command is no longer available. An admin can refresh the list with `potluck discord register`.
+tg-next-bad-input = Check what you typed: /help shows every command with an example.
+tg-next-not-found = Check the name or number: /datanets lists the datanets.
+tg-next-insufficient-funds = Your balance is in /rewards.
+tg-next-quota-exceeded = The daily quota resets tomorrow (UTC).
+tg-next-too-large = Send something smaller, or split it into parts.
+tg-next-rate-limited = Wait a moment, then try again.
+tg-next-unavailable = The service is busy or restarting: try again in a minute.
+tg-next-chain-error = The chain did not take it just now: try again in a few minutes.
+tg-next-unauthenticated = Link your accounts first: /link explains how.
+dc-hint-bad-input = Check the options and send the command again.
+dc-hint-insufficient-funds = Your balance is in /rewards; run the command again once it covers this.
+dc-hint-unauthenticated = Run the command again; if it keeps failing, ask an admin.
+dc-hint-rate-limited = Wait a moment, then try again.
+dc-hint-unavailable = Try again in a minute; if it keeps happening, tell an admin.
+dc-hint-chain-error = Nothing was charged; try again in a minute.
+dc-hint-datanet = /datanet list shows the datanets.
+dc-hint-contribution = /review shows what is waiting for you.
+dc-hint-model = /model list shows the published models.
+dc-hint-run = /run status shows your training runs.
+tg-private-only = This is personal, so I only answer it in a private chat: open @{ $bot } and send it there.
+
+## Telegram /start, /help and the command menu
+tg-welcome-title = Welcome to Potluck
+tg-welcome-body = , where people build AI together and everyone who helped gets paid.
+tg-welcome-what = Here you can follow what you earn, get told when you earn, add data and link your Discord account.
+tg-help-title = What I can do
+tg-not-understood = I did not understand that. /help lists what I can do.
+tg-button-stale = This button is out of date. Send the command again.
+menu-rewards = Your balance and what you earned
+menu-history = Your payouts, page by page
+menu-claim = Claim your rewards to your wallet
+menu-wallet = Link a wallet (Sign-In with Ethereum)
+menu-wallet-usage = /wallet 0xADDRESS, then /wallet 0xSIGNATURE  (/wallet unlink removes it)
+menu-models = Models you can ask
+menu-ask = Ask a model (paid, with a receipt)
+menu-ask-usage = /ask MODEL your prompt
+menu-notify = Tell me when I earn (on/off)
+menu-notify-usage = /notify on  or  /notify off
+menu-datanets = Datanets you can contribute to
+menu-contribute = Add text to a datanet
+menu-contribute-usage = /contribute Persian Poetry  (then your text on the next lines, or send a .txt/.md/.jsonl file with the datanet name as caption)
+menu-link = Join your Discord account
+menu-link-usage = /link CODE  (or /link alone for a code to use in Discord)
+menu-language = Choose my language (English, Persian)
+menu-language-usage = /language fa  or  /language en  or  /language auto
+menu-help = What I can do
+
+## Rewards and balance
+rewards-title = Your rewards
+rewards-available = Available: { $amount }
+rewards-staked = Staked as validator: { $amount }
+rewards-deposits = Held as deposits on pending contributions: { $amount }
+rewards-earned-total = Earned in total: { $amount }
+rewards-by-source = By datanet and model
+rewards-claims = Claims
+rewards-last-payouts = Last payouts
+rewards-no-payouts = No payouts yet. Add data with /contribute, or validate a datanet, and they start here.
+rewards-no-wallet = No wallet linked: /wallet links one, so what you earn can be claimed on chain.
+rewards-wallet = Wallet { $wallet }
+rewards-claimable = Claimable now: { $claimable } · claimed so far: { $claimed }
+rewards-waiting = Waiting for the next epoch: { $amount }
+rewards-button-details = 📊 Details
+rewards-button-history = 📜 History
+rewards-button-claim = 💸 Claim { $amount }
+rewards-button-refresh = 🔄 Refresh
+role-contributor = as contributor
+role-validator = as validator
+role-developer = as developer
+dc-rewards-description = Your balance, what you earned by role, and what you can claim
+dc-rewards-available = Available
+dc-rewards-staked = Staked
+dc-rewards-deposits = In deposits
+dc-rewards-as-contributor = 📝 As contributor
+dc-rewards-as-validator = 🛡️ As validator
+dc-rewards-as-developer = 🧪 As developer
+dc-rewards-claimable = Claimable on chain
+dc-rewards-waiting = Waiting for the next epoch
+dc-rewards-claimed = Claimed
+dc-rewards-wallet = Wallet { $wallet } · claim with /claim
+dc-rewards-no-wallet = Link a wallet with /wallet link to receive earnings on chain
+
+## /ask answers and receipts
+receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
+receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }
+receipt-paid = Paid: { $parts }
+receipt-no-credit = No passage was long enough to credit: the data and validator shares went to the whole snapshot, by size.
+receipt-sampled = Nothing matched closely; paid the contributions it sampled from: { $list }
+receipt-drew-on = Drew on: { $list }
+receipt-more = and { $count } more
+answer-question = Q:
+answer-fee = 🧾 Fee
+answer-top = Top contributors
+answer-top-evidence = (nothing matched closely: the poems it sampled from)
+answer-top-snapshot = (whole snapshot: nothing matched closely)
+answer-no-span = no span long enough to credit
+answer-footer = Receipt #{ $id } · { $hash }…
+answer-already-paid = already paid
+answer-no-context = (no answer: nothing in this datanet continues that prompt; try words from its contributions)
+answer-end-of-document = (no answer: the prompt already ends the text it matches)
+answer-empty = (empty answer)
+tg-answer-no-context = (no answer: nothing in this datanet continues that prompt)
+tg-answer-empty = (an empty answer)
+tg-answer-replayed = Already answered: not charged again.
