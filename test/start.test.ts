@@ -2,6 +2,7 @@ import { type ChildProcess, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/openDatabase.ts';
 import { isRunning, killSpawned, spawnTracked } from './support/spawnTracked.ts';
@@ -13,6 +14,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-start-'));
 const env = { PATH: process.env.PATH, HOME: process.env.HOME, POTLUCK_DATA_DIR: dataDir, HTTP_PORT: '0' };
 
 afterEach(killSpawned);
+
+/** A preload that blocks the process this long before anything else loads (Atomics.wait: no CPU). */
+const PRELOAD_DELAY_MS = 8000;
+const slowPreload = path.join(dataDir, 'slow-preload.mjs');
+fs.writeFileSync(
+  slowPreload,
+  `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${PRELOAD_DELAY_MS});\n`,
+);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** `potluck start`, or with `viaNpm` the way a process manager runs it: `npm start` in its own process group. */
@@ -26,7 +35,11 @@ function startService(
         stdio: ['ignore', 'pipe', 'pipe'],
         group: true,
       })
-    : spawnTracked(process.execPath, [bin, 'start'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawnTracked(process.execPath, [bin, 'start'], {
+        cwd: root,
+        env: options.env ?? env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += d;
@@ -66,7 +79,14 @@ describe('potluck start', () => {
     expect(accountId).toBeDefined();
 
     for (let round = 0; round < 2; round++) {
-      const { child, url, output } = await startService();
+      // The second start is held up before any of our modules load: "Ready in" must count that too.
+      const { child, url, output } = await startService(
+        round === 1 ? { env: { ...env, NODE_OPTIONS: `--import ${pathToFileURL(slowPreload)}` } } : {},
+      );
+      if (round === 1) {
+        const readyMs = Number(/Ready in (\d+) ms/.exec(output())?.[1]);
+        expect(readyMs).toBeGreaterThanOrEqual(PRELOAD_DELAY_MS);
+      }
       expect(output()).toContain('embedded PGlite');
       const health = await fetch(`${url}/health`);
       expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
