@@ -1,32 +1,12 @@
-import os from 'node:os';
-import type { Llama, LlamaContext, LlamaModel, Token } from 'node-llama-cpp';
+import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
 import { AppError } from '../../errors.ts';
 import type { NeuralGenerateRequest, NeuralGeneration, NeuralGenerator } from '../neuralGenerator.ts';
+
+export type { AdapterPoolOptions };
+
+import { type AdapterPoolOptions, defaultAdapterPoolOptions } from './adapterPoolOptions.ts';
+import { generateOnContext } from './generateOnContext.ts';
 import { Semaphore } from './semaphore.ts';
-
-export interface AdapterPoolOptions {
-  /** Adapter contexts kept hot at most (each: the KV cache for contextSize tokens, ~9 MB at 256 on a 135M model). */
-  maxContexts: number;
-  /** A context unused this long is released. */
-  idleMs: number;
-  /** Tokens per context: prompt + answer must fit. */
-  contextSize: number;
-  /** Prompt tokens evaluated per batch; it sizes each context's compute buffer (~30 MB at 256 on a 135M model). */
-  batchSize: number;
-  /** llama.cpp threads per generation. On small CPUs 1 thread per context beats contention by far. */
-  threads: number;
-  /** Generations running at once over all adapters (the CPU budget); more wait their turn. */
-  maxParallel: number;
-}
-
-export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
-  maxContexts: 16,
-  idleMs: 10 * 60_000,
-  contextSize: 512,
-  batchSize: 64,
-  threads: 1,
-  maxParallel: Math.max(1, os.availableParallelism()),
-});
 
 interface Hot {
   key: string;
@@ -96,7 +76,7 @@ export class AdapterPool implements NeuralGenerator {
       await this.cpu.acquire();
       try {
         request.signal?.throwIfAborted();
-        return await generateOn(await hot.context, request);
+        return await generateOnContext(await hot.context, request);
       } finally {
         this.cpu.release();
       }
@@ -254,42 +234,3 @@ export class AdapterPool implements NeuralGenerator {
 
 const keyOf = (r: Pick<NeuralGenerateRequest, 'baseModel' | 'adapterPath' | 'adapterKey'>) =>
   `${r.baseModel}\u0000${r.adapterKey ?? r.adapterPath}`;
-
-/** One seeded generation on a cleared sequence, so the context's past never changes an answer. */
-async function generateOn(context: LlamaContext, request: NeuralGenerateRequest): Promise<NeuralGeneration> {
-  const model = context.model;
-  const sequence = context.getSequence();
-  try {
-    const promptTokens = model.tokenize(request.prompt, false);
-    if (model.tokens.shouldPrependBosToken && model.tokens.bos != null)
-      promptTokens.unshift(model.tokens.bos);
-    const room = context.contextSize - promptTokens.length;
-    if (room < 1) {
-      throw new AppError('TOO_LARGE', "This prompt is too long for the model's context.", {
-        contextSize: context.contextSize,
-      });
-    }
-    const maxTokens = Math.min(request.maxTokens, room);
-    const tokens: Token[] = [];
-    let stopReason: NeuralGeneration['stopReason'] = 'maxTokens';
-    for await (const token of sequence.evaluate(promptTokens, {
-      temperature: request.temperature,
-      topK: request.topK,
-      seed: request.seed,
-      yieldEogToken: true,
-    })) {
-      if (model.isEogToken(token)) {
-        stopReason = 'eos';
-        break;
-      }
-      tokens.push(token);
-      if (tokens.length >= maxTokens) break;
-      request.signal?.throwIfAborted();
-    }
-    // A byte-level vocabulary can emit a NUL byte, which no text column (nor JSON in PostgreSQL) stores.
-    const text = model.detokenize(tokens).replaceAll('\u0000', '\uFFFD');
-    return { text, promptTokens: [...promptTokens], tokens, stopReason };
-  } finally {
-    sequence.dispose();
-  }
-}

@@ -1,0 +1,25 @@
+import os from 'node:os';
+
+export interface AdapterPoolOptions {
+  /** Adapter contexts kept hot at most (each: the KV cache for contextSize tokens, ~9 MB at 256 on a 135M model). */
+  maxContexts: number;
+  /** A context unused this long is released. */
+  idleMs: number;
+  /** Tokens per context: prompt + answer must fit. */
+  contextSize: number;
+  /** Prompt tokens evaluated per batch; it sizes each context's compute buffer (~30 MB at 256 on a 135M model). */
+  batchSize: number;
+  /** llama.cpp threads per generation. On small CPUs 1 thread per context beats contention by far. */
+  threads: number;
+  /** Generations running at once over all adapters (the CPU budget); more wait their turn. */
+  maxParallel: number;
+}
+
+export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
+  maxContexts: 16,
+  idleMs: 10 * 60_000,
+  contextSize: 512,
+  batchSize: 64,
+  threads: 1,
+  maxParallel: Math.max(1, os.availableParallelism()),
+});
