@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
+import { insertPendingAttributions } from './insertPendingAttributions.ts';
 import { attributionEscrowOf, inferenceEscrowOf, ledgerAccountIds } from './ledgerAccountIds.ts';
 import { hashReceipt, type Receipt } from './receipt.ts';
 import type { FeeSplit } from './splitFee.ts';
@@ -145,36 +146,12 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
       validators: s.split.parts.validators.toString(),
       protocol: s.split.parts.protocol.toString(),
     }));
-    const pending = ready.flatMap(({ s }) =>
-      s.pendingAttribution
-        ? [
-            {
-              call_id: s.callId,
-              model_id: s.modelId,
-              data_amount: s.pendingAttribution.data.toString(),
-              validators_amount: s.pendingAttribution.validators.toString(),
-              prompt_tokens: s.pendingAttribution.promptTokens,
-              answer_tokens: s.pendingAttribution.answerTokens,
-              span_weights: s.pendingAttribution.spanWeights,
-            },
-          ]
-        : [],
-    );
     // Sent together: postgres.js pipelines them on the transaction's connection.
     await Promise.all([
-      ...(pending.length === 0
-        ? []
-        : [
-            tx`
-              insert into attribution_settlements (call_id, model_id, data_amount, validators_amount,
-                prompt_tokens, answer_tokens, span_weights)
-              select v.call_id, v.model_id, v.data_amount::numeric, v.validators_amount::numeric,
-                array(select jsonb_array_elements_text(v.prompt_tokens)::int),
-                array(select jsonb_array_elements_text(v.answer_tokens)::int), v.span_weights
-              from jsonb_to_recordset(${tx.json(pending as never)}) as v(call_id bigint, model_id bigint,
-                data_amount text, validators_amount text, prompt_tokens jsonb, answer_tokens jsonb, span_weights jsonb)
-              on conflict (call_id) do nothing`,
-          ]),
+      insertPendingAttributions(
+        tx,
+        ready.map((r) => r.s),
+      ),
       tx`
         update inference_calls c set status = 'settled', answer = v.answer, receipt = v.receipt,
           receipt_hash = v.receipt_hash, developer_amount = v.developer::numeric, data_amount = v.data::numeric,
