@@ -91,6 +91,32 @@ describe('buildSuffixArray', () => {
     expect(misordered).toBe(0);
   });
 
+  it('sorts large-alphabet texts with copied passages (the prefix-doubling path) like brute force', () => {
+    // Mostly unique words with repeated passages: SA-IS names most LMS substrings uniquely and
+    // sorts the reduced string by prefix doubling, whose tied groups come from the copies.
+    const text = fc.record({
+      k: fc.integer({ min: 2, max: 70_000 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+      length: fc.integer({ min: 1, max: 2500 }),
+      copies: fc.integer({ min: 0, max: 12 }),
+    });
+    fc.assert(
+      fc.property(text, ({ k, seed, length, copies }) => {
+        const random = seededRandom(seed);
+        const symbols = Array.from({ length }, () => Math.floor(random() * k));
+        for (let c = 0; c < copies; c++) {
+          const from = Math.floor(random() * length);
+          const to = Math.floor(random() * length);
+          const span = Math.floor(random() * 200);
+          for (let d = 0; d < span && from + d < length && to + d < length; d++)
+            symbols[to + d] = symbols[from + d];
+        }
+        expect(sortedBy(symbols, k)).toEqual(bruteSuffixArray(symbols));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects symbols outside the alphabet', () => {
     expect(() => buildSuffixArray(Int32Array.of(0, 3), 3)).toThrow(AppError);
     expect(() => buildSuffixArray(Int32Array.of(-1), 3)).toThrow(AppError);
