@@ -6,7 +6,6 @@ import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { withIdempotency } from '../shared/withIdempotency.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -26,26 +25,18 @@ export async function fundDatanetPool(
   const p = parseInput(params, input);
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
   await requirePermission(deps.sql, deps.config, p.accountId, 'datanet.fund');
-  return deps.sql.begin(async (tx) => {
-    const { result, replayed } = await withIdempotency(
-      tx,
-      { accountId: p.accountId, key: p.idempotencyKey, operation: 'pool.fund', request: p },
-      async () => {
-        const [pool] = await tx<{ id: string }[]>`
-          select id from ledger_accounts where datanet_id = ${p.datanetId} and kind = 'pool'`;
-        if (!pool) throw notFound('Datanet', p.datanetId);
-        return postTransaction(tx, {
-          kind: 'pool_funding',
-          // Kept: fundings made before idempotency records existed still replay by their ledger key.
-          idempotencyKey: `pool:${p.accountId}:${p.idempotencyKey}`,
-          memo: { datanetId: p.datanetId, by: p.accountId },
-          legs: [
-            { ownerAccountId: p.accountId, amount: -p.amount },
-            { ledgerAccountId: pool.id, amount: p.amount },
-          ],
-        });
-      },
-    );
-    return { txId: result.txId, replayed: replayed || result.replayed };
+  const [pool] = await deps.sql<{ id: string }[]>`
+    select id from ledger_accounts where datanet_id = ${p.datanetId} and kind = 'pool'`;
+  if (!pool) throw notFound('Datanet', p.datanetId);
+  return postTransaction(deps.sql, {
+    kind: 'pool_funding',
+    // Kept: fundings made before idempotency records existed still replay by their ledger key.
+    idempotencyKey: `pool:${p.accountId}:${p.idempotencyKey}`,
+    memo: { datanetId: p.datanetId, by: p.accountId },
+    legs: [
+      { ownerAccountId: p.accountId, amount: -p.amount },
+      { ledgerAccountId: pool.id, amount: p.amount },
+    ],
+    once: { accountId: p.accountId, key: p.idempotencyKey, operation: 'pool.fund', request: p },
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
+import { type IdempotencyScope, idempotencyConflict, requestHashOf } from '../shared/withIdempotency.ts';
 
 export type LedgerRole =
   | 'contributor'
@@ -26,6 +27,12 @@ export interface PostTransactionParams {
   idempotencyKey?: string;
   memo?: Record<string, unknown>;
   legs: LedgerLeg[];
+  /**
+   * The caller's idempotency key and request, when this posting is the call's whole effect: the
+   * withIdempotency rule applied in the same statement (`ledger_post_once`), so a keyed transfer stays
+   * one round trip. The same key with another request is a CONFLICT.
+   */
+  once?: IdempotencyScope;
 }
 
 export interface PostTransactionResult {
@@ -43,9 +50,13 @@ export async function postTransaction(db: Db, params: PostTransactionParams): Pr
   const sum = legs.reduce((a, l) => a + l.amount, 0n);
   if (sum !== 0n) throw new AppError('INTERNAL', `Ledger transaction ${params.kind} does not balance.`);
   if (legs.length < 2) throw new AppError('INTERNAL', `Ledger transaction ${params.kind} needs two legs.`);
+  const once = params.once;
+  const post = once
+    ? db`ledger_post_once(${once.accountId}, ${once.key}, ${once.operation}, ${requestHashOf(once)},`
+    : db`ledger_post(`;
   try {
     const [row] = await db<{ tx_id: string; replayed: boolean }[]>`
-      select tx_id, replayed from ledger_post(
+      select tx_id, replayed from ${post}
         ${params.kind}, ${params.idempotencyKey ?? null}, ${db.json((params.memo ?? {}) as never)},
         array(
           select coalesce(l.id, (select a.id from ledger_accounts a where a.owner_account_id = l.owner and a.kind = 'available'))
@@ -56,6 +67,7 @@ export async function postTransaction(db: Db, params: PostTransactionParams): Pr
         ${legs.map((l) => l.role ?? null)}::text[])`;
     return { txId: row.tx_id, replayed: row.replayed };
   } catch (error) {
+    if (once && (error as { code?: string })?.code === 'P0409') throw idempotencyConflict(once.key);
     throw mapLedgerError(error);
   }
 }

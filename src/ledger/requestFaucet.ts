@@ -3,7 +3,6 @@ import { idSchema } from '../accounts/identity.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { withIdempotency } from '../shared/withIdempotency.ts';
 import { postTransaction } from './postTransaction.ts';
 
 const params = z.object({ accountId: idSchema, idempotencyKey: z.string().min(1).max(200) });
@@ -20,23 +19,15 @@ export async function requestFaucet(deps: Deps, input: z.input<typeof params>): 
     throw new AppError('FORBIDDEN', 'The development faucet is off on this server (DEV_FAUCET_ENABLED).');
   }
   const amount = deps.config.faucet.amount;
-  return deps.sql.begin(async (tx) => {
-    const { result, replayed } = await withIdempotency(
-      tx,
-      { accountId: p.accountId, key: p.idempotencyKey, operation: 'faucet', request: p },
-      async () => {
-        const posted = await postTransaction(tx, {
-          kind: 'faucet',
-          idempotencyKey: `faucet:${p.accountId}:${p.idempotencyKey}`,
-          memo: { accountId: p.accountId },
-          legs: [
-            { ledgerAccountId: deps.system.faucet, amount: -amount },
-            { ownerAccountId: p.accountId, amount },
-          ],
-        });
-        return { amount, ...posted };
-      },
-    );
-    return { ...result, replayed: replayed || result.replayed };
+  const { txId, replayed } = await postTransaction(deps.sql, {
+    kind: 'faucet',
+    idempotencyKey: `faucet:${p.accountId}:${p.idempotencyKey}`,
+    memo: { accountId: p.accountId },
+    legs: [
+      { ledgerAccountId: deps.system.faucet, amount: -amount },
+      { ownerAccountId: p.accountId, amount },
+    ],
+    once: { accountId: p.accountId, key: p.idempotencyKey, operation: 'faucet', request: p },
   });
+  return { amount, txId, replayed };
 }

@@ -4,7 +4,6 @@ import { badInput } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { withIdempotency } from '../shared/withIdempotency.ts';
 import { postTransaction } from './postTransaction.ts';
 
 const params = z.object({
@@ -27,22 +26,16 @@ export async function transfer(deps: Deps, input: z.input<typeof params>): Promi
   const p = parseInput(params, input);
   if (p.fromAccountId === p.toAccountId) throw badInput('Cannot transfer to the same account.');
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
-  return deps.sql.begin(async (tx) => {
-    const { result, replayed } = await withIdempotency(
-      tx,
-      { accountId: p.fromAccountId, key: p.idempotencyKey, operation: 'transfer', request: p },
-      () =>
-        postTransaction(tx, {
-          kind: 'transfer',
-          // Kept: transfers made before idempotency records existed still replay by their ledger key.
-          idempotencyKey: `transfer:${p.fromAccountId}:${p.idempotencyKey}`,
-          memo: { from: p.fromAccountId, to: p.toAccountId, memo: p.memo },
-          legs: [
-            { ownerAccountId: p.fromAccountId, amount: -p.amount },
-            { ownerAccountId: p.toAccountId, amount: p.amount },
-          ],
-        }),
-    );
-    return { txId: result.txId, replayed: replayed || result.replayed };
+  // One round trip: the key is claimed, compared and answered in the posting's own statement.
+  return postTransaction(deps.sql, {
+    kind: 'transfer',
+    // Kept: transfers made before idempotency records existed still replay by their ledger key.
+    idempotencyKey: `transfer:${p.fromAccountId}:${p.idempotencyKey}`,
+    memo: { from: p.fromAccountId, to: p.toAccountId, memo: p.memo },
+    legs: [
+      { ownerAccountId: p.fromAccountId, amount: -p.amount },
+      { ownerAccountId: p.toAccountId, amount: p.amount },
+    ],
+    once: { accountId: p.fromAccountId, key: p.idempotencyKey, operation: 'transfer', request: p },
   });
 }

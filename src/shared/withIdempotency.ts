@@ -81,12 +81,7 @@ async function claimKey(
   scope: IdempotencyScope,
   options: { takeOverAbandoned?: boolean } = {},
 ): Promise<PriorRecord | null> {
-  if (!scope.key || scope.key.length > 200) {
-    throw new AppError('BAD_INPUT', 'idempotencyKey: a key of 1 to 200 characters is required.');
-  }
-  const requestHash = createHash('sha256')
-    .update(stableStringify({ op: scope.operation, req: scope.request }))
-    .digest('hex');
+  const requestHash = requestHashOf(scope);
   const inserted = await tx`
     insert into idempotency_records (account_id, idempotency_key, operation, request_hash)
     values (${scope.accountId}, ${scope.key}, ${scope.operation}, ${requestHash})
@@ -99,11 +94,7 @@ async function claimKey(
     from idempotency_records
     where account_id = ${scope.accountId} and idempotency_key = ${scope.key} for update`;
   if (prior.operation !== scope.operation || prior.request_hash !== requestHash) {
-    throw new AppError(
-      'CONFLICT',
-      'This idempotency key was already used for a different request. Use a new key for a new request.',
-      { idempotencyKey: scope.key },
-    );
+    throw idempotencyConflict(scope.key);
   }
   if (prior.response === null && options.takeOverAbandoned) {
     if (!prior.abandoned) {
@@ -120,6 +111,23 @@ async function claimKey(
   }
   return prior;
 }
+
+/** What a stored record is compared by: the operation and its request, hashed the same way everywhere. */
+export function requestHashOf(scope: IdempotencyScope): string {
+  if (!scope.key || scope.key.length > 200) {
+    throw new AppError('BAD_INPUT', 'idempotencyKey: a key of 1 to 200 characters is required.');
+  }
+  return createHash('sha256')
+    .update(stableStringify({ op: scope.operation, req: scope.request }))
+    .digest('hex');
+}
+
+export const idempotencyConflict = (key: string) =>
+  new AppError(
+    'CONFLICT',
+    'This idempotency key was already used for a different request. Use a new key for a new request.',
+    { idempotencyKey: key },
+  );
 
 const replayOf = <T>(prior: PriorRecord): T => parseWithBigints(prior.response ?? 'null') as T;
 
