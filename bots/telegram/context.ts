@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { pickLanguage, type Translator, translator } from '../i18n/translator.ts';
 
 export interface PotluckFlavor {
   potluck: {
@@ -15,6 +16,8 @@ export interface PotluckFlavor {
     accountId(): Promise<string>;
     /** A key unique to this update, for use cases that take an idempotency key. */
     idempotencyKey: string;
+    /** The sender's language: their /language choice, else their Telegram app's language. */
+    tr: Translator;
   };
 }
 export type PotluckContext = Context & PotluckFlavor;
@@ -29,11 +32,14 @@ export function attachPotluck(app: App, config: TelegramConfig, log: Logger): Mi
     if (!from || from.is_bot) return;
     const identity = `telegram:${from.id}`;
     let account: Promise<string> | undefined;
+    // Read-only: a /start in Persian must not create an account. A failed read costs only the choice.
+    const stored = await app.accounts.getLanguage({ identity }).catch(() => null);
     ctx.potluck = {
       app,
       config,
       log,
       identity,
+      tr: translator(pickLanguage(stored, from.language_code)),
       // update_id alone can repeat (Telegram restarts numbering after a quiet week): add the message's
       // own date or the button press id, which a redelivery of the same update shares.
       idempotencyKey: `telegram:${ctx.me.id}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.date ?? 0}`,
@@ -54,8 +60,5 @@ export function attachPotluck(app: App, config: TelegramConfig, log: Logger): Mi
 export function requirePrivateChat(ctx: PotluckContext): void {
   const chat = ctx.chat ?? ctx.callbackQuery?.message?.chat;
   if (chat?.type === 'private' && chat.id === ctx.from?.id) return;
-  throw new AppError(
-    'FORBIDDEN',
-    `This is personal, so I only answer it in a private chat: open @${ctx.me.username} and send it there.`,
-  );
+  throw new AppError('FORBIDDEN', ctx.potluck.tr.t('tg-private-only', { bot: ctx.me.username }));
 }

@@ -9,6 +9,7 @@ import { claimFeature } from './features/claimFeature.ts';
 import { contributeFeature } from './features/contributeFeature.ts';
 import { fallbackFeature } from './features/fallbackFeature.ts';
 import { historyFeature } from './features/historyFeature.ts';
+import { languageFeature } from './features/languageFeature.ts';
 import { linkFeature } from './features/linkFeature.ts';
 import { modelsFeature } from './features/modelsFeature.ts';
 import { notifyFeature } from './features/notifyFeature.ts';
@@ -46,6 +47,7 @@ export function createTelegramBot(
   bot.use(attachPotluck(app, config, log));
   bot.use(
     startFeature(),
+    languageFeature(),
     linkFeature(),
     rewardsFeature(),
     historyFeature(),

@@ -1,10 +1,12 @@
 import type http from 'node:http';
 import { BotError, webhookCallback } from 'grammy';
+import { LANGUAGES } from '../../src/accounts/languages.ts';
 import type { App } from '../../src/app.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
-import { COMMAND_MENU } from './commandMenu.ts';
+import { translator } from '../i18n/translator.ts';
+import { menuIn } from './commandMenu.ts';
 import { createTelegramBot } from './createTelegramBot.ts';
 import { type Notifier, startNotifier } from './notifications/startNotifier.ts';
 
@@ -75,9 +77,16 @@ export function createTelegramRuntime(
           { cause: error },
         );
       }
-      await bot.api
-        .setMyCommands(COMMAND_MENU.map(({ command, description }) => ({ command, description })))
-        .catch((error) => log.warn('telegram command menu not set', { error }));
+      // The default menu in English, and one per other language for apps set to it.
+      for (const language of LANGUAGES) {
+        const commands = menuIn(translator(language)).map(({ command, description }) => ({
+          command,
+          description,
+        }));
+        await bot.api
+          .setMyCommands(commands, language === 'en' ? {} : { language_code: language })
+          .catch((error) => log.warn('telegram command menu not set', { language, error }));
+      }
       if (config.webhook) {
         await bot.api.setWebhook(config.webhook.url, {
           secret_token: config.webhook.secret,

@@ -1,43 +1,44 @@
 import { type BotError, GrammyError } from 'grammy';
 import { type ErrorCode, isAppError, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 import type { PotluckContext } from './context.ts';
 import { block, type Html, html, text } from './render/html.ts';
 import { replyHtml } from './render/send.ts';
 
 /** What to do next, per error code; the core's message already says what was wrong. */
 const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
-  BAD_INPUT: 'Check what you typed: /help shows every command with an example.',
-  NOT_FOUND: 'Check the name or number: /datanets lists the datanets.',
-  INSUFFICIENT_FUNDS: 'Your balance is in /rewards.',
-  QUOTA_EXCEEDED: 'The daily quota resets tomorrow (UTC).',
-  TOO_LARGE: 'Send something smaller, or split it into parts.',
-  RATE_LIMITED: 'Wait a moment, then try again.',
-  UNAVAILABLE: 'The service is busy or restarting: try again in a minute.',
-  CHAIN_ERROR: 'The chain did not take it just now: try again in a few minutes.',
-  UNAUTHENTICATED: 'Link your accounts first: /link explains how.',
+  BAD_INPUT: 'tg-next-bad-input',
+  NOT_FOUND: 'tg-next-not-found',
+  INSUFFICIENT_FUNDS: 'tg-next-insufficient-funds',
+  QUOTA_EXCEEDED: 'tg-next-quota-exceeded',
+  TOO_LARGE: 'tg-next-too-large',
+  RATE_LIMITED: 'tg-next-rate-limited',
+  UNAVAILABLE: 'tg-next-unavailable',
+  CHAIN_ERROR: 'tg-next-chain-error',
+  UNAUTHENTICATED: 'tg-next-unauthenticated',
 };
 
 const TITLE: Partial<Record<ErrorCode, string>> = {
-  BAD_INPUT: 'That did not look right',
-  NOT_FOUND: 'Not found',
-  FORBIDDEN: 'Not allowed',
-  INSUFFICIENT_FUNDS: 'Not enough balance',
-  EXPIRED: 'Expired',
-  CONFLICT: 'Conflict',
-  DUPLICATE: 'Already there',
+  BAD_INPUT: 'error-title-bad-input',
+  NOT_FOUND: 'error-title-not-found',
+  FORBIDDEN: 'error-title-forbidden',
+  INSUFFICIENT_FUNDS: 'error-title-insufficient-funds',
+  EXPIRED: 'error-title-expired',
+  CONFLICT: 'error-title-conflict',
+  DUPLICATE: 'error-title-duplicate',
 };
 
 /** The user-facing text for an error; never internals (those go to the log). */
-export function renderError(failure: unknown): Html {
+export function renderError(failure: unknown, tr: Translator = translator('en')): Html {
   const error = toAppError(failure);
   if (error) {
     const next = NEXT_STEP[error.code];
-    return html`⚠️ <b>${text(TITLE[error.code] ?? 'Could not do that')}</b>
-${block(error.message, 1000)}${next ? html`\n<i>${text(next)}</i>` : ''}`;
+    return html`⚠️ <b>${text(tr.t(TITLE[error.code] ?? 'error-title-other'))}</b>
+${block(error.message, 1000)}${next ? html`\n<i>${text(tr.t(next))}</i>` : ''}`;
   }
-  return html`⚠️ <b>Something went wrong on our side.</b>
-It is logged; please try again in a minute.`;
+  return html`⚠️ <b>${text(tr.t('error-internal'))}</b>
+${text(tr.t('error-internal-retry'))}`;
 }
 
 /**
@@ -54,11 +55,13 @@ export function replyToError(log: Logger) {
     } else {
       log.error('telegram handler failed', { updateId: ctx.update.update_id, error });
     }
-    const message = renderError(error);
+    // A failure before the context was set up (the language lookup itself) is answered in English.
+    const tr = ctx.potluck?.tr ?? translator('en');
+    const message = renderError(error, tr);
     try {
       if (ctx.callbackQuery) {
         // An alert has no markup: the plain message, short enough for Telegram's 200 characters.
-        const plain = isAppError(error) ? error.message : 'Something went wrong on our side; try again.';
+        const plain = isAppError(error) ? error.message : tr.t('error-internal-short');
         await ctx.answerCallbackQuery({ text: plain.slice(0, 200), show_alert: true });
       } else if (ctx.chat) {
         await replyHtml(ctx, message);

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { PotluckContext } from '../context.ts';
-import { html } from '../render/html.ts';
+import { text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 
 /**
@@ -11,10 +11,10 @@ import { replyHtml } from '../render/send.ts';
 export function fallbackFeature(): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
   feature.chatType('private').on('message', async (ctx) => {
-    await replyHtml(ctx, html`I did not understand that. /help lists what I can do.`);
+    await replyHtml(ctx, text(ctx.potluck.tr.t('tg-not-understood')));
   });
   feature.on('callback_query:data', async (ctx) => {
-    await ctx.answerCallbackQuery({ text: 'This button is out of date. Send the command again.' });
+    await ctx.answerCallbackQuery({ text: ctx.potluck.tr.t('tg-button-stale') });
   });
   return feature;
 }

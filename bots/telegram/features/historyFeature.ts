@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
-import { type Html, html, joinHtml } from '../render/html.ts';
+import { type Html, html, joinHtml, text } from '../render/html.ts';
 import { renderPayoutLine } from '../render/renderPayoutLine.ts';
 import { editHtml, replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 
 const PAGE_SIZE = 5;
 
@@ -28,12 +29,16 @@ async function renderPage(
   const fixed = anchor === '0' ? earned.cursor : anchor;
   const pages = Math.max(1, Math.ceil(earned.count / PAGE_SIZE));
   const keyboard = new InlineKeyboard();
-  if (page > 0) keyboard.text('⬅️ Newer', historyButtonData(page - 1, fixed));
-  if (earned.hasMore) keyboard.text('Older ➡️', historyButtonData(page + 1, fixed));
-  keyboard.row().text('🔄 Latest', historyButtonData(0)).text('💰 Rewards', 'rewards:show');
-  const lines = earned.entries.map(renderPayoutLine);
-  const body = html`📜 <b>Your payouts</b> — page ${Math.min(page + 1, pages)} of ${pages}
-${lines.length ? joinHtml(lines) : html`<i>Nothing here yet. Payouts appear as soon as you earn.</i>`}`;
+  const { tr } = ctx.potluck;
+  if (page > 0) keyboard.text(tr.t('history-newer'), historyButtonData(page - 1, fixed));
+  if (earned.hasMore) keyboard.text(tr.t('history-older'), historyButtonData(page + 1, fixed));
+  keyboard
+    .row()
+    .text(tr.t('history-latest'), historyButtonData(0))
+    .text(tr.t('history-rewards'), 'rewards:show');
+  const lines = earned.entries.map((e) => renderPayoutLine(e, tr));
+  const body = html`📜 <b>${text(tr.t('history-title'))}</b> — ${ht(tr, 'history-page', { page: Math.min(page + 1, pages), pages })}
+${lines.length ? joinHtml(lines) : html`<i>${text(tr.t('history-empty'))}</i>`}`;
   return { body, keyboard };
 }
 

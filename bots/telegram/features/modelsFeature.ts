@@ -51,7 +51,7 @@ export function modelsFeature(): Composer<PotluckContext> {
   });
 
   feature.command('ask', async (ctx) => {
-    const { app, idempotencyKey } = ctx.potluck;
+    const { app, idempotencyKey, tr } = ctx.potluck;
     const { model: name, prompt } = await splitModelAndPrompt(
       app,
       typeof ctx.match === 'string' ? ctx.match : '',
@@ -69,13 +69,13 @@ export function modelsFeature(): Composer<PotluckContext> {
     const answer = result.answer.trim()
       ? block(result.answer, 2500)
       : result.receipt.stopReason === 'no_context'
-        ? html`<i>(no answer: nothing in this datanet continues that prompt)</i>`
-        : html`<i>(an empty answer)</i>`;
+        ? html`<i>${text(tr.t('tg-answer-no-context'))}</i>`
+        : html`<i>${text(tr.t('tg-answer-empty'))}</i>`;
     await replyHtml(
       ctx,
       html`🤖 <b>${model.name}</b>
 <blockquote>${answer}</blockquote>
-${renderReceiptSummary(result.receipt)}${result.replayed ? html`\n<i>Already answered: not charged again.</i>` : ''}`,
+${renderReceiptSummary(result.receipt, tr)}${result.replayed ? html`\n<i>${text(tr.t('tg-answer-replayed'))}</i>` : ''}`,
       { reply_markup: new InlineKeyboard().text('🧾 Full receipt', `rc:${result.receipt.receiptId}`) },
     );
   });

@@ -3,12 +3,14 @@ import type { Balance } from '../../../src/ledger/getBalance.ts';
 import type { EarningsSince } from '../../../src/ledger/listEarningsSince.ts';
 import type { Rewards } from '../../../src/rewards/getRewards.ts';
 import type { ValidatorStatus } from '../../../src/validation/getValidatorStatus.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatAmount, formatWhen } from '../render/formatAmount.ts';
 import { type Html, html, joinHtml, text } from '../render/html.ts';
 import { renderPayoutLine, renderSource } from '../render/renderPayoutLine.ts';
 import { roleLabel } from '../render/roleLabel.ts';
 import { editHtml, replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 import { historyButtonData } from './historyFeature.ts';
 
 const LAST_PAYOUTS = 5;
@@ -20,39 +22,43 @@ interface View {
   earnings: EarningsSince;
 }
 
-const sourceLines = (earnings: EarningsSince, max: number) =>
-  earnings.bySource.slice(0, max).map((s) => html`• ${renderSource(s)}: ${formatAmount(s.amount)}`);
+const sourceLines = (earnings: EarningsSince, max: number, tr: Translator) =>
+  earnings.bySource
+    .slice(0, max)
+    .map((s) => html`• ${renderSource(s, tr)}: ${formatAmount(s.amount, { tr })}`);
 
-function renderClaims(r: Rewards): Html {
-  if (!r.wallet) {
-    return html`No wallet linked: /wallet links one, so what you earn can be claimed on chain.`;
-  }
-  return html`Wallet <code>${text(r.wallet)}</code>
-Claimable now: <b>${formatAmount(r.claimable)}</b> · claimed so far: ${formatAmount(r.claimed)}
-Waiting for the next epoch: ${formatAmount(r.uncommitted)}`;
+function renderClaims(r: Rewards, tr: Translator): Html {
+  if (!r.wallet) return text(tr.t('rewards-no-wallet'));
+  return html`${ht(tr, 'rewards-wallet', { wallet: html`<code>${text(r.wallet)}</code>` })}
+${ht(tr, 'rewards-claimable', {
+  claimable: html`<b>${formatAmount(r.claimable, { tr })}</b>`,
+  claimed: formatAmount(r.claimed, { tr }),
+})}
+${ht(tr, 'rewards-waiting', { amount: formatAmount(r.uncommitted, { tr }) })}`;
 }
 
-function renderRewards({ balance, rewards, earnings }: View): Html {
+function renderRewards({ balance, rewards, earnings }: View, tr: Translator): Html {
+  const amount = (value: bigint) => formatAmount(value, { tr });
   const roles = Object.entries(rewards.earnedByRole)
-    .filter(([, amount]) => amount > 0n)
-    .map(([role, amount]) => html`• ${roleLabel(role)}: ${formatAmount(amount)}`);
-  const sources = sourceLines(earnings, TOP_SOURCES);
+    .filter(([, value]) => value > 0n)
+    .map(([role, value]) => html`• ${roleLabel(role, tr)}: ${amount(value)}`);
+  const sources = sourceLines(earnings, TOP_SOURCES, tr);
   const payouts = earnings.entries.length
-    ? joinHtml(earnings.entries.map(renderPayoutLine))
-    : html`<i>No payouts yet. Add data with /contribute, or validate a datanet, and they start here.</i>`;
-  return html`💰 <b>Your rewards</b>
-Available: <b>${formatAmount(balance.available)}</b>
-Staked as validator: ${formatAmount(balance.staked)}
-Held as deposits on pending contributions: ${formatAmount(balance.inDeposits)}
+    ? joinHtml(earnings.entries.map((e) => renderPayoutLine(e, tr)))
+    : html`<i>${text(tr.t('rewards-no-payouts'))}</i>`;
+  return html`💰 <b>${text(tr.t('rewards-title'))}</b>
+${ht(tr, 'rewards-available', { amount: html`<b>${amount(balance.available)}</b>` })}
+${ht(tr, 'rewards-staked', { amount: amount(balance.staked) })}
+${ht(tr, 'rewards-deposits', { amount: amount(balance.inDeposits) })}
 
-<b>Earned in total: ${formatAmount(rewards.earned)}</b>${roles.length ? html`\n${joinHtml(roles)}` : ''}${
-    sources.length ? html`\n<b>By datanet and model</b>\n${joinHtml(sources)}` : ''
+<b>${ht(tr, 'rewards-earned-total', { amount: amount(rewards.earned) })}</b>${roles.length ? html`\n${joinHtml(roles)}` : ''}${
+    sources.length ? html`\n<b>${text(tr.t('rewards-by-source'))}</b>\n${joinHtml(sources)}` : ''
   }
 
-<b>Claims</b>
-${renderClaims(rewards)}
+<b>${text(tr.t('rewards-claims'))}</b>
+${renderClaims(rewards, tr)}
 
-<b>Last payouts</b>
+<b>${text(tr.t('rewards-last-payouts'))}</b>
 ${payouts}`;
 }
 
@@ -61,7 +67,7 @@ function renderDetails({ rewards, earnings }: View, status: ValidatorStatus): Ht
     (s) =>
       html`• ${s.datanetName}: staked ${formatAmount(s.staked)}, ${s.votesCast} votes (${s.votesWon} on the winning side, ${s.openVotes} still open)`,
   );
-  const sources = sourceLines(earnings, 20);
+  const sources = sourceLines(earnings, 20, translator('en'));
   return html`📊 <b>Reward details</b>
 <b>Earned by role</b>
 ${joinHtml(
@@ -81,13 +87,15 @@ Committed to your wallet so far: ${formatAmount(rewards.committed)}
 ${rewards.lastEpoch ? html`Last epoch: #${rewards.lastEpoch.epoch}, settled ${formatWhen(rewards.lastEpoch.settledAt)}` : html`No epoch has settled yet.`}`;
 }
 
-function rewardsKeyboard(view: View): InlineKeyboard {
+function rewardsKeyboard(view: View, tr: Translator): InlineKeyboard {
   const keyboard = new InlineKeyboard()
-    .text('📊 Details', 'rewards:details')
-    .text('📜 History', historyButtonData(0));
+    .text(tr.t('rewards-button-details'), 'rewards:details')
+    .text(tr.t('rewards-button-history'), historyButtonData(0));
   if (view.rewards.claimable > 0n)
-    keyboard.row().text(`💸 Claim ${formatAmount(view.rewards.claimable).text}`, 'claim:go');
-  return keyboard.row().text('🔄 Refresh', 'rewards:show');
+    keyboard
+      .row()
+      .text(tr.t('rewards-button-claim', { amount: tr.amount(view.rewards.claimable) }), 'claim:go');
+  return keyboard.row().text(tr.t('rewards-button-refresh'), 'rewards:show');
 }
 
 /**
@@ -111,11 +119,13 @@ export function rewardsFeature(): Composer<PotluckContext> {
 
   feature.command('rewards', async (ctx) => {
     const view = await load(ctx);
-    await replyHtml(ctx, renderRewards(view), { reply_markup: rewardsKeyboard(view) });
+    const { tr } = ctx.potluck;
+    await replyHtml(ctx, renderRewards(view, tr), { reply_markup: rewardsKeyboard(view, tr) });
   });
   feature.callbackQuery('rewards:show', async (ctx) => {
     const view = await load(ctx);
-    await editHtml(ctx, renderRewards(view), { reply_markup: rewardsKeyboard(view) });
+    const { tr } = ctx.potluck;
+    await editHtml(ctx, renderRewards(view, tr), { reply_markup: rewardsKeyboard(view, tr) });
     await ctx.answerCallbackQuery();
   });
   feature.callbackQuery('rewards:details', async (ctx) => {

@@ -1,11 +1,13 @@
 import { Composer } from 'grammy';
-import { COMMAND_MENU } from '../commandMenu.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import { menuIn } from '../commandMenu.ts';
 import type { PotluckContext } from '../context.ts';
 import { html, joinHtml, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { redeemAndReply } from './linkFeature.ts';
 
-const overview = () => joinHtml(COMMAND_MENU.map((c) => html`• ${text(c.usage)} — ${text(c.description)}`));
+const overview = (tr: Translator) =>
+  joinHtml(menuIn(tr).map((c) => html`• ${text(c.usage)} — ${text(c.description)}`));
 
 /**
  * /start greets, and redeems a link code carried by a deep link (t.me/<bot>?start=link-CODE),
@@ -16,17 +18,19 @@ export function startFeature(): Composer<PotluckContext> {
   feature.command('start', async (ctx) => {
     const payload = typeof ctx.match === 'string' ? ctx.match.trim() : '';
     if (payload.startsWith('link-')) return redeemAndReply(ctx, payload.slice('link-'.length));
+    const { tr } = ctx.potluck;
     await replyHtml(
       ctx,
-      html`👋 <b>Welcome to Potluck</b>, where people build AI together and everyone who helped gets paid.
+      html`👋 <b>${text(tr.t('tg-welcome-title'))}</b>${text(tr.t('tg-welcome-body'))}
 
-Here you can follow what you earn, get told when you earn, add data and link your Discord account.
+${text(tr.t('tg-welcome-what'))}
 
-${overview()}`,
+${overview(tr)}`,
     );
   });
   feature.command('help', async (ctx) => {
-    await replyHtml(ctx, html`<b>What I can do</b>\n${overview()}`);
+    const { tr } = ctx.potluck;
+    await replyHtml(ctx, html`<b>${text(tr.t('tg-help-title'))}</b>\n${overview(tr)}`);
   });
   return feature;
 }

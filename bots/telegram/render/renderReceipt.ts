@@ -2,33 +2,47 @@ import { describeCredit } from '../../../src/inference/describeCredit.ts';
 import type { ReceiptView } from '../../../src/inference/getReceipt.ts';
 import type { Receipt } from '../../../src/inference/receipt.ts';
 import { shownAmounts, shownPercents } from '../../../src/inference/shownShares.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { formatAmount, formatWhen } from './formatAmount.ts';
 import { type Html, html, joinHtml, text } from './html.ts';
+import { ht } from './translateHtml.ts';
 
-function renderParts(r: Receipt): Html {
+const english = translator('en');
+
+function renderParts(r: Receipt, tr: Translator = english): Html {
   const p = r.parts;
-  return html`developer ${formatAmount(BigInt(p.developer))} · data ${formatAmount(BigInt(p.data))} · validators ${formatAmount(BigInt(p.validators))} · protocol ${formatAmount(BigInt(p.protocol))}`;
+  const amount = (value: string) => formatAmount(BigInt(value), { tr });
+  return ht(tr, 'receipt-parts', {
+    developer: amount(p.developer),
+    data: amount(p.data),
+    validators: amount(p.validators),
+    protocol: amount(p.protocol),
+  });
 }
 
-function renderDrewOn(r: Receipt, max: number): Html {
+function renderDrewOn(r: Receipt, max: number, tr: Translator = english): Html {
   const a = r.attribution;
   if (a.contributions.length === 0 || (a.fallback && a.basis !== 'evidence')) {
-    return html`No passage was long enough to credit: the data and validator shares went to the whole snapshot, by size.`;
+    return text(tr.t('receipt-no-credit'));
   }
   // Rounded so the shown percentages add up to 100.
   const percents = shownPercents(a.contributions.map((c) => BigInt(c.units)));
-  const shown = a.contributions.slice(0, max).map((c, i) => text(`#${c.contributionId} ${percents[i]}`));
-  if (a.fallback)
-    return html`Nothing matched closely; paid the contributions it sampled from: ${joinHtml(shown, ' · ')}`;
-  const more = a.contributions.length > max ? text(` and ${a.contributions.length - max} more`) : '';
-  return html`Drew on: ${joinHtml(shown, ' · ')}${more}`;
+  const shown = a.contributions
+    .slice(0, max)
+    .map((c, i) => text(`#${c.contributionId} ${tr.figure(percents[i])}`));
+  if (a.fallback) return ht(tr, 'receipt-sampled', { list: joinHtml(shown, ' · ') });
+  const more =
+    a.contributions.length > max
+      ? html` ${ht(tr, 'receipt-more', { count: a.contributions.length - max })}`
+      : '';
+  return html`${ht(tr, 'receipt-drew-on', { list: joinHtml(shown, ' · ') })}${more}`;
 }
 
 /** The compact receipt under an answer: fee, where it went, whose data the answer used. */
-export function renderReceiptSummary(r: Receipt): Html {
-  return html`🧾 Receipt #${r.receiptId} · fee ${formatAmount(BigInt(r.fee))}
-Paid: ${renderParts(r)}
-${renderDrewOn(r, 5)}`;
+export function renderReceiptSummary(r: Receipt, tr: Translator = english): Html {
+  return html`${ht(tr, 'receipt-summary', { id: r.receiptId, fee: formatAmount(BigInt(r.fee), { tr }) })}
+${ht(tr, 'receipt-paid', { parts: renderParts(r, tr) })}
+${renderDrewOn(r, 5, tr)}`;
 }
 
 /** Everything a receipt proves: the split per contribution, every payout, the hash and its anchor. */
