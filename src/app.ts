@@ -35,7 +35,7 @@ import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
-import { lazyInfluenceScorer } from './ml/influence/lazyInfluenceScorer.ts';
+import { ThreadInfluenceScorer } from './ml/influence/threadInfluenceScorer.ts';
 import { AdapterPool } from './ml/serving/adapterPool.ts';
 import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
@@ -52,8 +52,11 @@ import { ModelRuntime } from './training/modelRuntime.ts';
 import { startTrainingRun } from './training/startTrainingRun.ts';
 import { watchTrainingRun } from './training/watchTrainingRun.ts';
 import { castVote } from './validation/castVote.ts';
+import { closeExpiredReviews } from './validation/closeExpiredReviews.ts';
+import { getValidatorLeaderboard } from './validation/getValidatorLeaderboard.ts';
 import { getValidatorStatus } from './validation/getValidatorStatus.ts';
 import { listReviewQueue } from './validation/listReviewQueue.ts';
+import { seedGoldItems } from './validation/seedGoldItems.ts';
 import { stakeAsValidator } from './validation/stakeAsValidator.ts';
 import { unstakeAsValidator } from './validation/unstakeAsValidator.ts';
 
@@ -68,7 +71,7 @@ function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntim
     threads: s.threads,
     maxParallel: s.maxParallel,
   });
-  return new NeuralRuntime(store, pool, lazyInfluenceScorer(store), {
+  return new NeuralRuntime(store, pool, new ThreadInfluenceScorer(store.root), {
     cacheSize: config.training.modelCacheSize,
     baseModelsDir: config.training.baseModelsDir,
     influenceWeight: s.influenceWeight,
@@ -180,6 +183,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         vote: bind(deps, castVote),
         reviewQueue: bind(deps, listReviewQueue),
         status: bind(deps, getValidatorStatus),
+        leaderboard: bind(deps, getValidatorLeaderboard),
+        seedGold: bind(deps, seedGoldItems),
+        closeExpired: (input: Parameters<typeof closeExpiredReviews>[1] = {}) =>
+          closeExpiredReviews(deps, input),
       },
       training: {
         start: bind(deps, startTrainingRun),

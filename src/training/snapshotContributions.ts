@@ -18,7 +18,7 @@ export async function snapshotContributions(db: Db, datanetId: string): Promise<
     { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
   >`
     select id as contribution_id, contributor_account_id, content_hash, datanet_id from contributions
-    where datanet_id = ${datanetId} and status = 'approved' order by id`;
+    where datanet_id = ${datanetId} and status = 'approved' and gold_answer is null order by id`;
   if (rows.length === 0) return { contributionIds: [], root: '' };
   const tree = contributionTree(rows.map(contributionLeafOf));
   return { contributionIds: rows.map((r) => r.contribution_id), root: tree.root };

@@ -101,8 +101,8 @@ async function voteIn(tx: TransactionSql, deps: Deps, p: z.output<typeof params>
   }
   if (c.gold_answer !== null) {
     await tx`
-      insert into gold_votes (contribution_id, validator_account_id, datanet_id, approve, correct)
-      values (${p.contributionId}, ${p.accountId}, ${c.datanet_id}, ${p.approve}, ${p.approve === c.gold_answer})`;
+      insert into gold_votes (contribution_id, validator_account_id, datanet_id, approve, correct, created_at)
+      values (${p.contributionId}, ${p.accountId}, ${c.datanet_id}, ${p.approve}, ${p.approve === c.gold_answer}, ${deps.now()})`;
     return {
       contributionId: p.contributionId,
       approve: p.approve,

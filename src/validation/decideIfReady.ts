@@ -104,6 +104,7 @@ export async function decideIfReady(
     tx,
     t.datanet_id,
     winners.map((w) => w.account_id),
+    deps.now(),
   );
   const eligible = winners.filter((w) => !standing.get(w.account_id)?.suspended);
 

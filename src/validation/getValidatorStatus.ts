@@ -2,59 +2,40 @@ import { z } from 'zod';
 import { idSchema } from '../accounts/identity.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { type ValidatorRecord, validatorRecords } from './validatorRecords.ts';
 
 const params = z.object({ accountId: idSchema });
 export interface ValidatorStatus {
-  stakes: {
-    datanetId: string;
+  stakes: (ValidatorRecord & {
     datanetName: string;
-    staked: bigint;
     minStake: bigint;
+    /** Own votes on contributions not decided yet (never anyone else's, never a tally). */
     openVotes: number;
-    votesCast: number;
-    votesWon: number;
-  }[];
+  })[];
 }
 
-/** The caller's stakes and voting record per datanet. */
+/** The caller's stakes and reputation per datanet: agreement, gold accuracy, votes, earnings. */
 export async function getValidatorStatus(
   deps: Deps,
   input: z.input<typeof params>,
 ): Promise<ValidatorStatus> {
   const p = parseInput(params, input);
-  const rows = await deps.sql<
-    {
-      datanet_id: string;
-      name: string;
-      amount: string;
-      min_stake: string;
-      open: string;
-      cast: string;
-      won: string;
-    }[]
-  >`
-    select s.datanet_id, d.name, s.amount, d.min_stake, t.open, t.cast, t.won
-    from validator_stakes s
-    join datanets d on d.id = s.datanet_id
-    cross join lateral (
-      select count(*) filter (where c.status = 'pending') as open,
-             count(*) as cast,
-             count(*) filter (where o.approved = v.approve) as won
-      from votes v
-      join contributions c on c.id = v.contribution_id
-      left join validation_outcomes o on o.contribution_id = v.contribution_id
-      where v.validator_account_id = s.account_id and c.datanet_id = s.datanet_id) t
-    where s.account_id = ${p.accountId}
-    order by s.datanet_id`;
+  const records = await validatorRecords(
+    deps.sql,
+    deps.now(),
+    deps.sql`s.account_id = ${p.accountId}`,
+    deps.sql`s.datanet_id`,
+  );
+  const extra = await deps.sql<{ datanet_id: string; name: string; min_stake: string; open: string }[]>`
+    select d.id as datanet_id, d.name, d.min_stake,
+      (select count(*) from votes v join contributions c on c.id = v.contribution_id
+       where v.validator_account_id = ${p.accountId} and c.datanet_id = d.id and c.status = 'pending') as open
+    from datanets d where d.id = any(${records.map((r) => r.datanetId)}::bigint[])`;
+  const byId = new Map(extra.map((e) => [e.datanet_id, e]));
   return {
-    stakes: rows.map((r) => ({
-      datanetId: r.datanet_id,
-      datanetName: r.name,
-      staked: BigInt(r.amount),
-      minStake: BigInt(r.min_stake),
-      openVotes: Number(r.open),
-      votesCast: Number(r.cast),
-      votesWon: Number(r.won),
-    })),
+    stakes: records.map((r) => {
+      const e = byId.get(r.datanetId)!;
+      return { ...r, datanetName: e.name, minStake: BigInt(e.min_stake), openVotes: Number(e.open) };
+    }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/openDatabase.ts';
+import { goldCutoff } from './validatorRecords.ts';
 
 export interface GoldStanding {
   answered: number;
@@ -7,11 +8,15 @@ export interface GoldStanding {
   suspended: boolean;
 }
 
-/** Gold accuracy per validator in one datanet, judged against the datanet's threshold. */
+/**
+ * Gold accuracy per validator in one datanet, judged against the datanet's threshold, over the
+ * gold answers given before today (UTC): the same numbers every surface shows the validator.
+ */
 export async function goldStanding(
   db: Db,
   datanetId: string,
   accountIds: readonly string[],
+  now: Date,
 ): Promise<Map<string, GoldStanding>> {
   const rows = await db<
     { account_id: string; answered: number; correct: number; min_bps: number; min_answers: number }[]
@@ -22,7 +27,7 @@ export async function goldStanding(
     cross join datanets d
     left join lateral (
       select count(*) as answered, count(*) filter (where correct) as correct from gold_votes
-      where validator_account_id = a.account_id and datanet_id = d.id) g on true
+      where validator_account_id = a.account_id and datanet_id = d.id and created_at < ${goldCutoff(now)}) g on true
     where d.id = ${datanetId}`;
   return new Map(
     rows.map((r) => [

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { idSchema } from '../accounts/identity.ts';
+import { notFound } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { type ValidatorRecord, validatorRecords } from './validatorRecords.ts';
+
+const params = z.object({
+  datanetId: idSchema,
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+/**
+ * A datanet's validators ranked by what honest work earned them, then by agreement with outcomes.
+ * Only decided votes and past gold answers count, so the board reveals no open vote.
+ */
+export async function getValidatorLeaderboard(
+  deps: Deps,
+  input: z.input<typeof params>,
+): Promise<{ datanetId: string; validators: ValidatorRecord[] }> {
+  const p = parseInput(params, input);
+  const [d] = await deps.sql`select 1 from datanets where id = ${p.datanetId}`;
+  if (!d) throw notFound('Datanet', p.datanetId);
+  const validators = await validatorRecords(
+    deps.sql,
+    deps.now(),
+    deps.sql`s.datanet_id = ${p.datanetId} and (s.amount > 0 or v.cast > 0)`,
+    deps.sql`v.earned desc, (case when v.decided = 0 then 0 else v.won::numeric / v.decided end) desc, v.cast desc, s.account_id`,
+    p.limit,
+  );
+  return { datanetId: p.datanetId, validators };
+}
