@@ -5,6 +5,8 @@ export interface FakeUser {
   id: number;
   first_name: string;
   username?: string;
+  /** The user's Telegram app language, as Telegram sends it ("fa", "en"). */
+  language_code?: string;
 }
 
 let nextUpdateId = 1;
