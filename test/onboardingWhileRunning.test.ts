@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -46,14 +45,6 @@ describe('create_agent_key over MCP', () => {
   });
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
 describe('onboarding while `potluck start` holds the embedded database', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-onboard-'));
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-onboard-home-'));
@@ -63,13 +54,12 @@ describe('onboarding while `potluck start` holds the embedded database', () => {
   });
 
   it('tells a second CLI or stdio MCP process why and where to go, and the HTTP route makes keys', async () => {
-    const port = await freePort();
-    // Embedded defaults, whatever the test run itself was given.
+    // Embedded defaults, whatever the test run itself was given; any free port, as the banner says.
     const env = {
       PATH: process.env.PATH ?? '',
       HOME: home,
       POTLUCK_DATA_DIR: dataDir,
-      HTTP_PORT: String(port),
+      HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
     };
     const created = spawnSync(process.execPath, [bin, 'agent', 'create', 'before start'], {
@@ -93,6 +83,7 @@ describe('onboarding while `potluck start` holds the embedded database', () => {
       service.once('exit', (code) => reject(new Error(`service exited with ${code}:\n${out}`)));
     });
     const servicePid = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'potluck.lock'), 'utf8'));
+    const endpoint = `${/http\s+(http:\/\/\S+)/.exec(out)![1]}/mcp`;
 
     // The CLI names the holder and the way round it, instead of a bare refusal.
     const second = spawnSync(process.execPath, [bin, 'agent', 'create', 'while running'], {
@@ -103,7 +94,8 @@ describe('onboarding while `potluck start` holds the embedded database', () => {
     });
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`pid ${servicePid}`);
-    expect(second.stderr).toContain(`http://127.0.0.1:${port}/mcp`);
+    // The endpoint the service really listens on, though this process was told only "any port".
+    expect(second.stderr).toContain(endpoint);
     expect(second.stderr).toContain('create_agent_key');
 
     // An MCP client starting `potluck mcp` gets the same reason, not only "Connection closed".
@@ -122,17 +114,19 @@ describe('onboarding while `potluck start` holds the embedded database', () => {
     await client.close();
     expect(refused).toContain(`pid ${servicePid}`);
     expect(refused).toContain('create_agent_key');
+    expect(refused).toContain(endpoint);
 
     // The running service makes the next key over HTTP.
-    const http = await connectHttp(`http://127.0.0.1:${port}/mcp`, firstKey);
+    const http = await connectHttp(endpoint, firstKey);
     const made = await callOk(http, 'create_agent_key', { name: 'while running' });
     await http.close();
-    const withNewKey = await connectHttp(`http://127.0.0.1:${port}/mcp`, made.apiKey);
+    const withNewKey = await connectHttp(endpoint, made.apiKey);
     expect((await callOk(withNewKey, 'get_balance')).accountId).toMatch(/^\d+$/);
     await withNewKey.close();
 
     const exited = new Promise<number | null>((resolve) => service.once('exit', resolve));
     service.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'service.json'))).toBe(false);
   }, 240_000);
 });

@@ -3,6 +3,7 @@ import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
 import { startDiscordInService } from './runDiscord.ts';
+import { recordServiceAddress } from './serviceAddress.ts';
 
 /**
  * Runs the service until SIGINT/SIGTERM, then closes everything in order (HTTP, then the app
@@ -15,6 +16,9 @@ export async function runStart(config: Config): Promise<number> {
   // Telegram runs inside the service when TELEGRAM_TOKEN is set; a webhook mounts on the HTTP server.
   const telegram = config.telegram.token ? createTelegramRuntime(app, config.telegram) : undefined;
   const http = await startHttpServer(app, config.http, { telegramWebhook: telegram?.webhook });
+  // Only the embedded database locks out other processes; they then read where to go instead.
+  const forgetAddress =
+    app.database.kind === 'pglite' ? recordServiceAddress(config.dataDir, `${http.url}/mcp`) : () => {};
   const telegramLine = await startTelegramInService(telegram);
   // Discord runs inside the service when DISCORD_TOKEN is set (or alone: `potluck discord`).
   const discord = await startDiscordInService(app, config);
@@ -43,6 +47,7 @@ export async function runStart(config: Config): Promise<number> {
   await stopped;
   await telegram?.stop();
   await discord.bot?.stop();
+  forgetAddress();
   await http.close();
   await chainLoop?.stop();
   await app.close();
