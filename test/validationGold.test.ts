@@ -1,4 +1,8 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMcpServer } from '../mcp/createMcpServer.ts';
 import { snapshotContributions } from '../src/training/snapshotContributions.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
@@ -188,5 +192,46 @@ describe('gold items', () => {
     });
     const paid = await t.app.database.sql`select coalesce(sum(paid), 0)::text as s from votes`;
     expect(board.validators.reduce((s, r) => s + r.earned, 0n).toString()).toBe(paid[0].s);
+  });
+
+  it('over MCP: the owner seeds gold, a validator reads their reputation and the leaderboard', async () => {
+    const as = async (accountId: string) => {
+      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+      await createMcpServer(t.app, { accountId, keyId: null }).connect(serverSide);
+      const client = new Client({ name: 'gold-test', version: '1.0.0' });
+      await client.connect(clientSide);
+      return client;
+    };
+    const call = async (c: Client, name: string, args: Record<string, unknown>) => {
+      const r = (await c.callTool({ name, arguments: args })) as CallToolResult;
+      return { r, text: r.content.map((x) => (x.type === 'text' ? x.text : '')).join('\n') };
+    };
+    const ownerMcp = await as(owner);
+    const seeded = await call(ownerMcp, 'seed_gold_items', {
+      datanetId,
+      items: [{ text: text('mcp', 0), approve: true }],
+      idempotencyKey: 'mcp-gold',
+    });
+    expect(seeded.r.isError ?? false).toBe(false);
+    expect((seeded.r.structuredContent as { gold: unknown[] }).gold.length).toBe(1);
+    const v1Mcp = await as(v[1]);
+    const refused = await call(v1Mcp, 'seed_gold_items', {
+      datanetId,
+      items: [{ text: text('mcp', 1), approve: true }],
+      idempotencyKey: 'mcp-gold',
+    });
+    expect(refused.r.isError).toBe(true);
+    const status = await call(v1Mcp, 'get_validator_status', {});
+    expect(status.r.structuredContent).toMatchObject({
+      stakes: [{ datanetId, agreementBps: 10_000, goldAccuracyBps: 10_000, earned: (2n * TOKEN).toString() }],
+    });
+    expect(status.text).toContain('agreement 100%');
+    const board = await call(v1Mcp, 'get_validator_leaderboard', { datanetId });
+    expect(
+      (board.r.structuredContent as { validators: { accountId: string }[] }).validators[0].accountId,
+    ).toBe(v[1]);
+    expect(board.text).toMatch(/^1\. /);
+    await ownerMcp.close();
+    await v1Mcp.close();
   });
 });

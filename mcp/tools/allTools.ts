@@ -20,6 +20,7 @@ import { getReceipt } from './getReceipt.ts';
 import { getRewards } from './getRewards.ts';
 import { getTrainingRun } from './getTrainingRun.ts';
 import { getValidationProof } from './getValidationProof.ts';
+import { getValidatorLeaderboard } from './getValidatorLeaderboard.ts';
 import { getValidatorStatus } from './getValidatorStatus.ts';
 import { invokeModel } from './invokeModel.ts';
 import { listBaseModels } from './listBaseModels.ts';
@@ -29,6 +30,7 @@ import { listPendingReviews } from './listPendingReviews.ts';
 import { listTrainingRuns } from './listTrainingRuns.ts';
 import { publishModel } from './publishModel.ts';
 import { requestFaucet } from './requestFaucet.ts';
+import { seedGoldItems } from './seedGoldItems.ts';
 import { stakeAsValidator } from './stakeAsValidator.ts';
 import { startTrainingRun } from './startTrainingRun.ts';
 import { startWalletLink } from './startWalletLink.ts';
@@ -53,6 +55,8 @@ export const allTools: McpTool[] = [
   stakeAsValidator,
   unstakeAsValidator,
   getValidatorStatus,
+  getValidatorLeaderboard,
+  seedGoldItems,
   listBaseModels,
   startTrainingRun,
   getTrainingRun,

@@ -3,22 +3,21 @@ import { defineTool, READ_ONLY } from '../defineTool.ts';
 import { requireAccount } from '../mcpAuth.ts';
 import { tokens } from '../tokens.ts';
 import { amountOut } from '../wireSchemas.ts';
+import { describeRecord, validatorRecordOut } from './validatorRecordOut.ts';
 
 export const getValidatorStatus = defineTool({
   name: 'get_validator_status',
   title: 'Your validator status',
-  description: 'Your stakes and voting record per datanet.',
+  description:
+    'Your stakes and reputation per datanet: votes, agreement with outcomes, gold accuracy, earnings. Never a tally or another vote.',
   input: {},
   output: {
     stakes: z.array(
       z.object({
-        datanetId: z.string(),
+        ...validatorRecordOut,
         datanetName: z.string(),
-        staked: amountOut,
         minStake: amountOut,
         openVotes: z.number().int(),
-        votesCast: z.number().int(),
-        votesWon: z.number().int(),
       }),
     ),
   },
@@ -30,7 +29,7 @@ export const getValidatorStatus = defineTool({
       : stakes
           .map(
             (s) =>
-              `#${s.datanetId} ${s.datanetName}: ${tokens(s.staked)} staked, ${s.votesCast} votes (${s.votesWon} on the winning side, ${s.openVotes} open)`,
+              `#${s.datanetId} ${s.datanetName}: ${tokens(s.staked)} staked, ${s.openVotes} open; ${describeRecord(s)}`,
           )
           .join('\n'),
 });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineTool, READ_ONLY } from '../defineTool.ts';
+import { idInput } from '../inputSchemas.ts';
+import { describeRecord, validatorRecordOut } from './validatorRecordOut.ts';
+
+export const getValidatorLeaderboard = defineTool({
+  name: 'get_validator_leaderboard',
+  title: "A datanet's validator leaderboard",
+  description:
+    'Validators of a datanet ranked by earnings, then agreement with outcomes; with gold accuracy and votes. Only decided votes count.',
+  input: {
+    datanetId: idInput('Datanet'),
+    limit: z.number().int().min(1).max(100).default(20),
+  },
+  output: { datanetId: z.string(), validators: z.array(z.object(validatorRecordOut)) },
+  annotations: READ_ONLY,
+  run: (args, { app }) => app.validation.leaderboard(args),
+  render: ({ validators }) =>
+    validators.length === 0
+      ? 'No validators here yet.'
+      : validators
+          .map((v, i) => `${i + 1}. ${v.displayName || `account #${v.accountId}`}: ${describeRecord(v)}`)
+          .join('\n'),
+});
