@@ -27,11 +27,16 @@ contract RewardVault is AccessControl, Pausable {
     /// @notice The reward token.
     IERC20 public immutable token;
 
-    // Packs into the same slot as Pausable's `_paused`, so a claim reads both with one cold SLOAD.
     /// @notice The most recent epoch with a posted root (0 before the first).
     uint64 public latestEpoch;
 
     mapping(uint64 epoch => bytes32 root) private _epochRoots;
+
+    // keccak256(abi.encode(latestEpoch, its root)) while claims are open, zero while paused or before
+    // the first root: a claim checks the pause, the epoch and the proof's root with one cold SLOAD
+    // instead of three (measured: the three cold slots were 6,300 of a repeat claim's 30,848
+    // execution gas). The other fields stay for views, error reasons and the pause itself.
+    bytes32 private _claimable;
 
     /// @notice Cumulative amount already paid out per account.
     mapping(address account => uint256 amount) public claimed;
@@ -104,6 +109,7 @@ contract RewardVault is AccessControl, Pausable {
         if (epoch <= latestEpoch) revert EpochNotIncreasing(epoch, latestEpoch);
         _epochRoots[epoch] = root;
         latestEpoch = epoch;
+        if (!paused()) _claimable = _commitment(epoch, root);
         emit EpochRootPosted(epoch, root);
         return true;
     }
@@ -117,13 +123,11 @@ contract RewardVault is AccessControl, Pausable {
     /// @return amount The amount paid.
     function claim(uint64 epoch, address account, uint256 cumulativeAmount, bytes32[] calldata proof)
         external
-        whenNotPaused
         returns (uint256 amount)
     {
-        uint64 latest = latestEpoch;
-        if (epoch != latest) revert StaleEpoch(epoch, latest);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(account, cumulativeAmount))));
-        if (!MerkleProof.verifyCalldata(proof, _epochRoots[epoch], leaf)) revert InvalidProof();
+        bytes32 root = MerkleProof.processProofCalldata(proof, leaf);
+        if (_commitment(epoch, root) != _claimable) _refuseClaim(epoch);
         uint256 already = claimed[account];
         if (cumulativeAmount <= already) revert NothingToClaim(account, cumulativeAmount, already);
         amount = cumulativeAmount - already;
@@ -135,11 +139,14 @@ contract RewardVault is AccessControl, Pausable {
     /// @notice Pauses deposits and claims.
     function pause() external onlyRole(PAUSER_ROLE) {
         _pause();
+        _claimable = 0;
     }
 
     /// @notice Resumes deposits and claims.
     function unpause() external onlyRole(PAUSER_ROLE) {
         _unpause();
+        uint64 latest = latestEpoch;
+        if (latest != 0) _claimable = _commitment(latest, _epochRoots[latest]);
     }
 
     /// @notice The root posted for an epoch; zero if none.
@@ -147,6 +154,19 @@ contract RewardVault is AccessControl, Pausable {
     /// @return root The posted root.
     function epochRoot(uint64 epoch) external view returns (bytes32 root) {
         return _epochRoots[epoch];
+    }
+
+    function _commitment(uint64 epoch, bytes32 root) private pure returns (bytes32) {
+        return keccak256(abi.encode(epoch, root));
+    }
+
+    /// @dev Reverts with the reason a claim failed the commitment check, in the order the checks had
+    ///      when each read its own slot: paused, stale epoch, then a proof that does not reach the root.
+    function _refuseClaim(uint64 epoch) private view {
+        _requireNotPaused();
+        uint64 latest = latestEpoch;
+        if (epoch != latest) revert StaleEpoch(epoch, latest);
+        revert InvalidProof();
     }
 
     function _deposit(uint256 amount, bytes32 accountRef) private {

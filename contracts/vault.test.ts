@@ -99,6 +99,31 @@ describe('RewardVault claims', () => {
     await mined(chain, f.admin.vault.write.claim([1n, alice, amount, proof]));
     expect(await balanceOf(f, alice)).toBe(5n);
   });
+
+  it('keeps a root posted while paused closed until unpause, which opens only the latest epoch', async () => {
+    const e1 = await postEpoch(1n, [
+      { account: alice, cumulativeAmount: 5n },
+      { account: bob, cumulativeAmount: 2n },
+    ]);
+    await mined(chain, f.admin.vault.write.pause());
+    const e2 = await postEpoch(2n, [
+      { account: alice, cumulativeAmount: 9n },
+      { account: bob, cumulativeAmount: 4n },
+    ]);
+    const second = e2.proofFor(alice);
+    expect(await revertOf(f.admin.vault.write.claim([2n, alice, second.amount, second.proof]))).toBe(
+      'EnforcedPause',
+    );
+    await mined(chain, f.admin.vault.write.unpause());
+    const first = e1.proofFor(bob);
+    expect(await revertOf(f.admin.vault.write.claim([1n, bob, first.amount, first.proof]))).toBe('StaleEpoch');
+    expect(await revertOf(f.admin.vault.write.claim([2n, alice, 9n + 1n, second.proof]))).toBe('InvalidProof');
+    await mined(chain, f.admin.vault.write.claim([2n, alice, second.amount, second.proof]));
+    expect(await balanceOf(f, alice)).toBe(9n);
+    expect(await revertOf(f.admin.vault.write.claim([2n, alice, second.amount, second.proof]))).toBe(
+      'NothingToClaim',
+    );
+  });
 });
 
 describe('RewardVault epoch roots', () => {
