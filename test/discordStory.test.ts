@@ -168,6 +168,11 @@ describe('Discord: the community story', () => {
     const text = await answer(h.fake.command(people.v1, 'rewards'));
     expect(text).toMatch(/As validator: 1 POT/);
     expect(text).toContain('Staked: 10 POT');
+    const status = await answer(h.fake.command(people.v1, 'validator status'));
+    expect(status).toContain('1 votes · agreement 100% · gold — of 0 · earned 1 POT');
+    const board = await answer(h.fake.command(people.v2, 'validator leaderboard', { datanet: 'English Verse' }));
+    expect(board).toContain('Validators of English Verse');
+    expect(board).toMatch(/1\. .*agreement 100%/);
   });
 
   it('takes long text through the form and a rejection with a reason through the form', async () => {
