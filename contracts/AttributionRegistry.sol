@@ -137,6 +137,33 @@ contract AttributionRegistry is AccessControl {
         if (created) emit ContributionBatchAnchored(batchId, datanetId, root, count);
     }
 
+    /// @notice Anchors the Merkle root of one window's contributions across every datanet. Each leaf names
+    ///         its datanet, so a quiet datanet's few contributions share one transaction with the rest
+    ///         instead of paying for a root of their own. Stored with datanetId 0; the event says the same.
+    ///         Replaying with identical data is a no-op.
+    /// @param batchId Batch id (the contribution batch namespace).
+    /// @param root StandardMerkleTree root over contribution leaves of any registered datanets.
+    /// @param count Number of leaves.
+    /// @return created True if this call anchored it, false if it was already anchored identically.
+    function anchorContributionWindow(bytes32 batchId, bytes32 root, uint32 count)
+        external
+        onlyRole(ANCHOR_ROLE)
+        returns (bool created)
+    {
+        if (root == 0 || count == 0) revert ZeroValue();
+        Batch storage b = _contributionBatches[batchId];
+        if (b.root != 0) {
+            if (b.root == root && b.datanetId == 0 && b.count == count) return false;
+            revert BatchConflict(batchId);
+        }
+        // datanetId stays zero, unwritten: a window's leaves carry their datanets.
+        b.root = root;
+        b.count = count;
+        b.anchoredAt = uint64(block.timestamp);
+        emit ContributionBatchAnchored(batchId, bytes32(0), root, count);
+        return true;
+    }
+
     /// @notice Anchors the Merkle root of a batch of final validation outcomes in a registered datanet.
     ///         Replaying with identical data is a no-op.
     /// @param batchId Batch id (its own namespace, separate from contribution batches).
@@ -255,12 +282,13 @@ contract AttributionRegistry is AccessControl {
         return _receiptEpochs[epoch];
     }
 
-    /// @notice Whether a contribution is included in an anchored batch of the same datanet.
+    /// @notice Whether a contribution is included in an anchored batch of the same datanet, or in an
+    ///         anchored window (any datanet) while its datanet is registered.
     /// @param batchId Batch id.
     /// @param contributionId Contribution id.
     /// @param contributorRef Contributor's account reference.
     /// @param contentHash sha256 of the normalised content.
-    /// @param datanetId Datanet id; must equal the batch's datanet.
+    /// @param datanetId Datanet id; must equal the batch's datanet (any registered one for a window).
     /// @param proof StandardMerkleTree proof.
     /// @return included True if the proof is valid.
     function verifyContribution(
@@ -272,7 +300,9 @@ contract AttributionRegistry is AccessControl {
         bytes32[] calldata proof
     ) external view returns (bool included) {
         Batch storage b = _contributionBatches[batchId];
-        if (b.root == 0 || b.datanetId != datanetId) return false;
+        if (b.root == 0) return false;
+        bytes32 batchDatanet = b.datanetId;
+        if (batchDatanet == 0 ? _datanets[datanetId] == 0 : batchDatanet != datanetId) return false;
         bytes32 leaf =
             keccak256(bytes.concat(keccak256(abi.encode(contributionId, contributorRef, contentHash, datanetId))));
         return MerkleProof.verifyCalldata(proof, b.root, leaf);

@@ -190,6 +190,69 @@ describe('contribution batches', () => {
   });
 });
 
+describe('contribution windows (one root across datanets)', () => {
+  it('verify leaves of every registered datanet in the window, idempotently, and nothing else', async () => {
+    const second = toBytes32Ref('datanet', 'harbour-verse');
+    const unregistered = toBytes32Ref('datanet', 'never-registered');
+    await mined(chain, f.admin.registry.write.registerDatanet([second, hash('meta second')]));
+    const leaves = [
+      ...contributions(5, 'busy'),
+      { ...contributions(1, 'quiet')[0], datanetId: second },
+      { ...contributions(1, 'ghost')[0], datanetId: unregistered },
+    ];
+    const tree = contributionTree(leaves);
+    const batchId = toBytes32Ref('window', 1);
+    const args = [batchId, tree.root as Hex, leaves.length] as const;
+    const receipt = await mined(chain, f.admin.registry.write.anchorContributionWindow(args));
+    const [event] = parseEventLogs({
+      abi: registryAbi,
+      logs: receipt.logs,
+      eventName: 'ContributionBatchAnchored',
+    });
+    expect(event.args).toEqual({ batchId, datanetId: `0x${'0'.repeat(64)}`, root: tree.root, count: 7 });
+    expect(await f.admin.registry.read.contributionBatch([batchId])).toMatchObject({
+      root: tree.root,
+      count: 7,
+    });
+
+    const verified: Record<string, boolean> = {};
+    for (const [i, value] of tree.entries()) {
+      const ok = await f.admin.registry.read.verifyContribution([
+        batchId,
+        ...value,
+        tree.getProof(i) as Hex[],
+      ]);
+      verified[value[3]] = (verified[value[3]] ?? true) && ok;
+    }
+    expect(verified).toEqual({ [datanetId]: true, [second]: true, [unregistered]: false });
+    // A leaf's datanet is part of what the proof proves: naming another registered datanet fails.
+    const [id, ref, content] = tree.at(0)!;
+    const proof = tree.getProof(0) as Hex[];
+    expect(await f.admin.registry.read.verifyContribution([batchId, id, ref, content, second, proof])).toBe(
+      false,
+    );
+
+    const replay = await mined(chain, f.admin.registry.write.anchorContributionWindow(args));
+    expect(replay.logs).toHaveLength(0);
+    expect(
+      await revertOf(f.admin.registry.write.anchorContributionWindow([batchId, tree.root as Hex, 8])),
+    ).toBe('BatchConflict');
+    expect(
+      await revertOf(
+        f.admin.registry.write.anchorContributionBatch([batchId, datanetId, tree.root as Hex, 7]),
+      ),
+    ).toBe('BatchConflict');
+    expect(
+      await revertOf(f.admin.registry.write.anchorContributionWindow([hash('w2'), tree.root as Hex, 0])),
+    ).toBe('ZeroValue');
+    expect(
+      await revertOf(
+        f.as(f.others[0]).registry.write.anchorContributionWindow([hash('w3'), tree.root as Hex, 7]),
+      ),
+    ).toBe('AccessControlUnauthorizedAccount');
+  });
+});
+
 describe('validation batches and receipt epochs', () => {
   it('anchor and verify validation outcomes', async () => {
     const leaves = [true, false, true].map((approved, i) => ({
