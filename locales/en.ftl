@@ -116,6 +116,29 @@ dc-rewards-claimed = Claimed
 dc-rewards-wallet = Wallet { $wallet } · claim with /claim
 dc-rewards-no-wallet = Link a wallet with /wallet link to receive earnings on chain
 
+## Contributing (Telegram) and linking
+contribute-usage = Send /contribute followed by the datanet name, and your text on the next lines. Or send a .txt, .md or .jsonl file with the datanet name as its caption.
+contribute-which-datanet = Which datanet is this file for?
+contribute-too-large = That file is larger than { $kb } KB, the limit.
+contribute-file-unavailable = Telegram did not hand over the file. Send it again.
+contribute-near = #{ $id } looks like #{ $other } ({ $percent } similar): validators will see it
+contribute-refused-item = item { $index }: { $message }
+contribute-accepted = Accepted { $count }: { $ids }, now waiting for validators.
+contribute-deposit = Deposit held: { $amount } (back to you when approved).
+contribute-none = Nothing was accepted.
+contribute-refused = Refused { $count }
+datanets-title = Datanets
+datanets-line = { $approved } approved, { $pending } pending; deposit { $deposit }
+datanets-none = No datanets yet. They are created in Discord or over MCP.
+link-already = ✅ This Telegram account was already linked to that account. Nothing changed.
+link-done-title = Linked.
+link-done-body = Telegram and Discord now share one account: the same balance, rewards and history.
+link-see = See them with /rewards.
+link-code = 🔗 Your link code: { $code }
+link-code-how = In Discord, run /link with this code to join that account to this one.
+link-code-expires = It works once and expires at { $when }.
+link-code-other = Have a code from Discord instead? Send /link followed by it.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

@@ -115,6 +115,29 @@ dc-rewards-claimed = برداشت‌شده
 dc-rewards-wallet = کیف پول { $wallet } · برداشت با ‎/claim‎
 dc-rewards-no-wallet = برای دریافت درآمد روی زنجیره، با ‎/wallet link‎ یک کیف پول پیوند دهید
 
+## Contributing (Telegram) and linking
+contribute-usage = ‎/contribute‎ را با نام دیتانت بفرستید و متن‌تان را در خط‌های بعد بنویسید. یا یک فایل ‎.txt‎، ‎.md‎ یا ‎.jsonl‎ با نام دیتانت در زیرنویس بفرستید.
+contribute-which-datanet = این فایل برای کدام دیتانت است؟
+contribute-too-large = این فایل از حد مجاز { $kb } کیلوبایت بزرگ‌تر است.
+contribute-file-unavailable = تلگرام فایل را تحویل نداد. دوباره بفرستید.
+contribute-near = #{ $id } شبیه #{ $other } است ({ $percent } شباهت): اعتبارسنج‌ها آن را می‌بینند
+contribute-refused-item = مورد { $index }: { $message }
+contribute-accepted = { $count } مورد پذیرفته شد: { $ids }، اکنون در انتظار اعتبارسنج‌ها.
+contribute-deposit = ودیعهٔ نگه‌داشته: { $amount } (پس از تأیید به شما برمی‌گردد).
+contribute-none = چیزی پذیرفته نشد.
+contribute-refused = { $count } مورد رد شد
+datanets-title = دیتانت‌ها
+datanets-line = { $approved } تأییدشده، { $pending } در انتظار؛ ودیعه { $deposit }
+datanets-none = هنوز دیتانتی نیست. دیتانت‌ها در دیسکورد یا از راه MCP ساخته می‌شوند.
+link-already = ✅ این حساب تلگرام از قبل به آن حساب پیوند خورده بود. چیزی تغییر نکرد.
+link-done-title = پیوند خورد.
+link-done-body = تلگرام و دیسکورد اکنون یک حساب مشترک دارند: همان موجودی، پاداش‌ها و تاریخچه.
+link-see = آن‌ها را با ‎/rewards‎ ببینید.
+link-code = 🔗 کد پیوند شما: { $code }
+link-code-how = در دیسکورد، ‎/link‎ را با این کد اجرا کنید تا آن حساب به این یکی بپیوندد.
+link-code-expires = فقط یک بار کار می‌کند و در { $when } منقضی می‌شود.
+link-code-other = به‌جایش کدی از دیسکورد دارید؟ ‎/link‎ را با آن کد بفرستید.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

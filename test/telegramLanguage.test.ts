@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
 
@@ -18,6 +19,7 @@ beforeAll(async () => {
   h = await startTelegramHarness({ mode: 'polling' });
   const { accountId } = await h.app.accounts.resolveIdentity({ identity: `telegram:${parvin.id}` });
   await h.app.ledger.requestFaucet({ accountId, idempotencyKey: 'seed' });
+  await h.app.datanets.create({ ownerAccountId: accountId, name: 'شعر فارسی', quorumVotes: 1 });
 });
 afterAll(async () => h?.close());
 
@@ -58,6 +60,15 @@ describe('Telegram in Persian', () => {
     expect(buttonsOf(reply)).toEqual(['📊 جزئیات', '📜 تاریخچه', '🔄 تازه‌سازی']);
   });
 
+  it('takes a Persian poem and answers in Persian, with the count in Persian digits', async () => {
+    const text = await say(parvin, `/contribute شعر فارسی\n${samplePoem('fa', 1, 200)}`);
+    // Every number and id inside the Persian sentence is isolated, so it cannot flip the order.
+    expect(text).toMatch(/\u2068۱\u2069 مورد پذیرفته شد: \u2068#\d+\u2069، اکنون در انتظار اعتبارسنج‌ها/);
+    expect(text).toContain('ودیعهٔ نگه‌داشته: \u2068۱ POT\u2069');
+    const listed = await say(parvin, '/datanets');
+    expect(listed).toContain('\u2068۱\u2069 در انتظار');
+  });
+
   it('refuses in Persian', async () => {
     const text = await say(parvin, '/ask');
     expect(text).toContain('⚠️ <b>درست به نظر نمی‌رسید</b>');
@@ -71,7 +82,7 @@ describe('Telegram in Persian', () => {
   it('switches to English with /language en and back with /language auto', async () => {
     expect(await say(parvin, '/language en')).toBe('From now on I answer you in English.');
     expect(await say(parvin, '/start')).toContain('Welcome to Potluck');
-    expect(await say(parvin, '/rewards')).toContain('Available: <b>100 POT</b>');
+    expect(await say(parvin, '/rewards')).toContain('Available: <b>99 POT</b>');
 
     expect(await say(parvin, '/language auto')).toBe(
       'دوباره از زبان برنامه‌تان پیروی می‌کنم (اکنون \u2068فارسی\u2069).',

@@ -3,18 +3,19 @@ import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatWhen } from '../render/formatAmount.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 
 /** Redeems a code issued in Discord: this Telegram user joins that account and its rewards. */
 export async function redeemAndReply(ctx: PotluckContext, code: string): Promise<void> {
   requirePrivateChat(ctx);
-  const { app, identity } = ctx.potluck;
+  const { app, identity, tr } = ctx.potluck;
   const result = await app.accounts.redeemLinkCode({ identity, code });
   await replyHtml(
     ctx,
     result.alreadyLinked
-      ? html`✅ This Telegram account was already linked to that account. Nothing changed.`
-      : html`✅ <b>Linked.</b> Telegram and Discord now share one account: the same balance, rewards and history.
-See them with /rewards.`,
+      ? text(tr.t('link-already'))
+      : html`✅ <b>${text(tr.t('link-done-title'))}</b> ${text(tr.t('link-done-body'))}
+${text(tr.t('link-see'))}`,
   );
 }
 
@@ -30,13 +31,14 @@ export function linkFeature(): Composer<PotluckContext> {
     if (code) return redeemAndReply(ctx, code);
     const accountId = await ctx.potluck.accountId();
     const issued = await ctx.potluck.app.accounts.createLinkCode({ accountId });
+    const { tr } = ctx.potluck;
     await replyHtml(
       ctx,
-      html`🔗 Your link code: <code>${text(issued.code)}</code>
-In Discord, run /link with this code to join that account to this one.
-It works once and expires at ${formatWhen(issued.expiresAt)}.
+      html`${ht(tr, 'link-code', { code: html`<code>${text(issued.code)}</code>` })}
+${text(tr.t('link-code-how'))}
+${ht(tr, 'link-code-expires', { when: formatWhen(issued.expiresAt, tr) })}
 
-Have a code from Discord instead? Send /link followed by it.`,
+${text(tr.t('link-code-other'))}`,
     );
   });
   return feature;
