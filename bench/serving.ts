@@ -31,6 +31,7 @@ const shape =
 const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-bench-serving-'));
 const pool = new AdapterPool({
   maxContexts: adapters,
+  maxAdaptersPerBase: 100_000,
   idleMs: 3_600_000,
   contextSize: 256,
   batchSize: 64,

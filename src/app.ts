@@ -65,6 +65,7 @@ function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntim
   const s = config.serving;
   const pool = new AdapterPool({
     maxContexts: s.maxContexts,
+    maxAdaptersPerBase: s.maxAdaptersPerBase,
     idleMs: s.idleMs,
     contextSize: s.contextSize,
     batchSize: s.batchSize,

@@ -124,6 +124,8 @@ export const envSchema = z.object({
   // LoRA serving (src/ml/serving/adapterPool.ts): adapter contexts on shared base models.
   /** Adapter contexts kept hot (each holds a KV cache: ~9 MB per 256 tokens on a 135M model). */
   LORA_MAX_CONTEXTS: int(1, 10_000).default(16),
+  /** Distinct adapters on one loaded base before a fresh instance of it takes new ones (adapter weights are freed only with the model). */
+  LORA_MAX_ADAPTERS_PER_BASE: int(1, 1_000_000).default(256),
   /** A hot adapter context unused this long is released. */
   LORA_IDLE_MS: int(1000, 86_400_000).default(600_000),
   /** Tokens per adapter context: prompt plus answer must fit. */
@@ -258,6 +260,7 @@ export interface Config {
   };
   serving: {
     maxContexts: number;
+    maxAdaptersPerBase: number;
     idleMs: number;
     contextSize: number;
     batchSize: number;
@@ -366,6 +369,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     serving: {
       maxContexts: e.LORA_MAX_CONTEXTS,
+      maxAdaptersPerBase: e.LORA_MAX_ADAPTERS_PER_BASE,
       idleMs: e.LORA_IDLE_MS,
       contextSize: e.LORA_CONTEXT_SIZE,
       batchSize: e.LORA_BATCH_SIZE,

@@ -11,9 +11,10 @@ describe('AdapterPool', () => {
   let tiny: TinyLlama;
   let adapters: string[];
   const pools: AdapterPool[] = [];
-  const pool = (maxContexts: number) => {
+  const pool = (maxContexts: number, maxAdaptersPerBase = 100) => {
     const p = new AdapterPool({
       maxContexts,
+      maxAdaptersPerBase,
       idleMs: 60_000,
       contextSize: 128,
       batchSize: 64,
@@ -38,7 +39,7 @@ describe('AdapterPool', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-adapter-pool-'));
     tiny = await writeTinyLlamaGguf(path.join(dir, 'tiny.gguf'), { seed: 4 });
     adapters = await Promise.all(
-      [11, 12, 13].map((seed) =>
+      [11, 12, 13, 14].map((seed) =>
         writeRandomLoraGguf(path.join(dir, `a${seed}.gguf`), tiny, { seed, scale: 0.6 }),
       ),
     );
@@ -88,6 +89,21 @@ describe('AdapterPool', () => {
     expect(p.isHot({ baseModel: tiny.path, adapterPath: adapters[2] })).toBe(false);
     expect(await ask(p, adapters[2], 3)).toEqual(first);
     expect(p.stats()).toMatchObject({ loads: 2, evictions: 1, hot: 1 });
+  });
+
+  it('moves new adapters to a fresh base instance past the cap, and drops the old one with its last context', async () => {
+    const p = pool(2, 3);
+    const a0 = await ask(p, adapters[0], 4);
+    await ask(p, adapters[1], 4);
+    expect(p.stats()).toMatchObject({ bases: 1, drainingBases: 0, hot: 2 });
+    // The third adapter on the instance reaches the cap: it drains, still serving its two contexts.
+    await ask(p, adapters[2], 4);
+    expect(p.stats()).toMatchObject({ bases: 0, drainingBases: 1, hot: 2 });
+    // New adapters go on a fresh instance; the old one's contexts are evicted first, then it is dropped.
+    expect(await ask(p, adapters[0], 4)).toEqual(a0);
+    expect(p.stats()).toMatchObject({ bases: 1, drainingBases: 1, hot: 2 });
+    await ask(p, adapters[3], 4);
+    expect(p.stats()).toMatchObject({ bases: 1, drainingBases: 0, hot: 2 });
   });
 
   it('queues calls to one adapter on its context while other adapters run', async () => {

@@ -1,15 +1,19 @@
-import type { Llama, LlamaContext, LlamaModel } from 'node-llama-cpp';
+import type { LlamaContext } from 'node-llama-cpp';
 import { AppError } from '../../errors.ts';
 import type { NeuralGenerateRequest, NeuralGeneration, NeuralGenerator } from '../neuralGenerator.ts';
 
 export type { AdapterPoolOptions };
 
 import { type AdapterPoolOptions, defaultAdapterPoolOptions } from './adapterPoolOptions.ts';
+import { type BaseInstance, BaseModels } from './baseModels.ts';
 import { generateOnContext } from './generateOnContext.ts';
 import { Semaphore } from './semaphore.ts';
 
 interface Hot {
   key: string;
+  base: BaseInstance;
+  /** Its context was disposed or handed to another adapter: it no longer counts on its base. */
+  gone: boolean;
   context: Promise<LlamaContext>;
   /** Tail of this adapter's queue: one generation at a time per context. */
   tail: Promise<unknown>;
@@ -19,6 +23,8 @@ interface Hot {
 
 export interface AdapterPoolStats {
   bases: number;
+  /** Base instances past their adapter cap, kept until their last context goes. */
+  drainingBases: number;
   hot: number;
   loads: number;
   evictions: number;
@@ -37,8 +43,7 @@ export interface AdapterPoolStats {
  * answer independent of which context served it, so eviction and reload change no answer.
  */
 export class AdapterPool implements NeuralGenerator {
-  private llama: Promise<Llama> | null = null;
-  private readonly bases = new Map<string, Promise<LlamaModel>>();
+  private readonly models: BaseModels;
   /** Map order is recency order: the first entry is the least recently used. */
   private readonly hot = new Map<string, Hot>();
   private readonly cpu: Semaphore;
@@ -51,12 +56,19 @@ export class AdapterPool implements NeuralGenerator {
 
   constructor(readonly options: AdapterPoolOptions = defaultAdapterPoolOptions()) {
     this.cpu = new Semaphore(options.maxParallel);
+    this.models = new BaseModels(options.maxAdaptersPerBase);
     this.sweeper = setInterval(() => this.evictIdle(), Math.max(1000, Math.min(options.idleMs, 60_000)));
     this.sweeper.unref();
   }
 
   stats(): AdapterPoolStats {
-    return { bases: this.bases.size, hot: this.hot.size, loads: this.loads, evictions: this.evictions };
+    return {
+      bases: this.models.size,
+      drainingBases: this.models.drainingCount,
+      hot: this.hot.size,
+      loads: this.loads,
+      evictions: this.evictions,
+    };
   }
 
   /** The last (up to 1000) cold adapter loads' durations in ms, base model loads excluded. */
@@ -97,12 +109,7 @@ export class AdapterPool implements NeuralGenerator {
     this.hot.clear();
     await Promise.allSettled(hot.map((h) => h.tail));
     await Promise.allSettled(hot.map(async (h) => (await h.context).dispose()));
-    const bases = [...this.bases.values()];
-    this.bases.clear();
-    await Promise.allSettled(bases.map(async (b) => (await b).dispose()));
-    const llama = this.llama;
-    this.llama = null;
-    if (llama) await (await llama).dispose().catch(() => undefined);
+    await this.models.close();
   }
 
   /** The adapter's context entry (cold load if needed), most recently used now, with this call counted. */
@@ -115,14 +122,23 @@ export class AdapterPool implements NeuralGenerator {
       this.loads += 1;
       // At capacity, the least recently used idle context on the same base is given this adapter
       // instead of being disposed and another created: the swap skips the allocation.
-      const donor = this.hot.size >= this.options.maxContexts ? this.takeIdle(request.baseModel) : undefined;
-      const context = donor ? this.swap(donor, request) : this.load(request);
-      hot = { key, context, tail: context.catch(() => undefined), waiting: 0, lastUsed: Date.now() };
+      const base = this.models.instance(request.baseModel);
+      const donor = this.hot.size >= this.options.maxContexts ? this.takeIdle(base) : undefined;
+      const context = donor ? this.swap(donor, request) : this.load(base, request);
+      if (!donor) base.contexts += 1;
+      this.models.noteAdapter(base, request.adapterKey ?? request.adapterPath);
+      hot = {
+        key,
+        base,
+        gone: false,
+        context,
+        tail: context.catch(() => undefined),
+        waiting: 0,
+        lastUsed: Date.now(),
+      };
       const entry = hot;
       // A failed load must not stay cached: the next call tries again.
-      context.catch(() => {
-        if (this.hot.get(key) === entry) this.hot.delete(key);
-      });
+      context.catch(() => this.drop(entry));
     }
     this.hot.set(key, hot);
     // Counted before evicting, so the context this call is about to use is never the one evicted.
@@ -131,14 +147,19 @@ export class AdapterPool implements NeuralGenerator {
     return hot;
   }
 
-  /** Removes and returns the least recently used context of this base with nothing queued. */
-  private takeIdle(basePath: string): Hot | undefined {
+  /**
+   * The least recently used idle context, removed, if it is on this base instance; one on another
+   * (a draining instance, another base) is left to the overflow eviction, which frees it instead.
+   */
+  private takeIdle(base: BaseInstance): Hot | undefined {
     for (const hot of this.hot.values()) {
-      if (hot.waiting === 0 && hot.key.startsWith(`${basePath}\u0000`)) {
-        this.hot.delete(hot.key);
-        this.evictions += 1;
-        return hot;
-      }
+      if (hot.waiting !== 0) continue;
+      if (hot.base !== base) return undefined;
+      this.hot.delete(hot.key);
+      // Its context now belongs to the new entry, which counts it on the same base.
+      hot.gone = true;
+      this.evictions += 1;
+      return hot;
     }
     return undefined;
   }
@@ -154,7 +175,7 @@ export class AdapterPool implements NeuralGenerator {
     const setLoras = (context as unknown as { _setLoras?: unknown } | null)?._setLoras;
     if (!context || typeof setLoras !== 'function') {
       void context?.dispose().catch(() => undefined);
-      return this.load(request);
+      return this.load(donor.base, request);
     }
     const started = performance.now();
     try {
@@ -172,8 +193,8 @@ export class AdapterPool implements NeuralGenerator {
     if (this.loadMs.length > 1000) this.loadMs.shift();
   }
 
-  private async load(request: NeuralGenerateRequest): Promise<LlamaContext> {
-    const model = await this.base(request.baseModel);
+  private async load(base: BaseInstance, request: NeuralGenerateRequest): Promise<LlamaContext> {
+    const model = await base.model;
     const started = performance.now();
     const context = await model.createContext({
       contextSize: this.options.contextSize,
@@ -184,29 +205,6 @@ export class AdapterPool implements NeuralGenerator {
     });
     this.recordLoad(performance.now() - started);
     return context;
-  }
-
-  private base(basePath: string): Promise<LlamaModel> {
-    let loading = this.bases.get(basePath);
-    if (!loading) {
-      loading = this.getLlama().then((llama) => llama.loadModel({ modelPath: basePath, gpuLayers: 0 }));
-      this.bases.set(basePath, loading);
-      loading.catch(() => this.bases.delete(basePath));
-    }
-    return loading;
-  }
-
-  private getLlama(): Promise<Llama> {
-    if (!this.llama) {
-      // Loaded on first use: most deployments serve ∞-gram models only and never pay for the binary.
-      this.llama = import('node-llama-cpp').then(({ getLlama, LlamaLogLevel }) =>
-        getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error }),
-      );
-      this.llama.catch(() => {
-        this.llama = null;
-      });
-    }
-    return this.llama;
   }
 
   /** Past maxContexts, the least recently used contexts with nothing queued are released. */
@@ -226,9 +224,17 @@ export class AdapterPool implements NeuralGenerator {
   }
 
   private evict(hot: Hot): void {
-    this.hot.delete(hot.key);
     this.evictions += 1;
     void hot.context.then((c) => c.dispose()).catch(() => undefined);
+    this.drop(hot);
+  }
+
+  /** Forgets an entry and its context's place on its base, once. */
+  private drop(hot: Hot): void {
+    if (this.hot.get(hot.key) === hot) this.hot.delete(hot.key);
+    if (hot.gone) return;
+    hot.gone = true;
+    this.models.release(hot.base);
   }
 }
 

@@ -3,6 +3,11 @@ import os from 'node:os';
 export interface AdapterPoolOptions {
   /** Adapter contexts kept hot at most (each: the KV cache for contextSize tokens, ~9 MB at 256 on a 135M model). */
   maxContexts: number;
+  /**
+   * Distinct adapters loaded onto one base model instance before a fresh instance takes new ones:
+   * llama.cpp frees adapter weights only with the model (~1.8 MB each at rank 8 on a 135M model).
+   */
+  maxAdaptersPerBase: number;
   /** A context unused this long is released. */
   idleMs: number;
   /** Tokens per context: prompt + answer must fit. */
@@ -17,6 +22,7 @@ export interface AdapterPoolOptions {
 
 export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
   maxContexts: 16,
+  maxAdaptersPerBase: 256,
   idleMs: 10 * 60_000,
   contextSize: 512,
   batchSize: 64,
