@@ -13,6 +13,7 @@ import { languageFeature } from './features/languageFeature.ts';
 import { linkFeature } from './features/linkFeature.ts';
 import { modelsFeature } from './features/modelsFeature.ts';
 import { notifyFeature } from './features/notifyFeature.ts';
+import { reviewFeature } from './features/reviewFeature.ts';
 import { rewardsFeature } from './features/rewardsFeature.ts';
 import { startFeature } from './features/startFeature.ts';
 import { walletFeature } from './features/walletFeature.ts';
@@ -56,6 +57,7 @@ export function createTelegramBot(
     modelsFeature(),
     notifyFeature(),
     contributeFeature(),
+    reviewFeature(),
     fallbackFeature(),
   );
   bot.catch(replyToError(log));

@@ -14,6 +14,7 @@ import { ht } from '../render/translateHtml.ts';
 import { historyButtonData } from './historyFeature.ts';
 
 const LAST_PAYOUTS = 5;
+const pct = (bps: number | null) => (bps === null ? '—' : `${Math.floor(bps / 100)}%`);
 const TOP_SOURCES = 3;
 
 interface View {
@@ -65,7 +66,7 @@ ${payouts}`;
 function renderDetails({ rewards, earnings }: View, status: ValidatorStatus): Html {
   const stakes = status.stakes.map(
     (s) =>
-      html`• ${s.datanetName}: staked ${formatAmount(s.staked)}, ${s.votesCast} votes (${s.votesWon} on the winning side, ${s.openVotes} still open)`,
+      html`• ${s.datanetName}: staked ${formatAmount(s.staked)}, ${s.votesCast} votes (${s.votesWon} on the winning side, ${s.openVotes} still open) · agreement ${pct(s.agreementBps)} · gold ${pct(s.goldAccuracyBps)} of ${s.goldAnswered} · earned ${formatAmount(s.earned)}${s.suspended ? html` · ⚠️ below the gold threshold: not earning` : ''}`,
   );
   const sources = sourceLines(earnings, 20, translator('en'));
   return html`📊 <b>Reward details</b>
