@@ -139,6 +139,36 @@ link-code-how = In Discord, run /link with this code to join that account to thi
 link-code-expires = It works once and expires at { $when }.
 link-code-other = Have a code from Discord instead? Send /link followed by it.
 
+## Models, claims and notifications (Telegram)
+models-title = Models
+models-line = { $price } per call, { $calls } calls so far
+models-none = No models are published yet. They appear here once a developer publishes one.
+ask-usage = Send /ask followed by the model name and your prompt, like: /ask Verse Weaver The river at night
+tg-full-receipt-button = 🧾 Full receipt
+claim-nothing-waiting = Nothing to claim yet. { $amount } you earned becomes claimable when the next epoch settles.
+claim-nothing = Nothing to claim yet: you have claimed everything you earned. /rewards shows the details.
+claim-done = Claimed { $amount }
+claim-done-to = to { $wallet }.
+claim-tx = Transaction: { $tx }
+notify-word-on = on
+notify-word-off = off
+notify-status-on = 🔔 Notifications are { $state }: at most one message { $every }, with the sum you earned. /notify off stops them.
+notify-status-off = 🔕 Notifications are { $state }. /notify on tells you when you earn (at most once { $every }, with the sum).
+notify-usage = Use /notify on or /notify off.
+notify-now-on = 🔔 Notifications on.
+notify-now-on-detail = When you earn, I send one message { $every } at most, with the sum.
+notify-now-off = 🔕 Notifications off.
+notify-now-off-detail = Turn them back on with /notify on.
+every-hours = { $n ->
+    [one] every hour
+   *[other] every { $n } hours
+}
+every-minutes = { $n ->
+    [one] every minute
+   *[other] every { $n } minutes
+}
+every-seconds = every { $n } seconds
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

@@ -138,6 +138,36 @@ link-code-how = در دیسکورد، ‎/link‎ را با این کد اجرا
 link-code-expires = فقط یک بار کار می‌کند و در { $when } منقضی می‌شود.
 link-code-other = به‌جایش کدی از دیسکورد دارید؟ ‎/link‎ را با آن کد بفرستید.
 
+## Models, claims and notifications (Telegram)
+models-title = مدل‌ها
+models-line = { $price } برای هر پرسش، تاکنون { $calls } پرسش
+models-none = هنوز مدلی منتشر نشده. وقتی توسعه‌دهنده‌ای مدلی منتشر کند، اینجا دیده می‌شود.
+ask-usage = ‎/ask‎ را با نام مدل و پرسش‌تان بفرستید، مانند: ‎/ask Verse Weaver‎ رود در شب
+tg-full-receipt-button = 🧾 رسید کامل
+claim-nothing-waiting = هنوز چیزی برای برداشت نیست. { $amount } درآمد شما با تسویهٔ دورهٔ بعد قابل برداشت می‌شود.
+claim-nothing = هنوز چیزی برای برداشت نیست: همهٔ درآمدتان را برداشته‌اید. ‎/rewards‎ جزئیات را نشان می‌دهد.
+claim-done = برداشت { $amount } انجام شد
+claim-done-to = به { $wallet }.
+claim-tx = تراکنش: { $tx }
+notify-word-on = روشن
+notify-word-off = خاموش
+notify-status-on = 🔔 اعلان‌ها { $state } است: حداکثر یک پیام { $every }، با جمع درآمدتان. ‎/notify off‎ آن‌ها را قطع می‌کند.
+notify-status-off = 🔕 اعلان‌ها { $state } است. ‎/notify on‎ از درآمدتان خبرتان می‌کند (حداکثر یک بار { $every }، با جمع).
+notify-usage = از ‎/notify on‎ یا ‎/notify off‎ استفاده کنید.
+notify-now-on = 🔔 اعلان‌ها روشن شد.
+notify-now-on-detail = وقتی درآمد داشته باشید، حداکثر یک پیام { $every } با جمع آن می‌فرستم.
+notify-now-off = 🔕 اعلان‌ها خاموش شد.
+notify-now-off-detail = با ‎/notify on‎ دوباره روشن‌شان کنید.
+every-hours = { $n ->
+    [one] هر ساعت
+   *[other] هر { $n } ساعت
+}
+every-minutes = { $n ->
+    [one] هر دقیقه
+   *[other] هر { $n } دقیقه
+}
+every-seconds = هر { $n } ثانیه
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

@@ -5,6 +5,7 @@ import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatAmount } from '../render/formatAmount.ts';
 import { type Html, html, joinHtml, link, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 
 /** The transaction as a link to the explorer when one is configured, else the bare hash. */
 export function renderTx(hash: string, explorerUrl: string | undefined): Html {
@@ -23,7 +24,7 @@ proof:
 
 async function claim(ctx: PotluckContext): Promise<void> {
   requirePrivateChat(ctx);
-  const { app, config } = ctx.potluck;
+  const { app, config, tr } = ctx.potluck;
   const accountId = await ctx.potluck.accountId();
   const pending = await app.rewards.getClaim({ accountId });
   if (pending.amount === 0n) {
@@ -31,8 +32,8 @@ async function claim(ctx: PotluckContext): Promise<void> {
     await replyHtml(
       ctx,
       r.uncommitted > 0n
-        ? html`Nothing to claim yet. ${formatAmount(r.uncommitted)} you earned becomes claimable when the next epoch settles.`
-        : html`Nothing to claim yet: you have claimed everything you earned. /rewards shows the details.`,
+        ? ht(tr, 'claim-nothing-waiting', { amount: formatAmount(r.uncommitted, { tr }) })
+        : text(tr.t('claim-nothing')),
     );
     return;
   }
@@ -40,8 +41,8 @@ async function claim(ctx: PotluckContext): Promise<void> {
     const done = await app.rewards.submitClaim({ accountId });
     await replyHtml(
       ctx,
-      html`✅ <b>Claimed ${formatAmount(done.amount)}</b> to <code>${text(done.wallet)}</code>.
-Transaction: ${renderTx(done.txHash, config.explorerUrl)}`,
+      html`✅ <b>${ht(tr, 'claim-done', { amount: formatAmount(done.amount, { tr }) })}</b> ${ht(tr, 'claim-done-to', { wallet: html`<code>${text(done.wallet)}</code>` })}
+${ht(tr, 'claim-tx', { tx: renderTx(done.txHash, config.explorerUrl) })}`,
     );
   } catch (error) {
     // This server only relays claims on its embedded chain; elsewhere the wallet sends it.

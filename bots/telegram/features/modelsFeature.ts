@@ -2,19 +2,23 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import { badInput } from '../../../src/errors.ts';
 import type { Model } from '../../../src/models/modelView.ts';
+import type { Translator } from '../../i18n/translator.ts';
 import type { PotluckContext } from '../context.ts';
 import { formatAmount } from '../render/formatAmount.ts';
 import { block, type Html, html, joinHtml, text } from '../render/html.ts';
 import { renderFullReceipt, renderReceiptSummary } from '../render/renderReceipt.ts';
 import { replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 
-const ASK_USAGE =
-  'Send /ask followed by the model name and your prompt, like: /ask Verse Weaver The river at night';
-const pct = (bps: number) => `${bps / 100}%`;
-
-function renderModelLine(m: Model): Html {
-  const split = `developer ${pct(m.split.developerBps)} · data ${pct(m.split.dataBps)} · validators ${pct(m.split.validatorsBps)} · protocol ${pct(m.split.protocolBps)}`;
-  return html`• <b>${m.name}</b> (#${m.id}) — ${formatAmount(m.pricePerCall)} per call, ${m.usage.calls} calls so far
+function renderModelLine(m: Model, tr: Translator): Html {
+  const pct = (bps: number) => tr.figure(`${bps / 100}%`);
+  const split = tr.t('receipt-parts', {
+    developer: pct(m.split.developerBps),
+    data: pct(m.split.dataBps),
+    validators: pct(m.split.validatorsBps),
+    protocol: pct(m.split.protocolBps),
+  });
+  return html`• <b>${m.name}</b> (#${m.id}) — ${ht(tr, 'models-line', { price: formatAmount(m.pricePerCall, { tr }), calls: m.usage.calls })}
   ${text(split)}`;
 }
 
@@ -41,12 +45,13 @@ export function modelsFeature(): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
 
   feature.command('models', async (ctx) => {
+    const { tr } = ctx.potluck;
     const models = await ctx.potluck.app.models.list({ limit: 25 });
     await replyHtml(
       ctx,
       models.length
-        ? html`🤖 <b>Models</b>\n${joinHtml(models.map(renderModelLine))}\n\n${text(ASK_USAGE)}`
-        : html`No models are published yet. They appear here once a developer publishes one.`,
+        ? html`🤖 <b>${text(tr.t('models-title'))}</b>\n${joinHtml(models.map((m) => renderModelLine(m, tr)))}\n\n${text(tr.t('ask-usage'))}`
+        : text(tr.t('models-none')),
     );
   });
 
@@ -56,7 +61,7 @@ export function modelsFeature(): Composer<PotluckContext> {
       app,
       typeof ctx.match === 'string' ? ctx.match : '',
     );
-    if (!name || !prompt) throw badInput(ASK_USAGE);
+    if (!name || !prompt) throw badInput(tr.t('ask-usage'));
     const model = await app.models.get({ model: name });
     await ctx.replyWithChatAction('typing').catch(() => {});
     // The update's key: a redelivered /ask returns the same receipt and is charged once.
@@ -76,7 +81,12 @@ export function modelsFeature(): Composer<PotluckContext> {
       html`🤖 <b>${model.name}</b>
 <blockquote>${answer}</blockquote>
 ${renderReceiptSummary(result.receipt, tr)}${result.replayed ? html`\n<i>${text(tr.t('tg-answer-replayed'))}</i>` : ''}`,
-      { reply_markup: new InlineKeyboard().text('🧾 Full receipt', `rc:${result.receipt.receiptId}`) },
+      {
+        reply_markup: new InlineKeyboard().text(
+          tr.t('tg-full-receipt-button'),
+          `rc:${result.receipt.receiptId}`,
+        ),
+      },
     );
   });
 

@@ -1,15 +1,17 @@
 import { Composer } from 'grammy';
 import { badInput } from '../../../src/errors.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 import { getNotificationSetting, setNotifications } from '../store/notificationSettings.ts';
 
 /** "every 15 minutes", "every hour": the interval as people say it. */
-export function describeInterval(seconds: number): string {
-  if (seconds % 3600 === 0) return seconds === 3600 ? 'every hour' : `every ${seconds / 3600} hours`;
-  if (seconds % 60 === 0) return seconds === 60 ? 'every minute' : `every ${seconds / 60} minutes`;
-  return `every ${seconds} seconds`;
+export function describeInterval(seconds: number, tr: Translator = translator('en')): string {
+  if (seconds % 3600 === 0) return tr.t('every-hours', { n: seconds / 3600 });
+  if (seconds % 60 === 0) return tr.t('every-minutes', { n: seconds / 60 });
+  return tr.t('every-seconds', { n: seconds });
 }
 
 /** /notify on|off: batched earnings notifications in this private chat; /notify alone shows the setting. */
@@ -17,22 +19,22 @@ export function notifyFeature(): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
   feature.command('notify', async (ctx) => {
     requirePrivateChat(ctx);
-    const { app, config } = ctx.potluck;
+    const { app, config, tr } = ctx.potluck;
     const sql = app.database.sql;
     const userId = ctx.from!.id;
-    const every = text(describeInterval(config.notifyIntervalSeconds));
+    const every = text(describeInterval(config.notifyIntervalSeconds, tr));
     const arg = (typeof ctx.match === 'string' ? ctx.match : '').trim().toLowerCase();
     if (arg === '') {
       const setting = await getNotificationSetting(sql, userId);
       await replyHtml(
         ctx,
         setting?.enabled
-          ? html`🔔 Notifications are <b>on</b>: at most one message ${every}, with the sum you earned. /notify off stops them.`
-          : html`🔕 Notifications are <b>off</b>. /notify on tells you when you earn (at most once ${every}, with the sum).`,
+          ? ht(tr, 'notify-status-on', { state: html`<b>${text(tr.t('notify-word-on'))}</b>`, every })
+          : ht(tr, 'notify-status-off', { state: html`<b>${text(tr.t('notify-word-off'))}</b>`, every }),
       );
       return;
     }
-    if (arg !== 'on' && arg !== 'off') throw badInput('Use /notify on or /notify off.');
+    if (arg !== 'on' && arg !== 'off') throw badInput(tr.t('notify-usage'));
     const enabled = arg === 'on';
     // The cursor starts at the newest ledger entry: notifications cover what is earned from now on.
     const accountId = await ctx.potluck.accountId();
@@ -46,8 +48,8 @@ export function notifyFeature(): Composer<PotluckContext> {
     await replyHtml(
       ctx,
       enabled
-        ? html`🔔 <b>Notifications on.</b> When you earn, I send one message ${every} at most, with the sum.`
-        : html`🔕 <b>Notifications off.</b> Turn them back on with /notify on.`,
+        ? html`<b>${text(tr.t('notify-now-on'))}</b> ${ht(tr, 'notify-now-on-detail', { every })}`
+        : html`<b>${text(tr.t('notify-now-off'))}</b> ${text(tr.t('notify-now-off-detail'))}`,
     );
   });
   return feature;
