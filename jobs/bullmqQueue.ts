@@ -9,12 +9,14 @@ import {
   type JobPayloads,
   RetryLaterError,
 } from '../src/shared/jobQueue.ts';
+import { currentRequestContext, withRequestContext } from '../src/shared/requestContext.ts';
 import { isPermanentFailure } from './isPermanentFailure.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
 
 export const QUEUE_NAME = 'jobs';
 const READY_TIMEOUT_MS = 10_000;
+const REQUEST_ID = '_requestId';
 
 export interface BullmqSettings extends QueueSettings {
   redisUrl: string;
@@ -57,7 +59,10 @@ export class BullmqQueue implements JobRunner {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
-    await this.queue.add(name, payload, { jobId: options.jobId, delay: options.delayMs });
+    // The enqueuing request's id rides along, so the worker's log lines join that request's.
+    const requestId = currentRequestContext()?.requestId;
+    const data = requestId ? { ...payload, [REQUEST_ID]: requestId } : payload;
+    await this.queue.add(name, data, { jobId: options.jobId, delay: options.delayMs });
   }
 
   async start(
@@ -87,7 +92,8 @@ export class BullmqQueue implements JobRunner {
       if (!job?.finishedOn) return;
       log.error('job failed for good', { job: job.name, jobId: job.id, attempts: job.attemptsMade, error });
       const definition = byName.get(job.name);
-      const parsed = definition?.schema.safeParse(job.data);
+      const { [REQUEST_ID]: _, ...data } = (job.data ?? {}) as Record<string, unknown>;
+      const parsed = definition?.schema.safeParse(data);
       if (definition?.onFailed && parsed?.success) {
         definition.onFailed(deps, parsed.data, error).catch((e) => log.error('onFailed threw', { error: e }));
       }
@@ -133,17 +139,34 @@ export class BullmqQueue implements JobRunner {
   ): Promise<unknown> {
     const definition = byName.get(job.name);
     if (!definition) throw new UnrecoverableError(`No processor for job ${job.name}.`);
-    const parsed = definition.schema.safeParse(job.data);
+    const { [REQUEST_ID]: requestId, ...data } = (job.data ?? {}) as Record<string, unknown>;
+    const context = {
+      requestId: typeof requestId === 'string' ? requestId : `job:${job.id}`,
+      jobId: job.id ?? '',
+    };
+    return withRequestContext(context, () => this.runParsed(deps, definition, data, job, token));
+  }
+
+  private async runParsed(
+    deps: Deps,
+    definition: AnyJobDefinition,
+    data: Record<string, unknown>,
+    job: Job,
+    token: string | undefined,
+  ): Promise<unknown> {
+    const parsed = definition.schema.safeParse(data);
     if (!parsed.success)
       throw new UnrecoverableError(`Job ${job.name} has a bad payload: ${parsed.error.message}`);
     try {
-      return await definition.process(deps, parsed.data, {
+      const result = await definition.process(deps, parsed.data, {
         jobId: job.id ?? '',
         attempt: job.attemptsMade + 1,
         maxAttempts: job.opts.attempts ?? 1,
         signal: this.abort.signal,
         reportProgress: (fraction, message) => job.updateProgress({ fraction, message }),
       });
+      this.settings.log.debug('job done', { job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+      return result;
     } catch (error) {
       if (error instanceof RetryLaterError) {
         await job.moveToDelayed(Date.now() + error.delayMs, token);

@@ -8,6 +8,7 @@ import {
   RetryLaterError,
 } from '../src/shared/jobQueue.ts';
 import { type LongTimer, setLongInterval, setLongTimeout } from '../src/shared/longTimer.ts';
+import { currentRequestContext, withRequestContext } from '../src/shared/requestContext.ts';
 import { isPermanentFailure } from './isPermanentFailure.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
@@ -17,6 +18,8 @@ interface PendingJob {
   payload: unknown;
   jobId: string;
   attempt: number;
+  /** The request that enqueued it, so the job's log lines join that request's. */
+  requestId?: string;
 }
 
 /**
@@ -43,7 +46,13 @@ export class InProcessQueue implements JobRunner {
     if (this.closed) throw new AppError('UNAVAILABLE', 'The job queue is shutting down; try again shortly.');
     if (this.known.has(options.jobId)) return;
     this.known.add(options.jobId);
-    const job = { name, payload, jobId: options.jobId, attempt: 1 };
+    const job = {
+      name,
+      payload,
+      jobId: options.jobId,
+      attempt: 1,
+      requestId: currentRequestContext()?.requestId,
+    };
     if (options.delayMs) this.later(job, options.delayMs);
     else this.pending.push(job);
     this.pump();
@@ -92,7 +101,8 @@ export class InProcessQueue implements JobRunner {
     if (!this.deps || this.closed) return;
     while (this.active.size < this.settings.concurrency && this.pending.length > 0) {
       const job = this.pending.shift()!;
-      const run: Promise<void> = this.run(job).finally(() => {
+      const context = { requestId: job.requestId ?? `job:${job.jobId}`, jobId: job.jobId };
+      const run: Promise<void> = withRequestContext(context, () => this.run(job)).finally(() => {
         this.active.delete(run);
         this.pump();
       });
@@ -123,6 +133,7 @@ export class InProcessQueue implements JobRunner {
         reportProgress: async () => {},
       });
       this.known.delete(job.jobId);
+      log.debug('job done', { job: job.name, jobId: job.jobId, attempt: job.attempt });
     } catch (error) {
       // Shutting down: the run tables still say what is unfinished, and the next boot resumes it.
       if (this.abort.signal.aborted) return void this.known.delete(job.jobId);

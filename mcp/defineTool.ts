@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { App } from '../src/app.ts';
+import { currentRequestContext, newRequestId, withRequestContext } from '../src/shared/requestContext.ts';
 import { toErrorResult } from './mapError.ts';
 import type { McpAuth } from './mcpAuth.ts';
 import { toWire } from './toWire.ts';
@@ -67,32 +68,34 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
           outputSchema,
           annotations: { title: spec.title, openWorldHint: false, ...spec.annotations },
         },
-        async (args: unknown, extra): Promise<CallToolResult> => {
-          const token = extra._meta?.progressToken;
-          let last = Number.NEGATIVE_INFINITY;
-          const progress: ToolRunExtra['progress'] = async (value, total, message) => {
-            // The protocol wants progress to increase with each notification: drop repeats and steps back.
-            if (token === undefined || value <= last) return;
-            last = value;
-            await extra.sendNotification({
-              method: 'notifications/progress',
-              params: { progressToken: token, progress: value, total, message },
-            });
-          };
-          try {
-            const result = await spec.run(args as z.output<z.ZodObject<I>>, ctx, {
-              progress,
-              signal: extra.signal,
-            });
-            const wire = toWire(result) as Record<string, unknown>;
-            return {
-              content: [{ type: 'text', text: spec.render(wire as z.output<z.ZodObject<O>>) }],
-              structuredContent: wire,
+        async (args: unknown, extra): Promise<CallToolResult> =>
+          // Over HTTP the server already set the request's id; over stdio each call gets its own.
+          withRequestContext(currentRequestContext() ?? { requestId: newRequestId() }, async () => {
+            const token = extra._meta?.progressToken;
+            let last = Number.NEGATIVE_INFINITY;
+            const progress: ToolRunExtra['progress'] = async (value, total, message) => {
+              // The protocol wants progress to increase with each notification: drop repeats and steps back.
+              if (token === undefined || value <= last) return;
+              last = value;
+              await extra.sendNotification({
+                method: 'notifications/progress',
+                params: { progressToken: token, progress: value, total, message },
+              });
             };
-          } catch (error) {
-            return toErrorResult(error, ctx.app.deps.log, spec.name);
-          }
-        },
+            try {
+              const result = await spec.run(args as z.output<z.ZodObject<I>>, ctx, {
+                progress,
+                signal: extra.signal,
+              });
+              const wire = toWire(result) as Record<string, unknown>;
+              return {
+                content: [{ type: 'text', text: spec.render(wire as z.output<z.ZodObject<O>>) }],
+                structuredContent: wire,
+              };
+            } catch (error) {
+              return toErrorResult(error, ctx.app.deps.log, spec.name);
+            }
+          }),
       );
     },
   };

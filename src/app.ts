@@ -106,6 +106,8 @@ export type App = Awaited<ReturnType<typeof createApp>>;
  */
 export async function createApp(config: Config, options: CreateAppOptions = {}) {
   const log = options.log ?? createLogger(config.logLevel);
+  // The effective configuration, for operators at LOG_LEVEL=debug; the logger redacts its secrets.
+  log.debug('app starting', { config });
   const database =
     options.database ??
     (await openDatabase({

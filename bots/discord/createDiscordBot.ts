@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { newRequestId, withRequestContext } from '../../src/shared/requestContext.ts';
 import { translator } from '../i18n/translator.ts';
 import { commands, components } from './commands/index.ts';
 import type { BotContext } from './context.ts';
@@ -58,10 +59,18 @@ export function createDiscordBot(app: App, config: Config, options: { log?: Logg
   };
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (accepting) track(handleInteraction(ctx, interaction), 'interaction');
+    if (accepting)
+      track(
+        traced(() => handleInteraction(ctx, interaction)),
+        'interaction',
+      );
   });
   client.on(Events.MessageReactionAdd, (reaction, user) => {
-    if (accepting) track(handleReaction(ctx, reaction, user), 'reaction');
+    if (accepting)
+      track(
+        traced(() => handleReaction(ctx, reaction, user)),
+        'reaction',
+      );
   });
   client.on(Events.Error, (error) => log.error('discord client error', { error }));
   client.on(Events.ShardDisconnect, (event, shardId) =>
@@ -87,4 +96,9 @@ export function createDiscordBot(app: App, config: Config, options: { log?: Logg
       await client.destroy();
     },
   };
+}
+
+/** Each interaction or reaction is one request: its log lines (and the jobs it enqueues) share an id. */
+function traced<T>(fn: () => Promise<T>): Promise<T> {
+  return withRequestContext({ requestId: newRequestId() }, fn);
 }

@@ -3,6 +3,7 @@ import type { App } from '../../src/app.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { newRequestId, withRequestContext } from '../../src/shared/requestContext.ts';
 import { pickLanguage, type Translator, translator } from '../i18n/translator.ts';
 
 export interface PotluckFlavor {
@@ -27,30 +28,32 @@ export type PotluckContext = Context & PotluckFlavor;
  * /start or /help never creates one. Updates without a human sender (channel posts) stop here.
  */
 export function attachPotluck(app: App, config: TelegramConfig, log: Logger): MiddlewareFn<PotluckContext> {
-  return async (ctx, next) => {
-    const from = ctx.from;
-    if (!from || from.is_bot) return;
-    const identity = `telegram:${from.id}`;
-    let account: Promise<string> | undefined;
-    // Read-only: a /start in Persian must not create an account. A failed read costs only the choice.
-    const stored = await app.accounts.getLanguage({ identity }).catch(() => null);
-    ctx.potluck = {
-      app,
-      config,
-      log,
-      identity,
-      tr: translator(pickLanguage(stored, from.language_code)),
-      // update_id alone can repeat (Telegram restarts numbering after a quiet week): add the message's
-      // own date or the button press id, which a redelivery of the same update shares.
-      idempotencyKey: `telegram:${ctx.me.id}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.date ?? 0}`,
-      accountId: () => {
-        const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 100);
-        account ??= app.accounts.resolveIdentity({ identity, displayName }).then((r) => r.accountId);
-        return account;
-      },
-    };
-    await next();
-  };
+  // One request id per update: its log lines, use cases and the jobs it enqueues share it.
+  return (ctx, next) =>
+    withRequestContext({ requestId: newRequestId() }, async () => {
+      const from = ctx.from;
+      if (!from || from.is_bot) return;
+      const identity = `telegram:${from.id}`;
+      let account: Promise<string> | undefined;
+      // Read-only: a /start in Persian must not create an account. A failed read costs only the choice.
+      const stored = await app.accounts.getLanguage({ identity }).catch(() => null);
+      ctx.potluck = {
+        app,
+        config,
+        log,
+        identity,
+        tr: translator(pickLanguage(stored, from.language_code)),
+        // update_id alone can repeat (Telegram restarts numbering after a quiet week): add the message's
+        // own date or the button press id, which a redelivery of the same update shares.
+        idempotencyKey: `telegram:${ctx.me.id}:${ctx.update.update_id}:${ctx.callbackQuery?.id ?? ctx.msg?.date ?? 0}`,
+        accountId: () => {
+          const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ').slice(0, 100);
+          account ??= app.accounts.resolveIdentity({ identity, displayName }).then((r) => r.accountId);
+          return account;
+        },
+      };
+      await next();
+    });
 }
 
 /**

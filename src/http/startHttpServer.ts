@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMcpHttpHandler } from '../../mcp/http/createMcpHttpHandler.ts';
 import type { App } from '../app.ts';
+import { acceptRequestId, withRequestContext } from '../shared/requestContext.ts';
 
 /** Routes a surface mounts here (typed structurally: the core does not import the bots). */
 export interface ExtraRoutes {
@@ -28,7 +29,26 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   // MCP Streamable HTTP (stateless, bearer API key): the same endpoint `potluck mcp --http` serves.
   const mcp = createMcpHttpHandler(app);
-  const server = http.createServer(async (req, res) => {
+  const log = app.deps.log.child({ surface: 'http' });
+  // Every request gets an id (the caller's x-request-id when it sent a plain one), echoed back and
+  // carried by every log line written for it, in use cases and in the jobs it enqueues.
+  const server = http.createServer((req, res) => {
+    const requestId = acceptRequestId(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      const path = req.url?.split('?')[0];
+      log.debug('http request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
+    });
+    return withRequestContext({ requestId }, () => route(req, res));
+  });
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const hook = routes.telegramWebhook;
     if (hook && req.method === 'POST' && req.url?.split('?')[0] === hook.path) return hook.handle(req, res);
     if (req.url === '/mcp' || req.url?.startsWith('/mcp?')) return mcp(req, res);
@@ -46,7 +66,7 @@ export async function startHttpServer(
       return;
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);

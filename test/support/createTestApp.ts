@@ -30,7 +30,7 @@ export interface TestApp {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: Pick<CreateAppOptions, 'now' | 'chain'> & {
+  options: Pick<CreateAppOptions, 'now' | 'chain' | 'log'> & {
     maxConnections?: number;
     /** PGlite in a folder (not in memory), so `restart` finds the data again. */
     persistent?: boolean;
@@ -56,7 +56,7 @@ export async function createTestApp(
     });
     return createApp(config, {
       database,
-      log: createLogger(config.logLevel),
+      log: options.log ?? createLogger(config.logLevel),
       now: options.now,
       chain: options.chain,
     });
