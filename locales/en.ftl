@@ -169,6 +169,21 @@ every-minutes = { $n ->
 }
 every-seconds = every { $n } seconds
 
+## Discord /link, /claim, /faucet
+dc-link-description = Join your Telegram identity to this account (one balance, one history)
+dc-link-option = A code from the Telegram bot; leave empty to get a code for Telegram
+dc-link-already = This Discord account was already linked there.
+dc-link-done = 🔗 Linked: Discord and Telegram now share one account.
+dc-link-code = 🔗 Your one-time link code: { $code }
+dc-link-code-how = Send { $command } to the Potluck Telegram bot. It expires { $when } and works once.
+dc-link-code-keep = Keep it to yourself: whoever redeems it joins your account.
+dc-claim-description = Claim your settled rewards to your linked wallet
+dc-claim-done = ✅ Claimed { $amount } to { $wallet } (epoch { $epoch }, { $total } in total so far).
+dc-claim-tx = Transaction { $tx }
+dc-claim-nothing = Nothing to claim yet: earnings become claimable after the next epoch settles.
+dc-faucet-description = Get development POT (test servers only)
+dc-faucet-done = 🚰 { $amount } added to your balance. See it with { $command }.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

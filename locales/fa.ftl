@@ -168,6 +168,21 @@ every-minutes = { $n ->
 }
 every-seconds = هر { $n } ثانیه
 
+## Discord /link, /claim, /faucet
+dc-link-description = پیوند هویت تلگرام شما به این حساب (یک موجودی، یک تاریخچه)
+dc-link-option = کدی از بات تلگرام؛ خالی بگذارید تا کدی برای تلگرام بگیرید
+dc-link-already = این حساب دیسکورد از قبل به آنجا پیوند خورده بود.
+dc-link-done = 🔗 پیوند خورد: دیسکورد و تلگرام اکنون یک حساب مشترک دارند.
+dc-link-code = 🔗 کد پیوند یک‌بارمصرف شما: { $code }
+dc-link-code-how = { $command } را به بات تلگرام پات‌لاک بفرستید. { $when } منقضی می‌شود و فقط یک بار کار می‌کند.
+dc-link-code-keep = آن را به کسی ندهید: هر کس آن را به کار ببرد به حساب شما می‌پیوندد.
+dc-claim-description = برداشت پاداش‌های تسویه‌شده به کیف پول پیوندشده
+dc-claim-done = ✅ { $amount } به { $wallet } برداشت شد (دورهٔ { $epoch }، تاکنون روی هم { $total }).
+dc-claim-tx = تراکنش { $tx }
+dc-claim-nothing = هنوز چیزی برای برداشت نیست: درآمدها پس از تسویهٔ دورهٔ بعد قابل برداشت می‌شوند.
+dc-faucet-description = دریافت POT آزمایشی (فقط سرورهای آزمایشی)
+dc-faucet-done = 🚰 { $amount } به موجودی‌تان اضافه شد. آن را با { $command } ببینید.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

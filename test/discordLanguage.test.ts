@@ -51,6 +51,10 @@ describe('Discord in Persian', () => {
     expect(refusal).toContain('**پیدا نشد**');
     expect(refusal).toContain('‎/datanet list‎ دیتانت‌ها را نشان می‌دهد.');
 
+    const link = await answer(h.fake.command(shirin, 'link'));
+    expect(link).toMatch(/^🔗 کد پیوند یک‌بارمصرف شما: \u2068`[^`]+`\u2069\n/);
+    expect(link).toContain('-# آن را به کسی ندهید');
+
     // Another user is not affected by Shirin's choice.
     expect(await answer(h.fake.command(george, 'rewards'))).toContain('💰 Your rewards');
   });

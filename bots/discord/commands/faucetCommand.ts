@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
-import { pot } from '../render/format.ts';
+import { localizations } from '../localizations.ts';
 
 /** Test tokens for a development community; only registered when DEV_FAUCET_ENABLED is on. */
 export const faucetCommand: CommandModule = {
@@ -10,7 +11,8 @@ export const faucetCommand: CommandModule = {
     config.faucet.enabled
       ? new SlashCommandBuilder()
           .setName('faucet')
-          .setDescription('Get development POT (test servers only)')
+          .setDescription(translator('en').t('dc-faucet-description'))
+          .setDescriptionLocalizations(localizations('dc-faucet-description'))
           .toJSON()
       : null,
   acknowledge: 'ephemeral',
@@ -19,6 +21,8 @@ export const faucetCommand: CommandModule = {
       accountId: await accountOf(ctx, interaction.user),
       idempotencyKey: idempotencyKeyOf(interaction),
     });
-    await interaction.editReply(`🚰 ${pot(r.amount)} added to your balance. See it with \`/rewards\`.`);
+    await interaction.editReply(
+      ctx.tr.t('dc-faucet-done', { amount: ctx.tr.amount(r.amount), command: '`/rewards`' }),
+    );
   },
 };

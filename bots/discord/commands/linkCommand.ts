@@ -1,38 +1,44 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
+import { localizations } from '../localizations.ts';
 import { relativeTime } from '../render/format.ts';
+
+const en = translator('en');
 
 export const linkCommand: CommandModule = {
   name: 'link',
   definition: () =>
     new SlashCommandBuilder()
       .setName('link')
-      .setDescription('Join your Telegram identity to this account (one balance, one history)')
+      .setDescription(en.t('dc-link-description'))
+      .setDescriptionLocalizations(localizations('dc-link-description'))
       .addStringOption((o) =>
         o
           .setName('code')
-          .setDescription('A code from the Telegram bot; leave empty to get a code for Telegram')
+          .setDescription(en.t('dc-link-option'))
+          .setDescriptionLocalizations(localizations('dc-link-option'))
           .setMaxLength(32),
       )
       .toJSON(),
   acknowledge: 'ephemeral',
   async execute(interaction, ctx) {
+    const { tr } = ctx;
     const code = interaction.options.getString('code');
     if (code) {
       const r = await ctx.app.accounts.redeemLinkCode({ identity: `discord:${interaction.user.id}`, code });
-      await interaction.editReply(
-        r.alreadyLinked
-          ? 'This Discord account was already linked there.'
-          : '🔗 Linked: Discord and Telegram now share one account.',
-      );
+      await interaction.editReply(r.alreadyLinked ? tr.t('dc-link-already') : tr.t('dc-link-done'));
       return;
     }
     const { code: fresh, expiresAt } = await ctx.app.accounts.createLinkCode({
       accountId: await accountOf(ctx, interaction.user),
     });
     await interaction.editReply(
-      `🔗 Your one-time link code: \`${fresh}\`\nSend \`/link ${fresh}\` to the Potluck Telegram bot. It expires ${relativeTime(expiresAt)} and works once.\n-# Keep it to yourself: whoever redeems it joins your account.`,
+      `${tr.t('dc-link-code', { code: `\`${fresh}\`` })}\n${tr.t('dc-link-code-how', {
+        command: `\`/link ${fresh}\``,
+        when: relativeTime(expiresAt),
+      })}\n-# ${tr.t('dc-link-code-keep')}`,
     );
   },
 };
