@@ -184,6 +184,14 @@ dc-claim-nothing = Nothing to claim yet: earnings become claimable after the nex
 dc-faucet-description = Get development POT (test servers only)
 dc-faucet-done = 🚰 { $amount } added to your balance. See it with { $command }.
 
+## Earnings notifications (Telegram)
+notify-earned = 🔔 You earned { $amount } ({ $payouts })
+notify-payouts = { $count ->
+    [one] 1 payout
+   *[other] { $count } payouts
+}
+notify-footer = See /rewards for your balance. Turn these off with /notify off.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

@@ -183,6 +183,11 @@ dc-claim-nothing = هنوز چیزی برای برداشت نیست: درآمد�
 dc-faucet-description = دریافت POT آزمایشی (فقط سرورهای آزمایشی)
 dc-faucet-done = 🚰 { $amount } به موجودی‌تان اضافه شد. آن را با { $command } ببینید.
 
+## Earnings notifications (Telegram)
+notify-earned = 🔔 { $amount } درآمد داشتید ({ $payouts })
+notify-payouts = { $count } پرداخت
+notify-footer = موجودی‌تان در ‎/rewards‎ است. با ‎/notify off‎ این پیام‌ها قطع می‌شوند.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

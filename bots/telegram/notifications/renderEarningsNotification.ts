@@ -1,15 +1,19 @@
 import type { EarningsSince } from '../../../src/ledger/listEarningsSince.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { formatAmount } from '../render/formatAmount.ts';
 import { type Html, html, joinHtml, text } from '../render/html.ts';
 import { roleLabel } from '../render/roleLabel.ts';
+import { ht } from '../render/translateHtml.ts';
 
 /** One batched notification: the sum since the last one, split by role. */
-export function renderEarningsNotification(earned: EarningsSince): Html {
+export function renderEarningsNotification(earned: EarningsSince, tr: Translator = translator('en')): Html {
   const parts = Object.entries(earned.byRole).map(
-    ([role, amount]) => html`${roleLabel(role)} ${formatAmount(amount)}`,
+    ([role, amount]) => html`${roleLabel(role, tr)} ${formatAmount(amount, { tr })}`,
   );
-  const payouts = text(earned.count === 1 ? '1 payout' : `${earned.count} payouts`);
-  return html`🔔 You earned <b>${formatAmount(earned.total)}</b> (${payouts})
+  return html`${ht(tr, 'notify-earned', {
+    amount: html`<b>${formatAmount(earned.total, { tr })}</b>`,
+    payouts: text(tr.t('notify-payouts', { count: earned.count })),
+  })}
 ${joinHtml(parts, ' · ')}
-See /rewards for your balance. Turn these off with /notify off.`;
+${text(tr.t('notify-footer'))}`;
 }

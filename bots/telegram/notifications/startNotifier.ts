@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import type { Logger } from '../../../src/shared/createLogger.ts';
+import { pickLanguage, translator } from '../../i18n/translator.ts';
 import { pruneProcessedUpdates } from '../store/dedupeUpdates.ts';
 import {
   claimNotification,
@@ -46,10 +47,13 @@ export function startNotifier(options: NotifierOptions): Notifier {
       limit: 0,
     });
     if (earned.total === 0n) return false;
+    // No update to read the app's language from: the account's own choice, else English.
+    const language = await app.accounts.getLanguage({ identity: `telegram:${due.telegramUserId}` });
+    const tr = translator(pickLanguage(language, null));
     const claim = { cursorEntryId: earned.cursor, sentAt: now() };
     if (!(await claimNotification(app.database.sql, due, claim))) return false;
     try {
-      await api.sendMessage(due.chatId, renderEarningsNotification(earned).text, { parse_mode: 'HTML' });
+      await api.sendMessage(due.chatId, renderEarningsNotification(earned, tr).text, { parse_mode: 'HTML' });
       return true;
     } catch (error) {
       const gone =
