@@ -70,6 +70,40 @@ try {
     emit(`anchor_gas_per_contribution_batch_${size}`, Number(receipt.gasUsed) / size, 'gas');
   }
 
+  // One window across datanets (what the outbox now sends): a quiet datanet's single contribution
+  // shares the anchor with 255 from 63 busier datanets, so its gas is the window's over 256.
+  const windowDatanets = Array.from({ length: 64 }, (_, i) => toBytes32Ref('datanet', `window-${i}`));
+  for (const id of windowDatanets) {
+    await send(
+      wallet.writeContract({
+        address: d.registry,
+        abi: registryAbi,
+        functionName: 'registerDatanet',
+        args: [id, keccak256(stringToHex(`window datanet ${id}`))],
+      }),
+    );
+  }
+  for (const [size, label] of [
+    [1, 'alone'],
+    [64, '64'],
+    [256, '256'],
+  ] as const) {
+    const windowLeaves = leaves(size).map((leaf, i) => ({
+      ...leaf,
+      datanetId: windowDatanets[i === 0 ? 0 : 1 + (i % (windowDatanets.length - 1))],
+    }));
+    const tree = contributionTree(windowLeaves);
+    const receipt = await send(
+      wallet.writeContract({
+        address: d.registry,
+        abi: registryAbi,
+        functionName: 'anchorContributionWindow',
+        args: [toBytes32Ref('batch', batchNo++), tree.root as Hex, windowLeaves.length],
+      }),
+    );
+    emit(`anchor_gas_per_contribution_quiet_datanet_window_${label}`, Number(receipt.gasUsed) / size, 'gas');
+  }
+
   // Throughput: tree construction, submission and receipt, for batches the outbox would send.
   for (const size of [256, 1024]) {
     const batches = Array.from({ length: 40 }, () => leaves(size));

@@ -121,6 +121,29 @@ describe('chain outbox', () => {
     }
   });
 
+  it("anchors a quiet datanet's one contribution in the same window as a busy datanet's, both verifying", async () => {
+    const owner = await fundedPerson(t.app, 'owner-window');
+    const busy = await t.app.datanets.create({ ownerAccountId: owner, name: 'Busy Window', deposit: '0' });
+    const quiet = await t.app.datanets.create({ ownerAccountId: owner, name: 'Quiet Window', deposit: '0' });
+    const busyIds = await contribute(t, owner, busy.id, 'busy-window', 3);
+    const [quietId] = await contribute(t, owner, quiet.id, 'quiet-window', 1);
+    await drainOutbox(t.app);
+    const proofs = await Promise.all(
+      [...busyIds, quietId].map((id) => t.app.chain.getContributionProof({ contributionId: id })),
+    );
+    for (const proof of proofs) {
+      if (proof.state === 'queued') throw new Error('not batched');
+      expect(proof.state).toBe('anchored');
+      expect(proof.verified).toBe(true);
+    }
+    const refs = new Set(proofs.map((p) => (p.state === 'queued' ? null : p.batch.ref)));
+    expect(refs.size).toBe(1);
+    const [anchor] = await t.app.deps.sql<{ payload: { datanetRefs: string[]; count: number } }[]>`
+      select payload from chain_outbox where payload->>'batchRef' = ${[...refs][0]}`;
+    expect(anchor.payload.count).toBe(4);
+    expect(new Set(anchor.payload.datanetRefs)).toEqual(new Set([datanetRef(busy.id), datanetRef(quiet.id)]));
+  });
+
   it('retries a row the contract refuses for now (a missing role), holding later rows back until it lands', async () => {
     const chain = chainOf(t.app);
     const admin = chain.walletClient;
@@ -146,7 +169,9 @@ describe('chain outbox', () => {
     await setRole('grantRole');
     await drainOutbox(t.app);
     const rows = await t.app.deps.sql<{ kind: string; status: string }[]>`
-      select kind, status from chain_outbox where payload->>'datanetRef' = ${datanetRef(d.id)} order by id`;
+      select kind, status from chain_outbox
+      where payload->>'datanetRef' = ${datanetRef(d.id)} or jsonb_exists(payload->'datanetRefs', ${datanetRef(d.id)})
+      order by id`;
     expect(rows).toEqual([
       { kind: 'register_datanet', status: 'confirmed' },
       { kind: 'anchor_contributions', status: 'confirmed' },
@@ -262,7 +287,8 @@ describe('outbox crash recovery', () => {
       select kind, status, payload from chain_outbox order by id`;
     expect(rows.every((r) => r.status === 'confirmed')).toBe(true);
     const anchors = rows.filter((r) => r.kind === 'anchor_contributions');
-    expect(anchors).toHaveLength(4 + 3);
+    // Windows of 3 across both datanets: 18 contributions, 6 anchors.
+    expect(anchors).toHaveLength(6);
     for (const row of anchors) expect(await anchorEvents(chainOf(t.app), row.payload.batchRef!)).toBe(1);
     // Each row spent exactly one nonce of the service key: 3 deployments + the rows + the stolen nonce.
     const sent = await chain.publicClient.getTransactionCount({ address: chain.accounts[0].address });

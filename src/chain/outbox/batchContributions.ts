@@ -19,20 +19,21 @@ export interface BatchOptions {
 }
 
 /**
- * Cuts queued contributions into Merkle batches, one datanet per batch, in contribution id order: a
- * batch is cut when OUTBOX_BATCH_SIZE items wait for a datanet or the oldest has waited
- * OUTBOX_BATCH_MAX_WAIT_SECONDS. Each batch's rows, membership, queue removal and anchor_contributions
- * outbox row commit in one transaction, so a crash leaves either the whole batch or none of it.
+ * Cuts queued contributions into Merkle windows across every datanet, in contribution id order: a
+ * window is cut when OUTBOX_BATCH_SIZE items wait or the oldest has waited OUTBOX_BATCH_MAX_WAIT_SECONDS.
+ * Each leaf names its datanet, so one root per window serves them all and a quiet datanet's single
+ * contribution shares the anchor instead of paying for one (96k gas alone; bench chain). Each window's
+ * rows, membership, queue removal and anchor_contributions outbox row commit in one transaction, so a
+ * crash leaves either the whole window or none of it.
  */
 export async function batchContributions(deps: Deps, options: BatchOptions = {}): Promise<BatchRunResult> {
   const { batchSize, batchMaxWaitSeconds } = deps.config.outbox;
   const result: BatchRunResult = { batches: 0, items: 0 };
   for (let i = 0; i < (options.maxBatches ?? 50); i++) {
     const cut = await deps.sql.begin(async (tx) => {
-      const [ready] = await tx<{ datanet_id: string }[]>`
-        select datanet_id from contribution_anchor_queue group by datanet_id
-        having ${options.force ? tx`true` : tx`count(*) >= ${batchSize} or min(enqueued_at) <= now() - make_interval(secs => ${batchMaxWaitSeconds})`}
-        order by min(contribution_id) limit 1`;
+      const [ready] = await tx<{ n: number }[]>`
+        select count(*)::int as n from contribution_anchor_queue
+        having ${options.force ? tx`count(*) > 0` : tx`count(*) >= ${batchSize} or min(enqueued_at) <= now() - make_interval(secs => ${batchMaxWaitSeconds})`}`;
       if (!ready) return 0;
       // skip locked: a second worker (another process on PostgreSQL) takes other rows, never these.
       const rows = await tx<
@@ -45,14 +46,13 @@ export async function batchContributions(deps: Deps, options: BatchOptions = {})
       >`
         select q.contribution_id, c.contributor_account_id, c.content_hash, c.datanet_id
         from contribution_anchor_queue q join contributions c on c.id = q.contribution_id
-        where q.datanet_id = ${ready.datanet_id}
         order by q.contribution_id limit ${batchSize}
         for update of q skip locked`;
       if (rows.length === 0) return 0;
       const tree = contributionTree(rows.map(contributionLeafOf));
       const [batch] = await tx<{ id: string }[]>`
         insert into contribution_batches (datanet_id, root, leaf_count)
-        values (${ready.datanet_id}, ${tree.root}, ${rows.length}) returning id`;
+        values (null, ${tree.root}, ${rows.length}) returning id`;
       const ids = rows.map((r) => r.contribution_id);
       await tx`
         insert into contribution_batch_items (contribution_id, batch_id)
@@ -60,8 +60,10 @@ export async function batchContributions(deps: Deps, options: BatchOptions = {})
       await tx`delete from contribution_anchor_queue where contribution_id = any(${ids}::bigint[])`;
       const contributors = [...new Set(rows.map((r) => r.contributor_account_id))];
       await recordAccountRefs(tx, contributors);
-      // The registry refuses anchors for an unregistered datanet; this row (deduplicated) sorts first.
-      await enqueueDatanetRegistration(tx, ready.datanet_id);
+      // The registry verifies a window's leaf only for a registered datanet; these rows (deduplicated)
+      // sort before the anchor.
+      const datanets = [...new Set(rows.map((r) => r.datanet_id))];
+      for (const datanetId of datanets) await enqueueDatanetRegistration(tx, datanetId);
       const batchRef = contributionBatchRef(batch.id);
       await enqueueChainWrite(tx, {
         kind: 'anchor_contributions',
@@ -69,7 +71,7 @@ export async function batchContributions(deps: Deps, options: BatchOptions = {})
         payload: {
           batchId: batch.id,
           batchRef,
-          datanetRef: datanetRef(ready.datanet_id),
+          datanetRefs: datanets.map((id) => datanetRef(id)),
           root: tree.root as Hex,
           count: rows.length,
         },

@@ -40,6 +40,25 @@ describe('outboxCall', () => {
       functionName: 'postEpochRoot',
       args: [3n, h(9)],
     });
+    const window = outboxCall(
+      'anchor_contributions',
+      { batchId: '7', batchRef: h(4), datanetRefs: [h(5), h(6)], root: h(7), count: 2 },
+      addresses,
+    );
+    expect(decodeFunctionData({ abi: registryAbi, data: window.data })).toMatchObject({
+      functionName: 'anchorContributionWindow',
+      args: [h(4), h(7), 2],
+    });
+    // Rows queued before windows name one datanet and replay as that datanet's batch.
+    const legacy = outboxCall(
+      'anchor_contributions',
+      { batchId: '1', batchRef: h(4), datanetRef: h(5), root: h(7), count: 2 },
+      addresses,
+    );
+    expect(decodeFunctionData({ abi: registryAbi, data: legacy.data })).toMatchObject({
+      functionName: 'anchorContributionBatch',
+      args: [h(4), h(5), h(7), 2],
+    });
     const fund = outboxCall('fund_vault', { epoch: 3, amount: '5' }, addresses);
     expect(decodeFunctionData({ abi: tokenAbi, data: fund.data })).toMatchObject({
       functionName: 'mint',

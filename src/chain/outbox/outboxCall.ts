@@ -25,10 +25,13 @@ const bps = z.number().int().min(0).max(10_000);
  */
 export const outboxPayloads = {
   register_datanet: z.object({ datanetId: z.string(), datanetRef: bytes32, metadataHash: bytes32 }),
+  // A window across datanets (datanetRefs, informational) or, in rows written before windows, one
+  // datanet's batch (datanetRef).
   anchor_contributions: z.object({
     batchId: z.string(),
     batchRef: bytes32,
-    datanetRef: bytes32,
+    datanetRef: bytes32.optional(),
+    datanetRefs: z.array(bytes32).optional(),
     root: bytes32,
     count: uint32,
   }),
@@ -87,6 +90,13 @@ export function outboxCall(kind: string, payload: unknown, addresses: ContractAd
     }
     case 'anchor_contributions': {
       const p = parse(outboxPayloads.anchor_contributions);
+      if (p.datanetRef === undefined) {
+        return call(addresses.registry, registryAbi, 'anchorContributionWindow', [
+          p.batchRef,
+          p.root,
+          p.count,
+        ]);
+      }
       return call(addresses.registry, registryAbi, 'anchorContributionBatch', [
         p.batchRef,
         p.datanetRef,
