@@ -192,6 +192,20 @@ notify-payouts = { $count ->
 }
 notify-footer = See /rewards for your balance. Turn these off with /notify off.
 
+## Discord /contribute receipt
+dc-sub-one = ✅ Contribution #{ $id } to { $datanet } is pending review.
+dc-sub-checks = Automatic checks: score { $score }/100 · language { $language }
+dc-sub-many = ✅ { $count } contributions to { $datanet } are pending review (#{ $first }–#{ $last }).
+dc-sub-flagged = ⚠️ { $count } of them have check notes validators will see.
+dc-sub-near = 🔁 #{ $id } looks like #{ $other } ({ $percent } similar); validators will compare them.
+dc-sub-deposit = Deposit locked: { $amount } (returned if approved).
+dc-sub-review-channel = Validators will vote on it in the review channel.
+dc-sub-review-command = Validators will find it with /review.
+dc-sub-refused-some = ❌ { $count } refused:
+dc-sub-refused-all = ❌ Nothing was accepted:
+dc-sub-item = item { $index }: { $message }
+dc-sub-more = …and { $count } more.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

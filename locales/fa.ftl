@@ -188,6 +188,20 @@ notify-earned = 🔔 { $amount } درآمد داشتید ({ $payouts })
 notify-payouts = { $count } پرداخت
 notify-footer = موجودی‌تان در ‎/rewards‎ است. با ‎/notify off‎ این پیام‌ها قطع می‌شوند.
 
+## Discord /contribute receipt
+dc-sub-one = ✅ مشارکت #{ $id } در { $datanet } در انتظار بررسی است.
+dc-sub-checks = بررسی‌های خودکار: امتیاز { $score } از ۱۰۰ · زبان { $language }
+dc-sub-many = ✅ { $count } مشارکت در { $datanet } در انتظار بررسی است (#{ $first } تا #{ $last }).
+dc-sub-flagged = ⚠️ { $count } مورد از آن‌ها یادداشت بررسی دارد که اعتبارسنج‌ها می‌بینند.
+dc-sub-near = 🔁 #{ $id } شبیه #{ $other } است ({ $percent } شباهت)؛ اعتبارسنج‌ها آن‌ها را مقایسه می‌کنند.
+dc-sub-deposit = ودیعهٔ قفل‌شده: { $amount } (در صورت تأیید برمی‌گردد).
+dc-sub-review-channel = اعتبارسنج‌ها در کانال بررسی به آن رأی می‌دهند.
+dc-sub-review-command = اعتبارسنج‌ها آن را با ‎/review‎ پیدا می‌کنند.
+dc-sub-refused-some = ❌ { $count } مورد رد شد:
+dc-sub-refused-all = ❌ چیزی پذیرفته نشد:
+dc-sub-item = مورد { $index }: { $message }
+dc-sub-more = …و { $count } مورد دیگر.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

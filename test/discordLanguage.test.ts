@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import type { FakeUser } from './fakeDiscord/payloads.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
@@ -16,6 +17,7 @@ beforeAll(async () => {
   });
   const { accountId } = await h.t.app.accounts.resolveIdentity({ identity: `discord:${shirin.id}` });
   await h.t.app.ledger.requestFaucet({ accountId, idempotencyKey: 'seed' });
+  await h.t.app.datanets.create({ ownerAccountId: accountId, name: 'شعر فارسی', quorumVotes: 1 });
 });
 afterAll(async () => h?.close());
 
@@ -54,6 +56,15 @@ describe('Discord in Persian', () => {
     const link = await answer(h.fake.command(shirin, 'link'));
     expect(link).toMatch(/^🔗 کد پیوند یک‌بارمصرف شما: \u2068`[^`]+`\u2069\n/);
     expect(link).toContain('-# آن را به کسی ندهید');
+
+    const poem = samplePoem('fa', 7, 200);
+    const contributed = await answer(
+      h.fake.command(shirin, 'contribute', { datanet: 'شعر فارسی', text: poem }),
+    );
+    expect(contributed).toMatch(
+      /^✅ مشارکت #\u2068\d+\u2069 در \u2068\*\*شعر فارسی\*\*\u2069 در انتظار بررسی است\./,
+    );
+    expect(contributed).toContain('ودیعهٔ قفل‌شده: \u2068۱ POT\u2069');
 
     // Another user is not affected by Shirin's choice.
     expect(await answer(h.fake.command(george, 'rewards'))).toContain('💰 Your rewards');

@@ -101,7 +101,7 @@ async function reply(
   result: Awaited<ReturnType<BotContext['app']['contributions']['submit']>>,
 ) {
   await interaction.editReply(
-    submissionReply(result, datanet, Boolean(reviewChannelFor(ctx.config.discord, datanet))),
+    submissionReply(result, datanet, Boolean(reviewChannelFor(ctx.config.discord, datanet)), ctx.tr),
   );
   if (result.accepted.length > 0) ctx.nudgeReviews();
 }
