@@ -160,6 +160,14 @@ describe('gold items', () => {
       goldAccuracyBps: 5000,
       suspended: false,
     });
+    // A gold item past its first window still shows a future closing time, like a fresh item.
+    const [later] = await seedGold('c', [true]);
+    clock += 20 * DAY;
+    const item = (await t.app.validation.reviewQueue({ accountId: v[1], datanetId, limit: 100 })).find(
+      (q) => q.contribution.id === later.contributionId,
+    );
+    // Seeded 20 days ago with a 7-day window: it shows the third window, closing in a day.
+    expect(item!.closesAt.getTime()).toBe(clock + DAY);
     const sent = await t.app.contributions.submit({
       accountId: poet,
       datanetId,

@@ -29,9 +29,11 @@ export interface ReviewItem {
  */
 export async function listReviewQueue(deps: Deps, input: z.input<typeof params>): Promise<ReviewItem[]> {
   const p = parseInput(params, input);
-  const rows = await deps.sql<(ContributionRow & { closes_at: Date; original: string | null })[]>`
+  const rows = await deps.sql<
+    (ContributionRow & { closes_at: Date; window_s: number; original: string | null })[]
+  >`
     select ${deps.sql.unsafe(CONTRIBUTION_COLUMNS.replace(/(\w+)/g, 'c.$1'))},
-      c.created_at + make_interval(secs => d.review_window_seconds) as closes_at,
+      c.created_at + make_interval(secs => d.review_window_seconds) as closes_at, d.review_window_seconds as window_s,
       (select o.content from contributions o where o.id = c.near_duplicate_of) as original
     from contributions c join datanets d on d.id = c.datanet_id
     where c.datanet_id = ${p.datanetId} and c.status = 'pending' and c.contributor_account_id <> ${p.accountId}
@@ -42,8 +44,7 @@ export async function listReviewQueue(deps: Deps, input: z.input<typeof params>)
     limit ${p.limit}`;
   return rows.map((r) => ({
     contribution: toContribution(r),
-    // Gold items never close; they show the window a fresh item would have, like any other.
-    closesAt: new Date(Math.max(new Date(r.closes_at).getTime(), deps.now().getTime() + 60_000)),
+    closesAt: closesAt(new Date(r.closes_at), r.window_s * 1000, deps.now()),
     nearDuplicate:
       r.near_duplicate_of && r.original !== null
         ? {
@@ -53,4 +54,14 @@ export async function listReviewQueue(deps: Deps, input: z.input<typeof params>)
           }
         : null,
   }));
+}
+
+/**
+ * Gold items never close; past their first window they roll on by whole windows, so their
+ * closing time looks like that of an item submitted since, never like a telltale constant.
+ */
+function closesAt(first: Date, windowMs: number, now: Date): Date {
+  if (first > now) return first;
+  const windows = Math.floor((now.getTime() - first.getTime()) / windowMs) + 1;
+  return new Date(first.getTime() + windows * windowMs);
 }
