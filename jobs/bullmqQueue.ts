@@ -106,6 +106,10 @@ export class BullmqQueue implements JobRunner {
     await this.worker.waitUntilReady();
   }
 
+  async depth(): Promise<Record<string, number>> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+  }
+
   async close(): Promise<void> {
     this.abort.abort();
     await this.worker?.close();
@@ -144,7 +148,21 @@ export class BullmqQueue implements JobRunner {
       requestId: typeof requestId === 'string' ? requestId : `job:${job.id}`,
       jobId: job.id ?? '',
     };
-    return withRequestContext(context, () => this.runParsed(deps, definition, data, job, token));
+    const started = performance.now();
+    const finished = (outcome: 'done' | 'retry' | 'failed') =>
+      this.settings.onJobFinished?.(job.name, (performance.now() - started) / 1000, outcome);
+    return withRequestContext(context, () => this.runParsed(deps, definition, data, job, token)).then(
+      (result) => {
+        finished('done');
+        return result;
+      },
+      (error) => {
+        const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const gone = error instanceof UnrecoverableError || (last && !(error instanceof DelayedError));
+        finished(gone ? 'failed' : 'retry');
+        throw error;
+      },
+    );
   }
 
   private async runParsed(

@@ -2,11 +2,16 @@ import type { Config } from '../src/config.ts';
 import type { Logger } from '../src/shared/createLogger.ts';
 import { BullmqQueue } from './bullmqQueue.ts';
 import { InProcessQueue } from './inProcessQueue.ts';
-import type { JobRunner } from './jobRunner.ts';
+import type { JobRunner, QueueSettings } from './jobRunner.ts';
 
 /** BullMQ when REDIS_URL is set, the in-process dispatcher otherwise. */
-export function createJobQueue(config: Config, log: Logger, options: { consume: boolean }): JobRunner {
+export function createJobQueue(
+  config: Config,
+  log: Logger,
+  options: { consume: boolean; onJobFinished?: QueueSettings['onJobFinished'] },
+): JobRunner {
   const settings = {
+    onJobFinished: options.onJobFinished,
     concurrency: config.jobs.concurrency,
     attempts: config.jobs.attempts,
     backoffMs: config.jobs.backoffMs,

@@ -39,6 +39,8 @@ export class InProcessQueue implements JobRunner {
   private readonly abort = new AbortController();
   private idleWaiters: (() => void)[] = [];
   private closed = false;
+  /** Retries and delayed jobs waiting on a timer. */
+  private delayed = 0;
 
   constructor(private readonly settings: QueueSettings & { log: Logger }) {}
 
@@ -113,14 +115,24 @@ export class InProcessQueue implements JobRunner {
     }
   }
 
+  async depth(): Promise<Record<string, number>> {
+    return { waiting: this.pending.length, active: this.active.size, delayed: this.delayed };
+  }
+
   private async run(job: PendingJob): Promise<void> {
+    const started = performance.now();
+    const outcome = await this.attempt(job);
+    this.settings.onJobFinished?.(job.name, (performance.now() - started) / 1000, outcome);
+  }
+
+  private async attempt(job: PendingJob): Promise<'done' | 'retry' | 'failed'> {
     const deps = this.deps!;
     const { log, attempts, backoffMs } = this.settings;
     const definition = this.definitions.get(job.name);
     if (!definition) {
       this.known.delete(job.jobId);
       log.error('no processor for job', { job: job.name, jobId: job.jobId });
-      return;
+      return 'failed';
     }
     let payload: unknown;
     try {
@@ -134,13 +146,21 @@ export class InProcessQueue implements JobRunner {
       });
       this.known.delete(job.jobId);
       log.debug('job done', { job: job.name, jobId: job.jobId, attempt: job.attempt });
+      return 'done';
     } catch (error) {
       // Shutting down: the run tables still say what is unfinished, and the next boot resumes it.
-      if (this.abort.signal.aborted) return void this.known.delete(job.jobId);
-      if (error instanceof RetryLaterError) return this.later(job, error.delayMs);
+      if (this.abort.signal.aborted) {
+        this.known.delete(job.jobId);
+        return 'retry';
+      }
+      if (error instanceof RetryLaterError) {
+        this.later(job, error.delayMs);
+        return 'retry';
+      }
       if (!isPermanentFailure(error) && job.attempt < attempts) {
         log.warn('job failed, will retry', { job: job.name, jobId: job.jobId, attempt: job.attempt, error });
-        return this.later({ ...job, attempt: job.attempt + 1 }, backoffMs * 2 ** (job.attempt - 1));
+        this.later({ ...job, attempt: job.attempt + 1 }, backoffMs * 2 ** (job.attempt - 1));
+        return 'retry';
       }
       this.known.delete(job.jobId);
       log.error('job failed for good', { job: job.name, jobId: job.jobId, attempt: job.attempt, error });
@@ -150,13 +170,16 @@ export class InProcessQueue implements JobRunner {
           .onFailed(deps, payload, failure)
           .catch((e) => log.error('onFailed threw', { error: e }));
       }
+      return 'failed';
     }
   }
 
   private later(job: PendingJob, ms: number): void {
     if (this.closed) return void this.known.delete(job.jobId);
     // Doubling backoff over many attempts easily passes a plain timer's ~24.8-day limit.
+    this.delayed += 1;
     const timer = setLongTimeout(() => {
+      this.delayed -= 1;
       this.timers.delete(timer);
       this.pending.push(job);
       this.pump();

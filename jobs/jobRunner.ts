@@ -7,6 +7,8 @@ export interface QueueSettings {
   attempts: number;
   /** First retry delay; doubled on each further attempt. */
   backoffMs: number;
+  /** Told how long each job run took and how it ended (metrics). */
+  onJobFinished?: (job: string, seconds: number, outcome: 'done' | 'retry' | 'failed') => void;
 }
 
 /** A queue adapter: the port use cases enqueue on, plus what the composition root drives. */
@@ -18,4 +20,6 @@ export interface JobRunner extends JobQueue {
   start(deps: Deps, definitions: readonly AnyJobDefinition[], options: { exclusive: boolean }): Promise<void>;
   /** Graceful: no new jobs, running ones are asked to stop at a checkpoint and awaited. */
   close(): Promise<void>;
+  /** Jobs by state (waiting, active, delayed, failed) for metrics and health. */
+  depth(): Promise<Record<string, number>>;
 }

@@ -29,12 +29,13 @@ import { migrate } from './db/migrate.ts';
 import { type Database, openDatabase } from './db/openDatabase.ts';
 import { anchorReceipts } from './inference/anchorReceipts.ts';
 import { getReceipt } from './inference/getReceipt.ts';
-import { invokeModel } from './inference/invokeModel.ts';
+import { type InvokeModelResult, invokeModel } from './inference/invokeModel.ts';
 import { getBalance } from './ledger/getBalance.ts';
 import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
+import { type AppMetrics, createMetrics } from './metrics/createMetrics.ts';
 import { ThreadInfluenceScorer } from './ml/influence/threadInfluenceScorer.ts';
 import { AdapterPool } from './ml/serving/adapterPool.ts';
 import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
@@ -61,7 +62,10 @@ import { stakeAsValidator } from './validation/stakeAsValidator.ts';
 import { unstakeAsValidator } from './validation/unstakeAsValidator.ts';
 
 /** LoRA serving; nothing native loads until the first call to a LoRA model. */
-function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntime {
+function createNeuralRuntime(
+  config: Config,
+  store: ArtifactStore,
+): { neural: NeuralRuntime; pool: AdapterPool } {
   const s = config.serving;
   const pool = new AdapterPool({
     maxContexts: s.maxContexts,
@@ -72,12 +76,13 @@ function createNeuralRuntime(config: Config, store: ArtifactStore): NeuralRuntim
     threads: s.threads,
     maxParallel: s.maxParallel,
   });
-  return new NeuralRuntime(store, pool, new ThreadInfluenceScorer(store.root), {
+  const neural = new NeuralRuntime(store, pool, new ThreadInfluenceScorer(store.root), {
     cacheSize: config.training.modelCacheSize,
     baseModelsDir: config.training.baseModelsDir,
     influenceWeight: s.influenceWeight,
     influenceBudgetMs: s.influenceBudgetMs,
   });
+  return { neural, pool };
 }
 
 /** Binds a use case to the app's ports: surfaces call `app.datanets.create(input)`. */
@@ -85,6 +90,22 @@ const bind =
   <I, R>(deps: Deps, useCase: (deps: Deps, input: I) => Promise<R>) =>
   (input: I) =>
     useCase(deps, input);
+
+/** Counts and times paid calls for /metrics; the use case stays unaware of Prometheus. */
+function timedPaidCall<I>(metrics: AppMetrics, invoke: (input: I) => Promise<InvokeModelResult>) {
+  return async (input: I): Promise<InvokeModelResult> => {
+    const started = performance.now();
+    try {
+      const result = await invoke(input);
+      const seconds = (performance.now() - started) / 1000;
+      metrics.paidCall(seconds, result.replayed ? 'replayed' : 'charged', BigInt(result.receipt.fee));
+      return result;
+    } catch (error) {
+      metrics.paidCall((performance.now() - started) / 1000, 'failed');
+      throw error;
+    }
+  };
+}
 
 export interface CreateAppOptions {
   log?: Logger;
@@ -118,7 +139,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
   try {
     const migrated = await migrate(database.sql);
     if (migrated.applied.length > 0) log.info('migrations applied', { applied: migrated.applied });
-    const jobs = createJobQueue(config, log, { consume: config.jobs.inStart });
+    const metrics = createMetrics();
+    const jobs = createJobQueue(config, log, {
+      consume: config.jobs.inStart,
+      onJobFinished: (job, seconds, outcome) => metrics.jobFinished(job, seconds, outcome),
+    });
     const modelRuntime = new ModelRuntime(new ArtifactStore(path.join(config.dataDir, 'artifacts')), {
       cacheSize: config.training.modelCacheSize,
       baseModelsDir: config.training.baseModelsDir,
@@ -131,8 +156,15 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       now: options.now ?? (() => new Date()),
       jobs,
       modelRuntime,
-      neural: createNeuralRuntime(config, modelRuntime.store),
     };
+    const serving = createNeuralRuntime(config, modelRuntime.store);
+    deps.neural = serving.neural;
+    metrics.watch({
+      sql: database.sql,
+      log,
+      queueDepth: () => jobs.depth(),
+      adapterPool: () => serving.pool.stats(),
+    });
     if (options.chain !== false) {
       chain = await openChain(config.chain, { log, embedded: options.chain });
       deps.chain = chain;
@@ -205,12 +237,13 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         list: (input: Parameters<typeof listModels>[1] = {}) => listModels(deps, input),
       },
       inference: {
-        invoke: bind(deps, invokeModel),
+        invoke: timedPaidCall(metrics, bind(deps, invokeModel)),
         getReceipt: bind(deps, getReceipt),
         anchorReceipts: (input: Parameters<typeof anchorReceipts>[1] = {}) => anchorReceipts(deps, input),
       },
       ...bindChainUseCases(deps),
       jobs,
+      metrics,
       async close() {
         if (closed) return;
         closed = true;

@@ -87,3 +87,46 @@ describe('logs', () => {
     if (privateKey) expect(all.toLowerCase()).not.toContain(privateKey.slice(2).toLowerCase());
   });
 });
+
+/** One sample's value from a Prometheus text exposition, or undefined. */
+function sample(text: string, name: string, labels = ''): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+  return line === undefined ? undefined : Number(line.split(' ')[1]);
+}
+
+describe('metrics', () => {
+  it('are scraped at /metrics: paid calls, fees, ledger, contributions, votes, runs, queue, outbox, process', async () => {
+    const scrape = async () => {
+      const res = await fetch(`${http.url}/metrics`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      return res.text();
+    };
+    const before = await scrape();
+    const charged = sample(before, 'potluck_paid_calls_total', '{outcome="charged"}') ?? 0;
+    const fees = sample(before, 'potluck_paid_call_fees_tokens_total') ?? 0;
+    const settled = sample(before, 'potluck_inference_calls', '{status="settled"}') ?? 0;
+    await paidCall('metrics-call');
+    await paidCall('metrics-call'); // a replay: counted as such, not charged again
+
+    const after = await scrape();
+    expect(sample(after, 'potluck_paid_calls_total', '{outcome="charged"}')).toBe(charged + 1);
+    expect(sample(after, 'potluck_paid_calls_total', '{outcome="replayed"}')).toBeGreaterThanOrEqual(1);
+    expect(sample(after, 'potluck_paid_call_fees_tokens_total')).toBeCloseTo(fees + 3);
+    expect(sample(after, 'potluck_paid_call_seconds_count')).toBe(charged + 1);
+    expect(sample(after, 'potluck_inference_calls', '{status="settled"}')).toBe(settled + 1);
+    const [fee] = await t.app.database.sql`
+      select coalesce(sum(fee), 0)::text as total from inference_calls where status = 'settled'`;
+    expect(sample(after, 'potluck_paid_call_fees_settled_tokens')).toBeCloseTo(
+      Number(BigInt(fee.total) / 10n ** 12n) / 1e6,
+    );
+    expect(sample(after, 'potluck_contributions', '{status="approved"}')).toBeGreaterThan(0);
+    expect(sample(after, 'potluck_votes', '{review="decided"}')).toBeGreaterThan(0);
+    expect(sample(after, 'potluck_training_runs', '{status="succeeded"}')).toBeGreaterThan(0);
+    expect(sample(after, 'potluck_ledger_transactions', '{kind="faucet"}')).toBeGreaterThan(0);
+    expect(sample(after, 'potluck_queue_jobs', '{state="active"}')).toBeGreaterThanOrEqual(0);
+    expect(after).toMatch(/^potluck_job_seconds_count\{job="training.run",outcome="done"\} [1-9]/m);
+    expect(sample(after, 'potluck_outbox_oldest_unconfirmed_seconds')).toBeGreaterThanOrEqual(0);
+    expect(sample(after, 'potluck_adapter_pool_evictions')).toBe(0);
+    expect(after).toMatch(/^potluck_process_resident_memory_bytes \d+/m);
+  });
+});

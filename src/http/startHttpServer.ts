@@ -52,6 +52,11 @@ export async function startHttpServer(
     const hook = routes.telegramWebhook;
     if (hook && req.method === 'POST' && req.url?.split('?')[0] === hook.path) return hook.handle(req, res);
     if (req.url === '/mcp' || req.url?.startsWith('/mcp?')) return mcp(req, res);
+    if (req.method === 'GET' && req.url === '/metrics') {
+      const registry = app.metrics.registry;
+      res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+      return;
+    }
     if (req.method === 'GET' && req.url === '/health') {
       try {
         await app.database.sql`select 1`;

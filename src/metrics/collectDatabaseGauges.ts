@@ -1,0 +1,99 @@
+import { Gauge, type Registry } from 'prom-client';
+import type { Sql } from '../db/openDatabase.ts';
+import type { Logger } from '../shared/createLogger.ts';
+import { toTokens } from './createMetrics.ts';
+
+type Row = { label: string; n: string };
+
+/**
+ * Gauges read from the database when Prometheus scrapes: the whole deployment's state, whichever
+ * process answers. A failed read leaves the family empty for that scrape (and says so in the log)
+ * rather than failing the scrape: process metrics are still worth having when the database is away.
+ */
+export function collectDatabaseGauges(registry: Registry, sql: Sql, log: Logger): void {
+  const byLabel = (name: string, help: string, label: string, query: () => Promise<Row[]>) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: [label],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        try {
+          for (const row of await query()) this.set({ [label]: row.label }, Number(row.n));
+        } catch (error) {
+          log.warn('metrics: database read failed', { metric: name, error });
+        }
+      },
+    });
+  byLabel(
+    'potluck_ledger_transactions',
+    'Ledger transactions by kind (transfers, fees, payouts...)',
+    'kind',
+    () => sql<Row[]>`select kind as label, count(*)::text as n from ledger_transactions group by kind`,
+  );
+  byLabel(
+    'potluck_contributions',
+    'Contributions by outcome',
+    'status',
+    () => sql<Row[]>`select status as label, count(*)::text as n from contributions group by status`,
+  );
+  // Open or decided, never approve/reject: votes are sealed until their review is decided.
+  byLabel(
+    'potluck_votes',
+    'Validator votes cast, on reviews still open or decided',
+    'review',
+    () =>
+      sql<Row[]>`
+      select case when o.contribution_id is null then 'open' else 'decided' end as label, count(*)::text as n
+      from votes v left join validation_outcomes o on o.contribution_id = v.contribution_id
+      group by 1`,
+  );
+  byLabel(
+    'potluck_training_runs',
+    'Training runs by status',
+    'status',
+    () => sql<Row[]>`select status as label, count(*)::text as n from training_runs group by status`,
+  );
+  byLabel(
+    'potluck_inference_calls',
+    'Paid calls recorded (all processes) by status',
+    'status',
+    () => sql<Row[]>`select status as label, count(*)::text as n from inference_calls group by status`,
+  );
+  byLabel(
+    'potluck_outbox_rows',
+    'Chain outbox rows by status',
+    'status',
+    () => sql<Row[]>`select status as label, count(*)::text as n from chain_outbox group by status`,
+  );
+  new Gauge({
+    name: 'potluck_paid_call_fees_settled_tokens',
+    help: 'Fees of all settled paid calls (all processes), in tokens',
+    registers: [registry],
+    async collect() {
+      try {
+        const [row] =
+          await sql`select coalesce(sum(fee), 0)::text as total from inference_calls where status = 'settled'`;
+        this.set(toTokens(BigInt(row.total)));
+      } catch (error) {
+        log.warn('metrics: database read failed', { metric: 'fees', error });
+      }
+    },
+  });
+  new Gauge({
+    name: 'potluck_outbox_oldest_unconfirmed_seconds',
+    help: 'Age of the oldest chain outbox row not yet confirmed (pending or submitted); 0 when none',
+    registers: [registry],
+    async collect() {
+      try {
+        const [row] = await sql`
+          select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as age
+          from chain_outbox where status in ('pending', 'submitted')`;
+        this.set(Number(row.age));
+      } catch (error) {
+        log.warn('metrics: database read failed', { metric: 'outbox age', error });
+      }
+    },
+  });
+}
