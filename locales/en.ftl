@@ -162,11 +162,11 @@ notify-now-off-detail = Turn them back on with /notify on.
 every-hours = { $n ->
     [one] every hour
    *[other] every { $n } hours
-}
+    }
 every-minutes = { $n ->
     [one] every minute
    *[other] every { $n } minutes
-}
+    }
 every-seconds = every { $n } seconds
 
 ## Discord /link, /claim, /faucet
@@ -189,7 +189,7 @@ notify-earned = 🔔 You earned { $amount } ({ $payouts })
 notify-payouts = { $count ->
     [one] 1 payout
    *[other] { $count } payouts
-}
+    }
 notify-footer = See /rewards for your balance. Turn these off with /notify off.
 
 ## Discord /contribute receipt
@@ -205,6 +205,32 @@ dc-sub-refused-some = ❌ { $count } refused:
 dc-sub-refused-all = ❌ Nothing was accepted:
 dc-sub-item = item { $index }: { $message }
 dc-sub-more = …and { $count } more.
+
+## Discord /datanet
+dc-dn-languages = Languages
+dc-dn-any = any
+dc-dn-deposit = Deposit per item
+dc-dn-stake = Validator stake
+dc-dn-stake-value = at least { $amount }
+dc-dn-decision = Decision
+dc-dn-decision-value = { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+    }, { $share } of stake
+dc-dn-reward = Validation reward
+dc-dn-reward-value = { $amount } per decision
+dc-dn-pool = Reward pool
+dc-dn-quota = Daily quota
+dc-dn-quota-value = { $items } items, { $bytes } per person
+dc-dn-contributions = Contributions
+dc-dn-contributions-value = { $approved } approved · { $pending } pending · { $rejected } rejected · { $contributors } contributors
+dc-dn-channel = Review channel
+dc-dn-channel-none = none yet (use /review)
+dc-dn-footer = Datanet #{ $id }
+dc-dn-list-title = Datanets
+dc-dn-list-line = { $approved } approved, { $pending } pending, { $contributors } contributors
+dc-dn-list-none = No datanets yet. Create one with `/datanet create`.
+dc-dn-funded = ✅ Added { $amount } to the reward pool of { $datanet }.
 
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }

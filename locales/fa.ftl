@@ -161,11 +161,11 @@ notify-now-off-detail = با ‎/notify on‎ دوباره روشن‌شان ک�
 every-hours = { $n ->
     [one] هر ساعت
    *[other] هر { $n } ساعت
-}
+    }
 every-minutes = { $n ->
     [one] هر دقیقه
    *[other] هر { $n } دقیقه
-}
+    }
 every-seconds = هر { $n } ثانیه
 
 ## Discord /link, /claim, /faucet
@@ -201,6 +201,29 @@ dc-sub-refused-some = ❌ { $count } مورد رد شد:
 dc-sub-refused-all = ❌ چیزی پذیرفته نشد:
 dc-sub-item = مورد { $index }: { $message }
 dc-sub-more = …و { $count } مورد دیگر.
+
+## Discord /datanet
+dc-dn-languages = زبان‌ها
+dc-dn-any = هر زبانی
+dc-dn-deposit = ودیعهٔ هر مورد
+dc-dn-stake = سپردهٔ اعتبارسنج
+dc-dn-stake-value = دست‌کم { $amount }
+dc-dn-decision = تصمیم
+dc-dn-decision-value = { $votes } رأی، { $share } از سپرده
+dc-dn-reward = پاداش اعتبارسنجی
+dc-dn-reward-value = { $amount } برای هر تصمیم
+dc-dn-pool = صندوق پاداش
+dc-dn-quota = سهمیهٔ روزانه
+dc-dn-quota-value = { $items } مورد، { $bytes } برای هر نفر
+dc-dn-contributions = مشارکت‌ها
+dc-dn-contributions-value = { $approved } تأییدشده · { $pending } در انتظار · { $rejected } ردشده · { $contributors } مشارکت‌کننده
+dc-dn-channel = کانال بررسی
+dc-dn-channel-none = هنوز ندارد (از ‎/review‎ استفاده کنید)
+dc-dn-footer = دیتانت #{ $id }
+dc-dn-list-title = دیتانت‌ها
+dc-dn-list-line = { $approved } تأییدشده، { $pending } در انتظار، { $contributors } مشارکت‌کننده
+dc-dn-list-none = هنوز دیتانتی نیست. با ‎`/datanet create`‎ یکی بسازید.
+dc-dn-funded = ✅ { $amount } به صندوق پاداش { $datanet } اضافه شد.
 
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }

@@ -44,10 +44,11 @@ describe('message catalogues', () => {
   it('gives each message the same arguments in every language', () => {
     const argsOf = (language: 'en' | 'fa') => {
       const source = readFileSync(new URL(`${language}.ftl`, LOCALES_DIR), 'utf8');
+      // A message is its line and the indented lines under it (selectors, continued text).
       return new Map(
-        [...source.matchAll(/^([a-zA-Z][\w-]*)\s*=(.*)$/gm)].map((m) => [
+        [...source.matchAll(/^([a-zA-Z][\w-]*)\s*=(.*(?:\n[ \t]+.*)*)/gm)].map((m) => [
           m[1],
-          [...m[2].matchAll(/\{\s*\$(\w+)/g)].map((a) => a[1]).sort(),
+          [...new Set([...m[2].matchAll(/\$(\w+)/g)].map((a) => a[1]))].sort(),
         ]),
       );
     };

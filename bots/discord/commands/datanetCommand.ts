@@ -4,7 +4,7 @@ import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { BRAND, datanetEmbed } from '../render/datanetEmbed.ts';
-import { clip, pot } from '../render/format.ts';
+import { clip } from '../render/format.ts';
 
 const tokens = (v: string | null) => (v === null ? undefined : parseTokens(v));
 
@@ -103,7 +103,7 @@ export const datanetCommand: CommandModule = {
       });
       await interaction.editReply({
         content: `${interaction.user} created a datanet. Contribute with \`/contribute\`, validate with \`/validator stake\`.`,
-        embeds: [datanetEmbed(d, ctx.config.discord)],
+        embeds: [datanetEmbed(d, ctx.config.discord, ctx.tr)],
       });
       return;
     }
@@ -111,21 +111,25 @@ export const datanetCommand: CommandModule = {
       const found = await ctx.app.datanets.list({ search: o.getString('search') ?? undefined, limit: 25 });
       const lines = found.map(
         (d) =>
-          `**${d.name}** · ${d.counts.approved} approved, ${d.counts.pending} pending, ${d.counts.contributors} contributors${d.description ? `\n-# ${clip(d.description, 90)}` : ''}`,
+          `**${d.name}** · ${ctx.tr.t('dc-dn-list-line', {
+            approved: d.counts.approved,
+            pending: d.counts.pending,
+            contributors: d.counts.contributors,
+          })}${d.description ? `\n-# ${clip(d.description, 90)}` : ''}`,
       );
       await interaction.editReply({
         embeds: [
           new EmbedBuilder()
             .setColor(BRAND)
-            .setTitle('📚 Datanets')
-            .setDescription(lines.join('\n') || 'No datanets yet. Create one with `/datanet create`.'),
+            .setTitle(`📚 ${ctx.tr.t('dc-dn-list-title')}`)
+            .setDescription(lines.join('\n') || ctx.tr.t('dc-dn-list-none')),
         ],
       });
       return;
     }
     const datanet = await datanetFrom(interaction, ctx);
     if (sub === 'info') {
-      await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord)] });
+      await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord, ctx.tr)] });
       return;
     }
     const amount = parseTokens(o.getString('amount', true));
@@ -135,6 +139,8 @@ export const datanetCommand: CommandModule = {
       amount,
       idempotencyKey: idempotencyKeyOf(interaction),
     });
-    await interaction.editReply(`✅ Added ${pot(amount)} to the reward pool of **${datanet.name}**.`);
+    await interaction.editReply(
+      ctx.tr.t('dc-dn-funded', { amount: ctx.tr.amount(amount), datanet: `**${datanet.name}**` }),
+    );
   },
 };

@@ -1,40 +1,70 @@
 import { EmbedBuilder } from 'discord.js';
 import type { DiscordConfig } from '../../../src/config.ts';
 import type { Datanet } from '../../../src/datanets/datanetView.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { reviewChannelFor } from '../reviews/reviewChannelFor.ts';
-import { bytes, clip, percent, pot } from './format.ts';
+import { bytes, clip, percent } from './format.ts';
 
 export const BRAND = 0xe8a33d;
 
 /** A datanet's rules and state, as /datanet info and /datanet create show them. */
-export function datanetEmbed(d: Datanet, config: DiscordConfig): EmbedBuilder {
+export function datanetEmbed(
+  d: Datanet,
+  config: DiscordConfig,
+  tr: Translator = translator('en'),
+): EmbedBuilder {
   const channel = reviewChannelFor(config, d);
   const c = d.counts;
+  const pot = tr.amount;
   return new EmbedBuilder()
     .setColor(BRAND)
     .setTitle(`📚 ${d.name}`)
     .setDescription(d.description ? clip(d.description, 1000) : null)
     .addFields(
-      { name: 'Languages', value: d.languages.length ? d.languages.join(', ') : 'any', inline: true },
-      { name: 'Deposit per item', value: pot(d.deposit), inline: true },
-      { name: 'Validator stake', value: `at least ${pot(d.minStake)}`, inline: true },
       {
-        name: 'Decision',
-        value: `${d.quorumVotes} vote${d.quorumVotes === 1 ? '' : 's'}, ${percent(d.approvalBps)} of stake`,
+        name: tr.t('dc-dn-languages'),
+        value: d.languages.length ? d.languages.join(', ') : tr.t('dc-dn-any'),
         inline: true,
       },
-      { name: 'Validation reward', value: `${pot(d.validationReward)} per decision`, inline: true },
-      { name: 'Reward pool', value: pot(d.poolBalance), inline: true },
+      { name: tr.t('dc-dn-deposit'), value: pot(d.deposit), inline: true },
       {
-        name: 'Daily quota',
-        value: `${d.dailyItems} items, ${bytes(d.dailyBytes)} per person`,
+        name: tr.t('dc-dn-stake'),
+        value: tr.t('dc-dn-stake-value', { amount: pot(d.minStake) }),
         inline: true,
       },
       {
-        name: 'Contributions',
-        value: `${c.approved} approved · ${c.pending} pending · ${c.rejected} rejected · ${c.contributors} contributors`,
+        name: tr.t('dc-dn-decision'),
+        value: tr.t('dc-dn-decision-value', {
+          votes: d.quorumVotes,
+          share: tr.figure(percent(d.approvalBps)),
+        }),
+        inline: true,
       },
-      { name: 'Review channel', value: channel ? `<#${channel}>` : 'none yet (use /review)', inline: true },
+      {
+        name: tr.t('dc-dn-reward'),
+        value: tr.t('dc-dn-reward-value', { amount: pot(d.validationReward) }),
+        inline: true,
+      },
+      { name: tr.t('dc-dn-pool'), value: pot(d.poolBalance), inline: true },
+      {
+        name: tr.t('dc-dn-quota'),
+        value: tr.t('dc-dn-quota-value', { items: d.dailyItems, bytes: tr.figure(bytes(d.dailyBytes)) }),
+        inline: true,
+      },
+      {
+        name: tr.t('dc-dn-contributions'),
+        value: tr.t('dc-dn-contributions-value', {
+          approved: c.approved,
+          pending: c.pending,
+          rejected: c.rejected,
+          contributors: c.contributors,
+        }),
+      },
+      {
+        name: tr.t('dc-dn-channel'),
+        value: channel ? `<#${channel}>` : tr.t('dc-dn-channel-none'),
+        inline: true,
+      },
     )
-    .setFooter({ text: `Datanet #${d.id}` });
+    .setFooter({ text: tr.t('dc-dn-footer', { id: d.id }) });
 }
