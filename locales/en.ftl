@@ -232,6 +232,22 @@ dc-dn-list-line = { $approved } approved, { $pending } pending, { $contributors 
 dc-dn-list-none = No datanets yet. Create one with `/datanet create`.
 dc-dn-funded = ✅ Added { $amount } to the reward pool of { $datanet }.
 
+## Discord /wallet, /apikey
+dc-wallet-unlinked = Unlinked { $address }.
+dc-wallet-none = You had no wallet linked.
+dc-wallet-sign = ✍️ Sign this message with { $address } (personal_sign, e.g. in your wallet's "sign message"), then press { $button }. It expires { $when }.
+dc-wallet-submit = Submit signature
+dc-wallet-modal-title = Link your wallet
+dc-wallet-modal-message = Message you signed (leave as is)
+dc-wallet-modal-signature = Signature (0x…)
+dc-wallet-gone = That sign-in message is gone. Start again with /wallet link.
+dc-wallet-same = { $address } was already your wallet.
+dc-wallet-linked = 🔗 Wallet { $address } linked. Rewards settle to it each epoch; claim with /claim.
+dc-wallet-replaced = 🔗 Wallet { $address } linked (replacing { $previous }). Rewards settle to it each epoch; claim with /claim.
+dc-apikey-created = 🔑 Your API key (shown this once; store it now):
+dc-apikey-how = Give it to your MCP client as a bearer token ({ $header }) or as { $variable } for { $command }.
+dc-apikey-warning = Anyone holding it can spend your balance. Key id: { $id }.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

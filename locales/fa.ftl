@@ -225,6 +225,22 @@ dc-dn-list-line = { $approved } تأییدشده، { $pending } در انتظا�
 dc-dn-list-none = هنوز دیتانتی نیست. با ‎`/datanet create`‎ یکی بسازید.
 dc-dn-funded = ✅ { $amount } به صندوق پاداش { $datanet } اضافه شد.
 
+## Discord /wallet, /apikey
+dc-wallet-unlinked = پیوند { $address } برداشته شد.
+dc-wallet-none = کیف پولی پیوند نداشتید.
+dc-wallet-sign = ✍️ این پیام را با { $address } امضا کنید (personal_sign، مثلاً «امضای پیام» در کیف پول‌تان)، سپس { $button } را بزنید. { $when } منقضی می‌شود.
+dc-wallet-submit = ارسال امضا
+dc-wallet-modal-title = پیوند کیف پول
+dc-wallet-modal-message = پیامی که امضا کردید (دست نزنید)
+dc-wallet-modal-signature = امضا (0x…)
+dc-wallet-gone = آن پیام ورود دیگر وجود ندارد. با ‎/wallet link‎ از نو شروع کنید.
+dc-wallet-same = { $address } از قبل کیف پول شما بود.
+dc-wallet-linked = 🔗 کیف پول { $address } پیوند خورد. پاداش‌ها در هر دوره به آن تسویه می‌شوند؛ با ‎/claim‎ برداشت کنید.
+dc-wallet-replaced = 🔗 کیف پول { $address } به‌جای { $previous } پیوند خورد. پاداش‌ها در هر دوره به آن تسویه می‌شوند؛ با ‎/claim‎ برداشت کنید.
+dc-apikey-created = 🔑 کلید API شما (فقط همین یک بار نشان داده می‌شود؛ همین حالا نگهش دارید):
+dc-apikey-how = آن را به‌عنوان توکن bearer ({ $header }) یا به‌عنوان { $variable } برای { $command } به کلاینت MCP خود بدهید.
+dc-apikey-warning = هر کس آن را داشته باشد می‌تواند موجودی شما را خرج کند. شناسهٔ کلید: { $id }.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

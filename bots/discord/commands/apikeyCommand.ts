@@ -19,7 +19,11 @@ export const apikeyCommand: CommandModule = {
       name: interaction.options.getString('name') ?? 'discord',
     });
     await interaction.editReply(
-      `🔑 Your API key (shown this once; store it now):\n\`\`\`\n${key.apiKey}\n\`\`\`Give it to your MCP client as a bearer token (\`Authorization: Bearer …\`) or as \`POTLUCK_API_KEY\` for \`potluck mcp\`.\n-# Anyone holding it can spend your balance. Key id: ${key.keyId}.`,
+      `${ctx.tr.t('dc-apikey-created')}\n\`\`\`\n${key.apiKey}\n\`\`\`${ctx.tr.t('dc-apikey-how', {
+        header: '`Authorization: Bearer …`',
+        variable: '`POTLUCK_API_KEY`',
+        command: '`potluck mcp`',
+      })}\n-# ${ctx.tr.t('dc-apikey-warning', { id: key.keyId })}`,
     );
   },
 };

@@ -41,7 +41,11 @@ export const walletCommand: CommandModule = {
     const accountId = await accountOf(ctx, interaction.user);
     if (interaction.options.getSubcommand() === 'unlink') {
       const r = await ctx.app.wallets.unlink({ accountId });
-      await interaction.editReply(r.address ? `Unlinked \`${r.address}\`.` : 'You had no wallet linked.');
+      await interaction.editReply(
+        r.address
+          ? ctx.tr.t('dc-wallet-unlinked', { address: `\`${r.address}\`` })
+          : ctx.tr.t('dc-wallet-none'),
+      );
       return;
     }
     const link = await ctx.app.wallets.startLink({
@@ -49,12 +53,16 @@ export const walletCommand: CommandModule = {
       address: interaction.options.getString('address', true),
     });
     await interaction.editReply({
-      content: `✍️ Sign this message with \`${link.address}\` (personal_sign, e.g. in your wallet's "sign message"), then press **Submit signature**. It expires ${relativeTime(link.expiresAt)}.\n\`\`\`\n${link.message}\n\`\`\``,
+      content: `${ctx.tr.t('dc-wallet-sign', {
+        address: `\`${link.address}\``,
+        button: `**${ctx.tr.t('dc-wallet-submit')}**`,
+        when: relativeTime(link.expiresAt),
+      })}\n\`\`\`\n${link.message}\n\`\`\``,
       components: [
         new ActionRowBuilder<ButtonBuilder>().addComponents(
           new ButtonBuilder()
             .setCustomId('wallet:sign')
-            .setLabel('Submit signature')
+            .setLabel(ctx.tr.t('dc-wallet-submit'))
             .setStyle(ButtonStyle.Primary),
         ),
       ],
@@ -66,16 +74,16 @@ export const walletCommand: CommandModule = {
 export const walletSignature: ComponentModule = {
   prefix: 'wallet',
   acknowledge: (customId) => (customId === 'wallet:sign' ? 'none' : 'update'),
-  async button(interaction) {
+  async button(interaction, _args, ctx) {
     const message = FENCE.exec(interaction.message.content)?.[1];
-    if (!message) throw badInput('That sign-in message is gone. Start again with /wallet link.');
+    if (!message) throw badInput(ctx.tr.t('dc-wallet-gone'));
     await interaction.showModal(
       new ModalBuilder()
         .setCustomId('wallet:finish')
-        .setTitle('Link your wallet')
+        .setTitle(ctx.tr.t('dc-wallet-modal-title'))
         .addLabelComponents(
           new LabelBuilder()
-            .setLabel('Message you signed (leave as is)')
+            .setLabel(ctx.tr.t('dc-wallet-modal-message'))
             .setTextInputComponent(
               new TextInputBuilder()
                 .setCustomId('message')
@@ -84,7 +92,7 @@ export const walletSignature: ComponentModule = {
                 .setMaxLength(4000),
             ),
           new LabelBuilder()
-            .setLabel('Signature (0x…)')
+            .setLabel(ctx.tr.t('dc-wallet-modal-signature'))
             .setTextInputComponent(
               new TextInputBuilder()
                 .setCustomId('signature')
@@ -103,8 +111,10 @@ export const walletSignature: ComponentModule = {
     });
     await interaction.editReply({
       content: r.alreadyLinked
-        ? `\`${r.address}\` was already your wallet.`
-        : `🔗 Wallet \`${r.address}\` linked${r.replaced ? ` (replacing \`${r.replaced}\`)` : ''}. Rewards settle to it each epoch; claim with /claim.`,
+        ? ctx.tr.t('dc-wallet-same', { address: `\`${r.address}\`` })
+        : r.replaced
+          ? ctx.tr.t('dc-wallet-replaced', { address: `\`${r.address}\``, previous: `\`${r.replaced}\`` })
+          : ctx.tr.t('dc-wallet-linked', { address: `\`${r.address}\`` }),
       components: [],
     });
   },
