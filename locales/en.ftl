@@ -248,6 +248,23 @@ dc-apikey-created = 🔑 Your API key (shown this once; store it now):
 dc-apikey-how = Give it to your MCP client as a bearer token ({ $header }) or as { $variable } for { $command }.
 dc-apikey-warning = Anyone holding it can spend your balance. Key id: { $id }.
 
+## Telegram /wallet
+tg-wallet-linked-now = Your linked wallet: { $wallet }
+tg-wallet-none = No wallet is linked yet.
+tg-wallet-about = Rewards are claimed on chain to the linked wallet.
+tg-wallet-how = To link one, send /wallet followed by its address (0x…). I reply with a message to sign in the wallet; send the signature back the same way. /wallet unlink removes the link.
+tg-wallet-unlinked = Unlinked { $address }. Rewards already committed to it can still be claimed by it.
+tg-wallet-was-none = No wallet was linked.
+tg-wallet-sign-title = Sign this message
+tg-wallet-sign = with the wallet { $address } (in your wallet app: “Sign message”), exactly as it is:
+tg-wallet-then = Then send /wallet followed by the signature (0x…). It is valid until { $when }.
+tg-wallet-no-pending = There is no wallet link waiting for a signature. Start with /wallet followed by the address.
+tg-wallet-same = ✅ { $address } was already your wallet. Nothing changed.
+tg-wallet-done-title = Wallet linked:
+tg-wallet-replaces = (it replaces { $previous })
+tg-wallet-done = What you earn is committed to it each epoch; /claim pays it out.
+tg-wallet-bad = That is neither a wallet address (0x and 40 hex digits) nor a signature. /wallet explains the steps.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

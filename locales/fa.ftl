@@ -241,6 +241,23 @@ dc-apikey-created = 🔑 کلید API شما (فقط همین یک بار نشا
 dc-apikey-how = آن را به‌عنوان توکن bearer ({ $header }) یا به‌عنوان { $variable } برای { $command } به کلاینت MCP خود بدهید.
 dc-apikey-warning = هر کس آن را داشته باشد می‌تواند موجودی شما را خرج کند. شناسهٔ کلید: { $id }.
 
+## Telegram /wallet
+tg-wallet-linked-now = کیف پول پیوندشدهٔ شما: { $wallet }
+tg-wallet-none = هنوز کیف پولی پیوند نشده.
+tg-wallet-about = پاداش‌ها روی زنجیره به کیف پول پیوندشده برداشت می‌شوند.
+tg-wallet-how = برای پیوند، ‎/wallet‎ را با نشانی کیف پول (0x…) بفرستید. پیامی برای امضا در کیف پول می‌فرستم؛ امضا را به همان شکل برگردانید. ‎/wallet unlink‎ پیوند را برمی‌دارد.
+tg-wallet-unlinked = پیوند { $address } برداشته شد. پاداش‌هایی که پیش‌تر به آن تعهد شده هنوز با آن قابل برداشت است.
+tg-wallet-was-none = کیف پولی پیوند نبود.
+tg-wallet-sign-title = این پیام را امضا کنید
+tg-wallet-sign = با کیف پول { $address } (در برنامهٔ کیف پول: «امضای پیام»)، دقیقاً همان‌طور که هست:
+tg-wallet-then = سپس ‎/wallet‎ را با امضا (0x…) بفرستید. تا { $when } معتبر است.
+tg-wallet-no-pending = هیچ پیوند کیف پولی منتظر امضا نیست. با ‎/wallet‎ و نشانی کیف پول شروع کنید.
+tg-wallet-same = ✅ { $address } از قبل کیف پول شما بود. چیزی تغییر نکرد.
+tg-wallet-done-title = کیف پول پیوند خورد:
+tg-wallet-replaces = (به‌جای { $previous })
+tg-wallet-done = درآمد شما در هر دوره به آن تعهد می‌شود؛ ‎/claim‎ آن را پرداخت می‌کند.
+tg-wallet-bad = این نه نشانی کیف پول است (0x و ۴۰ رقم هگز) و نه امضا. ‎/wallet‎ مراحل را توضیح می‌دهد.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

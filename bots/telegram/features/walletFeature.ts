@@ -4,6 +4,7 @@ import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatWhen } from '../render/formatAmount.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 import {
   clearPendingWalletLink,
   savePendingWalletLink,
@@ -23,7 +24,8 @@ export function walletFeature(): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
   feature.command('wallet', async (ctx) => {
     requirePrivateChat(ctx);
-    const { app } = ctx.potluck;
+    const { app, tr } = ctx.potluck;
+    const code = (value: string) => html`<code>${text(value)}</code>`;
     const sql = app.database.sql;
     const userId = ctx.from!.id;
     const arg = (typeof ctx.match === 'string' ? ctx.match : '').trim();
@@ -33,10 +35,10 @@ export function walletFeature(): Composer<PotluckContext> {
       const { wallet } = await app.rewards.getRewards({ accountId, historyLimit: 0 });
       await replyHtml(
         ctx,
-        html`👛 ${wallet ? html`Your linked wallet: <code>${text(wallet)}</code>` : html`No wallet is linked yet.`}
-Rewards are claimed on chain to the linked wallet.
+        html`👛 ${wallet ? ht(tr, 'tg-wallet-linked-now', { wallet: code(wallet) }) : text(tr.t('tg-wallet-none'))}
+${text(tr.t('tg-wallet-about'))}
 
-To link one, send /wallet followed by its address (0x…). I reply with a message to sign in the wallet; send the signature back the same way. /wallet unlink removes the link.`,
+${text(tr.t('tg-wallet-how'))}`,
       );
       return;
     }
@@ -44,9 +46,7 @@ To link one, send /wallet followed by its address (0x…). I reply with a messag
       const { address } = await app.wallets.unlink({ accountId });
       await replyHtml(
         ctx,
-        address
-          ? html`Unlinked <code>${text(address)}</code>. Rewards already committed to it can still be claimed by it.`
-          : html`No wallet was linked.`,
+        address ? ht(tr, 'tg-wallet-unlinked', { address: code(address) }) : text(tr.t('tg-wallet-was-none')),
       );
       return;
     }
@@ -57,32 +57,27 @@ To link one, send /wallet followed by its address (0x…). I reply with a messag
       await savePendingWalletLink(sql, { telegramUserId: userId, accountId, message, expiresAt });
       await replyHtml(
         ctx,
-        html`✍️ <b>Sign this message</b> with the wallet <code>${text(started.address)}</code> (in your wallet app: “Sign message”), exactly as it is:
+        html`✍️ <b>${text(tr.t('tg-wallet-sign-title'))}</b> ${ht(tr, 'tg-wallet-sign', { address: code(started.address) })}
 <pre>${text(started.message)}</pre>
-Then send /wallet followed by the signature (0x…). It is valid until ${formatWhen(started.expiresAt)}.`,
+${ht(tr, 'tg-wallet-then', { when: formatWhen(started.expiresAt, tr) })}`,
       );
       return;
     }
     if (SIGNATURE.test(arg)) {
       const pending = await takePendingWalletLink(sql, userId);
-      if (!pending)
-        throw badInput(
-          'There is no wallet link waiting for a signature. Start with /wallet followed by the address.',
-        );
+      if (!pending) throw badInput(tr.t('tg-wallet-no-pending'));
       const linked = await app.wallets.finishLink({ accountId, message: pending.message, signature: arg });
       await clearPendingWalletLink(sql, userId);
       await replyHtml(
         ctx,
         linked.alreadyLinked
-          ? html`✅ <code>${text(linked.address)}</code> was already your wallet. Nothing changed.`
-          : html`✅ <b>Wallet linked:</b> <code>${text(linked.address)}</code>${linked.replaced ? html` (it replaces <code>${text(linked.replaced)}</code>)` : ''}.
-What you earn is committed to it each epoch; /claim pays it out.`,
+          ? ht(tr, 'tg-wallet-same', { address: code(linked.address) })
+          : html`✅ <b>${text(tr.t('tg-wallet-done-title'))}</b> ${code(linked.address)}${linked.replaced ? html` ${ht(tr, 'tg-wallet-replaces', { previous: code(linked.replaced) })}` : ''}.
+${text(tr.t('tg-wallet-done'))}`,
       );
       return;
     }
-    throw badInput(
-      'That is neither a wallet address (0x and 40 hex digits) nor a signature. /wallet explains the steps.',
-    );
+    throw badInput(ctx.potluck.tr.t('tg-wallet-bad'));
   });
   return feature;
 }
