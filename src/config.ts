@@ -44,6 +44,13 @@ export const envSchema = z.object({
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: int(0, 65535).default(8787),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * On SIGTERM: stop taking work, then give requests and jobs in flight this long to finish before
+   * closing. Below most supervisors' kill timeout (Kubernetes 30 s, systemd 90 s, Docker 10 s).
+   */
+  SHUTDOWN_DEADLINE_SECONDS: int(1, 3600).default(25),
+  /** GET /health/ready fails once a chain outbox row waits unconfirmed longer than this. */
+  READY_OUTBOX_STUCK_SECONDS: int(10, 30 * 86_400).default(900),
 
   DEV_FAUCET_ENABLED: bool.default(false),
   DEV_FAUCET_AMOUNT: amount.default(100n * ONE_TOKEN),
@@ -206,6 +213,7 @@ export interface Config {
   redisUrl?: string;
   http: { host: string; port: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  operations: { shutdownDeadlineMs: number; outboxStuckSeconds: number };
   faucet: { enabled: boolean; amount: bigint };
   limits: {
     maxContributionBytes: number;
@@ -302,6 +310,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     logLevel: e.LOG_LEVEL,
+    operations: {
+      shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_SECONDS * 1000,
+      outboxStuckSeconds: e.READY_OUTBOX_STUCK_SECONDS,
+    },
     faucet: { enabled: e.DEV_FAUCET_ENABLED, amount: e.DEV_FAUCET_AMOUNT },
     limits: {
       maxContributionBytes: e.MAX_CONTRIBUTION_BYTES,

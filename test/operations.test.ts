@@ -130,3 +130,93 @@ describe('metrics', () => {
     expect(after).toMatch(/^potluck_process_resident_memory_bytes \d+/m);
   });
 });
+
+describe('health', () => {
+  it('/health/live answers for the process; /health/ready checks database, chain and outbox, with reasons', async () => {
+    const live = await fetch(`${http.url}/health/live`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: 'live' });
+    // The original probe still answers as README says.
+    expect(await (await fetch(`${http.url}/health`)).json()).toMatchObject({ status: 'ok' });
+
+    const ready = await fetch(`${http.url}/health/ready`);
+    const body = await ready.json();
+    expect(ready.status, JSON.stringify(body)).toBe(200);
+    expect(body.status).toBe('ready');
+    expect(Object.keys(body.checks).sort()).toEqual(
+      t.app.jobs.kind === 'bullmq'
+        ? ['chain', 'database', 'outbox', 'redis']
+        : ['chain', 'database', 'outbox'],
+    );
+    expect(body.checks.chain).toMatchObject({ ok: true, detail: expect.stringMatching(/at block \d+/) });
+
+    // An outbox row waiting longer than READY_OUTBOX_STUCK_SECONDS takes the process out of rotation.
+    const [row] = await t.app.database.sql`
+      insert into chain_outbox (kind, dedupe_key, payload, created_at)
+      values ('probe', 'ops-stuck-probe', '{}', now() - interval '2 hours') returning id`;
+    try {
+      const stuck = await fetch(`${http.url}/health/ready`);
+      const why = await stuck.json();
+      expect(stuck.status).toBe(503);
+      expect(why.status).toBe('not ready');
+      expect(why.checks.database.ok).toBe(true);
+      expect(why.checks.outbox).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/READY_OUTBOX_STUCK_SECONDS=900/),
+      });
+    } finally {
+      await t.app.database.sql`delete from chain_outbox where id = ${row.id}`;
+    }
+    expect((await fetch(`${http.url}/health/ready`)).status).toBe(200);
+  });
+});
+
+describe('graceful drain', () => {
+  it('a paid call in flight when shutdown begins completes, is charged once, and new work is refused', async () => {
+    const [{ id: callerId }] = await t.app.database.sql`
+      select account_id as id from api_keys where id = ${apiKey.split('_')[1]}`;
+    const balance = async () => (await t.app.ledger.getBalance({ accountId: String(callerId) })).available;
+    const before = await balance();
+    // Hold the paid call inside the use case: no new call rows until the test lets go.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = t.app.database.sql.begin(async (tx) => {
+      await tx`lock table inference_calls in share row exclusive mode`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    const call = paidCall('drain-call');
+    await expect.poll(() => http.inFlight()).toBeGreaterThanOrEqual(1);
+
+    const closing = http.close(60_000);
+    // The drain has begun: the listener is gone, so a new connection is refused.
+    await expect
+      .poll(() =>
+        fetch(`${http.url}/health/live`).then(
+          () => 'answered',
+          () => 'refused',
+        ),
+      )
+      .toBe('refused');
+    expect(http.inFlight()).toBeGreaterThanOrEqual(1);
+    release();
+    await holder;
+
+    const answered = await call;
+    expect(answered.replayed).toBe(false);
+    await closing;
+    expect(http.inFlight()).toBe(0);
+    expect(await balance()).toBe(before - model.fee);
+    const calls = await t.app.database.sql`
+      select status from inference_calls where caller_account_id = ${callerId} and idempotency_key = 'drain-call'`;
+    expect(calls.map((c) => c.status)).toEqual(['settled']);
+    await t.app.close({ deadlineMs: 5000 });
+  });
+});

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createMcpHttpHandler } from '../../mcp/http/createMcpHttpHandler.ts';
 import type { App } from '../app.ts';
 import { acceptRequestId, withRequestContext } from '../shared/requestContext.ts';
+import { checkReadiness } from './checkReadiness.ts';
 
 /** Routes a surface mounts here (typed structurally: the core does not import the bots). */
 export interface ExtraRoutes {
@@ -15,12 +16,21 @@ export interface ExtraRoutes {
 
 export interface HttpServer {
   url: string;
-  close(): Promise<void>;
+  /** Requests being answered now. */
+  inFlight(): number;
+  /**
+   * Graceful: stops accepting connections, lets requests in flight finish (up to `deadlineMs`,
+   * SHUTDOWN_DEADLINE_SECONDS by default), then closes what is left.
+   */
+  close(deadlineMs?: number): Promise<void>;
 }
 
+const json = (res: http.ServerResponse, status: number, body: unknown) =>
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
 /**
- * The service's HTTP face. For now only `/health` (for supervisors and load balancers); the MCP
- * Streamable HTTP endpoint and bot webhooks mount here later.
+ * The service's HTTP face: MCP Streamable HTTP at /mcp, the Telegram webhook, Prometheus /metrics,
+ * and health for supervisors and load balancers (/health/live, /health/ready, and /health).
  */
 export async function startHttpServer(
   app: App,
@@ -30,18 +40,25 @@ export async function startHttpServer(
   // MCP Streamable HTTP (stateless, bearer API key): the same endpoint `potluck mcp --http` serves.
   const mcp = createMcpHttpHandler(app);
   const log = app.deps.log.child({ surface: 'http' });
+  let draining = false;
+  let inFlight = 0;
+  let settled: (() => void) | undefined;
   // Every request gets an id (the caller's x-request-id when it sent a plain one), echoed back and
   // carried by every log line written for it, in use cases and in the jobs it enqueues.
   const server = http.createServer((req, res) => {
     const requestId = acceptRequestId(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
+    // While draining, a kept-alive connection is not reused for the next request.
+    if (draining) res.setHeader('connection', 'close');
+    inFlight += 1;
     const started = performance.now();
-    res.once('finish', () => {
-      const path = req.url?.split('?')[0];
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) settled?.();
       log.debug('http request', {
         requestId,
         method: req.method,
-        path,
+        path: req.url?.split('?')[0],
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
       });
@@ -49,40 +66,69 @@ export async function startHttpServer(
     return withRequestContext({ requestId }, () => route(req, res));
   });
   const route = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = req.url?.split('?')[0];
+    if (req.method === 'GET' && path === '/health/live') return json(res, 200, { status: 'live' });
+    if (req.method === 'GET' && path === '/health/ready') {
+      const { ready, checks } = await checkReadiness(app, draining);
+      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+    }
+    // Work that arrives on a kept-alive connection after the drain began goes elsewhere.
+    if (draining) {
+      res.setHeader('Retry-After', '1');
+      return json(res, 503, { error: 'shutting down' });
+    }
     const hook = routes.telegramWebhook;
-    if (hook && req.method === 'POST' && req.url?.split('?')[0] === hook.path) return hook.handle(req, res);
-    if (req.url === '/mcp' || req.url?.startsWith('/mcp?')) return mcp(req, res);
-    if (req.method === 'GET' && req.url === '/metrics') {
+    if (hook && req.method === 'POST' && path === hook.path) return hook.handle(req, res);
+    if (path === '/mcp') return mcp(req, res);
+    if (req.method === 'GET' && path === '/metrics') {
       const registry = app.metrics.registry;
       res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
       return;
     }
-    if (req.method === 'GET' && req.url === '/health') {
+    // The original probe (README, supervisors): the database answers.
+    if (req.method === 'GET' && path === '/health') {
       try {
         await app.database.sql`select 1`;
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ status: 'ok', database: app.database.kind }));
+        json(res, 200, { status: 'ok', database: app.database.kind });
       } catch {
-        res
-          .writeHead(503, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ status: 'unavailable' }));
+        json(res, 503, { status: 'unavailable' });
       }
       return;
     }
-    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not found' }));
+    json(res, 404, { error: 'not found' });
   };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, resolve);
   });
   const { address, port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://${address.includes(':') ? `[${address}]` : address}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
+    inFlight: () => inFlight,
+    close(deadlineMs = app.config.operations.shutdownDeadlineMs) {
+      closing ??= (async () => {
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        if (inFlight > 0) {
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), deadlineMs);
+          });
+          const finished = await Promise.race([
+            new Promise<boolean>((resolve) => {
+              settled = () => resolve(true);
+            }),
+            deadline,
+          ]);
+          clearTimeout(timer);
+          if (!finished) log.warn('shutdown deadline passed: closing requests still in flight', { inFlight });
+        }
         server.closeAllConnections();
-      }),
+        await closed;
+      })();
+      return closing;
+    },
   };
 }
