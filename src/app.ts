@@ -91,6 +91,25 @@ const bind =
   (input: I) =>
     useCase(deps, input);
 
+/** Whether `work` settled within `ms` (it goes on either way; the caller stops waiting). */
+async function finishesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true as const,
+        () => true as const,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Counts and times paid calls for /metrics; the use case stays unaware of Prometheus. */
 function timedPaidCall<I>(metrics: AppMetrics, invoke: (input: I) => Promise<InvokeModelResult>) {
   return async (input: I): Promise<InvokeModelResult> => {
@@ -244,10 +263,18 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       ...bindChainUseCases(deps),
       jobs,
       metrics,
-      async close() {
+      /**
+       * Stops the jobs (running ones are asked to stop at a checkpoint and get `deadlineMs`,
+       * SHUTDOWN_DEADLINE_SECONDS by default, to do so), then releases every port.
+       */
+      async close(options: { deadlineMs?: number } = {}) {
         if (closed) return;
         closed = true;
-        await jobs.close();
+        const deadlineMs = options.deadlineMs ?? config.operations.shutdownDeadlineMs;
+        if (!(await finishesWithin(jobs.close(), deadlineMs)))
+          log.warn('shutdown deadline passed with jobs still running; they resume on the next start', {
+            deadlineMs,
+          });
         await modelRuntime.close();
         await deps.neural?.close();
         await chain?.close();

@@ -90,6 +90,12 @@ describe('potluck start', () => {
       expect(output()).toContain('embedded PGlite');
       const health = await fetch(`${url}/health`);
       expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+      const ready = await fetch(`${url}/health/ready`);
+      expect(ready.status, await ready.clone().text()).toBe(200);
+      expect((await ready.json()).checks).toMatchObject({ database: { ok: true }, chain: { ok: true } });
+      expect(await (await fetch(`${url}/metrics`)).text()).toMatch(
+        /^potluck_outbox_oldest_unconfirmed_seconds /m,
+      );
       if (round === 0) {
         // The data directory is locked while the service runs: a second process is refused, not corrupting it.
         const second = spawnSync(process.execPath, [bin, 'migrate'], {

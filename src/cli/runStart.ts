@@ -6,8 +6,10 @@ import { startDiscordInService } from './runDiscord.ts';
 import { recordServiceAddress } from './serviceAddress.ts';
 
 /**
- * Runs the service until SIGINT/SIGTERM, then closes everything in order (HTTP, then the app
- * with its database) and exits 0, so a supervisor's stop never loses committed work.
+ * Runs the service until SIGINT/SIGTERM, then drains: no new work is taken, requests and jobs in
+ * flight get SHUTDOWN_DEADLINE_SECONDS to finish, then everything closes in order (HTTP, then the
+ * app with its database) and it exits 0, so a supervisor's stop never cuts an answer or loses
+ * committed work.
  */
 export async function runStart(config: Config): Promise<number> {
   const app = await createApp(config);
@@ -26,7 +28,7 @@ export async function runStart(config: Config): Promise<number> {
     'Potluck is running.',
     `  database  ${app.database.kind === 'pglite' ? `embedded PGlite at ${app.database.location}` : `PostgreSQL ${app.database.location}`}`,
     `  jobs      ${config.redisUrl ? 'BullMQ on Redis' : 'in-process'}`,
-    `  http      ${http.url} (GET /health, MCP Streamable HTTP at /mcp)`,
+    `  http      ${http.url} (MCP Streamable HTTP at /mcp; /health/live, /health/ready, /metrics)`,
     `  chain     ${chainLine(app)}`,
     `  faucet    ${config.faucet.enabled ? 'on (DEV_FAUCET_ENABLED)' : 'off'}`,
     `  telegram  ${telegramLine}`,
@@ -45,12 +47,16 @@ export async function runStart(config: Config): Promise<number> {
   });
   process.stdout.write(`${lines.join('\n')}\n`);
   await stopped;
+  // One deadline for the whole drain, whatever part of it waits.
+  const until = Date.now() + config.operations.shutdownDeadlineMs;
+  const left = () => Math.max(0, until - Date.now());
+  const draining = http.close(left());
   await telegram?.stop();
   await discord.bot?.stop();
   forgetAddress();
-  await http.close();
+  await draining;
   await chainLoop?.stop();
-  await app.close();
+  await app.close({ deadlineMs: left() });
   process.stdout.write('Stopped cleanly.\n');
   return 0;
 }

@@ -29,7 +29,7 @@ export async function runWorker(config: Config): Promise<number> {
     process.once('SIGTERM', () => resolve());
   });
   process.stdout.write('potluck worker: stopping after running jobs reach a checkpoint...\n');
-  await app.close();
+  await app.close({ deadlineMs: config.operations.shutdownDeadlineMs });
   process.stdout.write('potluck worker: stopped.\n');
   return 0;
 }
