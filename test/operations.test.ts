@@ -131,6 +131,8 @@ describe('metrics', () => {
   });
 });
 
+type ReadyBody = { status: string; checks: Record<string, { ok: boolean; detail: string }> };
+
 describe('health', () => {
   it('/health/live answers for the process; /health/ready checks database, chain and outbox, with reasons', async () => {
     const live = await fetch(`${http.url}/health/live`);
@@ -140,7 +142,7 @@ describe('health', () => {
     expect(await (await fetch(`${http.url}/health`)).json()).toMatchObject({ status: 'ok' });
 
     const ready = await fetch(`${http.url}/health/ready`);
-    const body = await ready.json();
+    const body = (await ready.json()) as ReadyBody;
     expect(ready.status, JSON.stringify(body)).toBe(200);
     expect(body.status).toBe('ready');
     expect(Object.keys(body.checks).sort()).toEqual(
@@ -156,7 +158,7 @@ describe('health', () => {
       values ('probe', 'ops-stuck-probe', '{}', now() - interval '2 hours') returning id`;
     try {
       const stuck = await fetch(`${http.url}/health/ready`);
-      const why = await stuck.json();
+      const why = (await stuck.json()) as ReadyBody;
       expect(stuck.status).toBe(503);
       expect(why.status).toBe('not ready');
       expect(why.checks.database.ok).toBe(true);

@@ -92,7 +92,10 @@ describe('potluck start', () => {
       expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
       const ready = await fetch(`${url}/health/ready`);
       expect(ready.status, await ready.clone().text()).toBe(200);
-      expect((await ready.json()).checks).toMatchObject({ database: { ok: true }, chain: { ok: true } });
+      expect(((await ready.json()) as { checks: unknown }).checks).toMatchObject({
+        database: { ok: true },
+        chain: { ok: true },
+      });
       expect(await (await fetch(`${url}/metrics`)).text()).toMatch(
         /^potluck_outbox_oldest_unconfirmed_seconds /m,
       );
