@@ -117,6 +117,18 @@ describe('buildSuffixArray', () => {
     );
   });
 
+  it("leaves the caller's text as it was, including a view into a larger buffer", () => {
+    const random = seededRandom(11);
+    const whole = Int32Array.from({ length: 5000 }, () => Math.floor(random() * 65536));
+    const before = whole.slice();
+    const view = whole.subarray(1000, 4000);
+    expect(Array.from(buildSuffixArray(view, 65536))).toEqual(bruteSuffixArray(Array.from(view)));
+    expect(whole).toEqual(before);
+    const unsigned = Uint32Array.from(before.subarray(0, 3000));
+    buildSuffixArray(unsigned, 65536);
+    expect(Array.from(unsigned)).toEqual(Array.from(before.subarray(0, 3000)));
+  });
+
   it('rejects symbols outside the alphabet', () => {
     expect(() => buildSuffixArray(Int32Array.of(0, 3), 3)).toThrow(AppError);
     expect(() => buildSuffixArray(Int32Array.of(-1), 3)).toThrow(AppError);
