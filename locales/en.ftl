@@ -265,6 +265,23 @@ tg-wallet-replaces = (it replaces { $previous })
 tg-wallet-done = What you earn is committed to it each epoch; /claim pays it out.
 tg-wallet-bad = That is neither a wallet address (0x and 40 hex digits) nor a signature. /wallet explains the steps.
 
+## Discord /model
+dc-model-price = Price
+dc-model-price-value = { $amount } per call
+dc-model-datanet = Datanet
+dc-model-trained = Trained by
+dc-model-trained-run = run #{ $run }
+dc-model-trained-on = run #{ $run } on { $base }
+dc-model-split = Split
+dc-model-usage = Usage
+dc-model-usage-value = { $calls } paid calls, { $fees } in fees (data contributors got { $data }, validators { $validators })
+dc-model-artifact = Artifact
+dc-model-snapshot = Snapshot
+dc-model-footer = Model #{ $id } · ask it with /ask
+dc-model-list-title = Models
+dc-model-list-line = { $price }/call · { $calls } calls
+dc-model-list-none = No models yet. Train one with `/train`, then `/model publish`.
+
 ## /ask answers and receipts
 receipt-parts = developer { $developer } · data { $data } · validators { $validators } · protocol { $protocol }
 receipt-summary = 🧾 Receipt #{ $id } · fee { $fee }

@@ -258,6 +258,23 @@ tg-wallet-replaces = (به‌جای { $previous })
 tg-wallet-done = درآمد شما در هر دوره به آن تعهد می‌شود؛ ‎/claim‎ آن را پرداخت می‌کند.
 tg-wallet-bad = این نه نشانی کیف پول است (0x و ۴۰ رقم هگز) و نه امضا. ‎/wallet‎ مراحل را توضیح می‌دهد.
 
+## Discord /model
+dc-model-price = قیمت
+dc-model-price-value = { $amount } برای هر پرسش
+dc-model-datanet = دیتانت
+dc-model-trained = آموزش‌دیده با
+dc-model-trained-run = اجرای #{ $run }
+dc-model-trained-on = اجرای #{ $run } روی { $base }
+dc-model-split = تقسیم
+dc-model-usage = استفاده
+dc-model-usage-value = { $calls } پرسش پولی، { $fees } کارمزد (سهم مشارکت‌کنندگان داده { $data }، اعتبارسنج‌ها { $validators })
+dc-model-artifact = فایل مدل
+dc-model-snapshot = نسخهٔ داده
+dc-model-footer = مدل #{ $id } · با ‎/ask‎ از آن بپرسید
+dc-model-list-title = مدل‌ها
+dc-model-list-line = { $price } برای هر پرسش · { $calls } پرسش
+dc-model-list-none = هنوز مدلی نیست. با ‎`/train`‎ یکی آموزش دهید، سپس ‎`/model publish`‎.
+
 ## /ask answers and receipts
 receipt-parts = توسعه‌دهنده { $developer } · داده { $data } · اعتبارسنج‌ها { $validators } · پروتکل { $protocol }
 receipt-summary = 🧾 رسید #{ $id } · کارمزد { $fee }

@@ -6,7 +6,6 @@ import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete } from '../datanetOption.ts';
 import { modelAutocomplete } from '../modelOption.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
-import { pot } from '../render/format.ts';
 import { modelEmbed } from '../render/modelEmbed.ts';
 
 /** "40/40/10/10" (percent, developer/data/validators/protocol) → basis points; the use case checks the sum. */
@@ -87,28 +86,29 @@ export const modelCommand: CommandModule = {
       const datanet = await ctx.app.datanets.get({ datanet: model.datanetId });
       await interaction.editReply({
         content: `${interaction.user} published a model.`,
-        embeds: [modelEmbed(model, datanet.name)],
+        embeds: [modelEmbed(model, datanet.name, ctx.tr)],
       });
       return;
     }
     if (sub === 'info') {
       const model = await ctx.app.models.get({ model: o.getString('model', true) });
       const datanet = await ctx.app.datanets.get({ datanet: model.datanetId });
-      await interaction.editReply({ embeds: [modelEmbed(model, datanet.name)] });
+      await interaction.editReply({ embeds: [modelEmbed(model, datanet.name, ctx.tr)] });
       return;
     }
     const datanetRef = o.getString('datanet');
     const datanet = datanetRef ? await ctx.app.datanets.get({ datanet: datanetRef }) : null;
     const models = await ctx.app.models.list({ datanetId: datanet?.id, limit: 25 });
-    const lines = models.map((m) => `**${m.name}** · ${pot(m.pricePerCall)}/call · ${m.usage.calls} calls`);
+    const lines = models.map(
+      (m) =>
+        `**${m.name}** · ${ctx.tr.t('dc-model-list-line', { price: ctx.tr.amount(m.pricePerCall), calls: m.usage.calls })}`,
+    );
     await interaction.editReply({
       embeds: [
         new EmbedBuilder()
           .setColor(BRAND)
-          .setTitle(`🤖 Models${datanet ? ` · ${datanet.name}` : ''}`)
-          .setDescription(
-            lines.join('\n') || 'No models yet. Train one with `/train`, then `/model publish`.',
-          ),
+          .setTitle(`🤖 ${ctx.tr.t('dc-model-list-title')}${datanet ? ` · ${datanet.name}` : ''}`)
+          .setDescription(lines.join('\n') || ctx.tr.t('dc-model-list-none')),
       ],
     });
   },
