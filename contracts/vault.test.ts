@@ -116,8 +116,12 @@ describe('RewardVault claims', () => {
     );
     await mined(chain, f.admin.vault.write.unpause());
     const first = e1.proofFor(bob);
-    expect(await revertOf(f.admin.vault.write.claim([1n, bob, first.amount, first.proof]))).toBe('StaleEpoch');
-    expect(await revertOf(f.admin.vault.write.claim([2n, alice, 9n + 1n, second.proof]))).toBe('InvalidProof');
+    expect(await revertOf(f.admin.vault.write.claim([1n, bob, first.amount, first.proof]))).toBe(
+      'StaleEpoch',
+    );
+    expect(await revertOf(f.admin.vault.write.claim([2n, alice, 9n + 1n, second.proof]))).toBe(
+      'InvalidProof',
+    );
     await mined(chain, f.admin.vault.write.claim([2n, alice, second.amount, second.proof]));
     expect(await balanceOf(f, alice)).toBe(9n);
     expect(await revertOf(f.admin.vault.write.claim([2n, alice, second.amount, second.proof]))).toBe(
