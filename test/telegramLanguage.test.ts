@@ -28,16 +28,16 @@ describe('Telegram in Persian', () => {
     const menus = h.fake.callsOf('setMyCommands');
     const persian = menus.find((c) => c.payload.language_code === 'fa');
     const english = menus.find((c) => c.payload.language_code === undefined);
-    const describe = (call: typeof persian) =>
+    const byCommand = (call: typeof persian) =>
       Object.fromEntries(
-        (call?.payload.commands as { command: string; description: string }[]).map((c) => [
+        ((call?.payload.commands ?? []) as { command: string; description: string }[]).map((c) => [
           c.command,
           c.description,
         ]),
       );
-    expect(describe(persian).rewards).toBe('موجودی و درآمد شما');
-    expect(describe(english).rewards).toBe('Your balance and what you earned');
-    expect(describe(persian).language).toBe('انتخاب زبان من (انگلیسی، فارسی)');
+    expect(byCommand(persian).rewards).toBe('موجودی و درآمد شما');
+    expect(byCommand(english).rewards).toBe('Your balance and what you earned');
+    expect(byCommand(persian).language).toBe('انتخاب زبان من (انگلیسی، فارسی)');
   });
 
   it('greets a Persian app in Persian, without creating an account', async () => {
