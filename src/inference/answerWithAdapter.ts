@@ -38,8 +38,11 @@ export async function answerWithAdapter(
     prompt: input.prompt,
     ...input.sampling,
   });
+  // Spans are counted from the prompt's context, as for ∞-gram answers: an answer that continues
+  // the prompt's line credits that line from its first token.
   const attribution = attributeAnswer(artifact.index, toIndexTokens(artifact, generation.tokens), {
     minSpan: artifact.minSpan,
+    prompt: toIndexTokens(artifact, generation.promptTokens),
   });
   const generated: GeneratedAnswer = {
     answer: generation.text,
