@@ -86,6 +86,9 @@ export async function redeemLinkCode(
     // Wallet links in progress were signed for the old account: they start again on the new one.
     await tx`delete from wallet_link_nonces where account_id = ${source} and used_at is null`;
     await tx`delete from telegram_pending_wallet_links where account_id = ${source}`;
+    // The bots' language follows the person, unless the surviving account already chose one.
+    await tx`update accounts set language = coalesce(language, (select language from accounts where id = ${source}))
+      where id = ${target}`;
     await tx`update accounts set merged_into = ${target} where id = ${source} or merged_into = ${source}`;
     deps.log.info('accounts merged', { from: source, to: target });
     return { accountId: target, alreadyLinked: false };
