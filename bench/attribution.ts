@@ -1,7 +1,6 @@
 import { attributeAnswer } from '../src/attribution/attributeAnswer.ts';
 import { buildFixtureCorpus, fixtureMosaics } from '../src/attribution/attributionFixture.ts';
 import { buildCorpusIndex, type CorpusDocument } from '../src/attribution/buildCorpusIndex.ts';
-import { buildSuffixArray } from '../src/attribution/buildSuffixArray.ts';
 import type { CorpusIndex } from '../src/attribution/corpusIndex.ts';
 import { InfiniGram } from '../src/attribution/infiniGram.ts';
 import { leaveOneOut } from '../src/attribution/leaveOneOut.ts';
@@ -12,11 +11,13 @@ import { SuffixTracker } from '../src/attribution/suffixTracker.ts';
 import { encodeText } from '../src/attribution/wordTokenizer.ts';
 import { generateAnswer } from '../src/inference/generateAnswer.ts';
 import { loadMultilingualModel, multilingualPoems } from '../test/support/multilingualPoems.ts';
+import { VOCABULARY, zipfStream } from './_zipf.ts';
 
 /**
- * Suffix-array build, span matching, ∞-gram generation and leave-one-out faithfulness.
+ * Corpus index build and load, span matching, ∞-gram generation and leave-one-out faithfulness.
  * Synthetic corpora are Zipf-distributed token streams (vocabulary 50k, exponent 1) cut into
- * 1,000-token documents. Runs in about a minute and under 1 GB.
+ * 1,000-token documents. Runs in about a minute and under 1 GB. The suffix-array build on its own
+ * (throughput and peak memory) is bench/suffixArray.ts's.
  */
 
 // Same line format as bench/_support.ts, which is not imported because it loads the database harness.
@@ -26,27 +27,7 @@ function emit(metric: string, value: number, unit: string): void {
   );
 }
 
-const VOCABULARY = 50_000;
 const random = seededRandom(2024);
-
-function zipfStream(length: number): Int32Array {
-  const cdf = new Float64Array(VOCABULARY);
-  let sum = 0;
-  for (let r = 0; r < VOCABULARY; r++) cdf[r] = sum += 1 / (r + 1);
-  const out = new Int32Array(length);
-  for (let i = 0; i < length; i++) {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = VOCABULARY - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo + 1;
-  }
-  return out;
-}
 
 function timeMs(run: () => void): number {
   const start = performance.now();
@@ -54,30 +35,8 @@ function timeMs(run: () => void): number {
   return performance.now() - start;
 }
 
-// 1. Suffix-array build throughput: best of a few runs (the first warms the JIT). CPU time is
-// reported beside wall time because other work on a shared 2-core machine stretches wall time.
-for (const [label, length, runs] of [
-  ['1m', 1_000_000, 4],
-  ['10m', 10_000_000, 2],
-] as const) {
-  const text = zipfStream(length);
-  let bestWall = Number.POSITIVE_INFINITY;
-  let bestCpu = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < runs; r++) {
-    const cpu = process.cpuUsage();
-    bestWall = Math.min(
-      bestWall,
-      timeMs(() => buildSuffixArray(text, VOCABULARY + 1)),
-    );
-    const used = process.cpuUsage(cpu);
-    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000);
-  }
-  emit(`sa_build_tokens_per_s_${label}`, length / (bestWall / 1000), 'tokens/s');
-  emit(`sa_build_tokens_per_cpu_s_${label}`, length / (bestCpu / 1000), 'tokens/cpu-s');
-}
-
-// 2. A 10M-token corpus index; load time of its serialised form.
-const corpus = zipfStream(10_000_000);
+// 1. A 10M-token corpus index; load time of its serialised form.
+const corpus = zipfStream(10_000_000, random);
 const documents: CorpusDocument[] = [];
 for (let at = 0, d = 0; at < corpus.length; at += 1000, d++) {
   documents.push({ contributionId: `c${d % 2000}`, tokens: corpus.subarray(at, at + 1000) });
@@ -107,7 +66,7 @@ function stitchedAnswer(length: number): Int32Array {
   return answer;
 }
 
-// 3. Longest match ending at every answer token (the attribution scan), and standalone queries.
+// 2. Longest match ending at every answer token (the attribution scan), and standalone queries.
 const answers = Array.from({ length: 400 }, () => stitchedAnswer(200));
 const scan = () => {
   const tracker = new SuffixTracker(index, false);
@@ -133,7 +92,7 @@ const attribute = () => {
 };
 emit('attribute_answer_us_per_token_10m', (timeMs(attribute) * 1000) / (100 * 200), 'us/token');
 
-// 4. ∞-gram generation on the 10M corpus.
+// 3. ∞-gram generation on the 10M corpus.
 const model = new InfiniGram(index);
 for (const [label, options] of [
   ['plain', {}],
@@ -171,7 +130,7 @@ for (const [label, options] of [
   emit(`infinigram_generate_tokens_per_s_10m_external_${label}`, result.tokens.length / seconds, 'tokens/s');
 }
 
-// 5. Faithfulness on the bilingual fixture: stitched mosaics, and answers the ∞-gram generates.
+// 4. Faithfulness on the bilingual fixture: stitched mosaics, and answers the ∞-gram generates.
 const fixture = buildFixtureCorpus();
 const mosaicScores = fixtureMosaics.map((mosaic) => {
   const answer = encodeText(mosaic.text, fixture.vocabulary);
@@ -213,7 +172,7 @@ emit(
   `rho vs the rest of the snapshot (${generatedFewScores.length} answers with 1-2 contributions)`,
 );
 
-// 6. /ask with the defaults (64 tokens, temperature 1) on the multilingual fixture, through the
+// 5. /ask with the defaults (64 tokens, temperature 1) on the multilingual fixture, through the
 // artifact and generateAnswer as a paid call runs it: from each poem's first line and a mid-poem one.
 const ask = await loadMultilingualModel();
 const askScores: number[] = [];

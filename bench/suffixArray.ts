@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { buildSuffixArray } from '../src/attribution/buildSuffixArray.ts';
 import { seededRandom } from '../src/attribution/seededRandom.ts';
+import { VOCABULARY, zipfStream } from './_zipf.ts';
 
 /**
  * Suffix-array build on Zipf-distributed token streams (vocabulary 50k, exponent 1), in a process
@@ -14,27 +15,7 @@ function emit(metric: string, value: number, unit: string): void {
   );
 }
 
-const VOCABULARY = 50_000;
 const random = seededRandom(2024);
-
-function zipfStream(length: number): Int32Array {
-  const cdf = new Float64Array(VOCABULARY);
-  let sum = 0;
-  for (let r = 0; r < VOCABULARY; r++) cdf[r] = sum += 1 / (r + 1);
-  const out = new Int32Array(length);
-  for (let i = 0; i < length; i++) {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = VOCABULARY - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = lo + 1;
-  }
-  return out;
-}
 
 function statusKb(field: 'VmRSS' | 'VmHWM'): number {
   const line = fs
@@ -45,7 +26,7 @@ function statusKb(field: 'VmRSS' | 'VmHWM'): number {
 }
 
 // 1. Peak memory first, while the high-water mark is still the input's.
-const big = zipfStream(10_000_000);
+const big = zipfStream(10_000_000, random);
 const before = statusKb('VmRSS');
 buildSuffixArray(big, VOCABULARY + 1);
 // The mark could only be above the build's if generating the input had peaked higher; it did not.
@@ -63,7 +44,7 @@ for (const [label, length, runs] of [
   ['1m', 1_000_000, 5],
   ['10m', 10_000_000, 3],
 ] as const) {
-  const text = length === big.length ? big : zipfStream(length);
+  const text = length === big.length ? big : zipfStream(length, random);
   let bestWall = Number.POSITIVE_INFINITY;
   let bestCpu = Number.POSITIVE_INFINITY;
   for (let r = 0; r < runs; r++) {
