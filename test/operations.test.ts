@@ -122,6 +122,7 @@ describe('metrics', () => {
     expect(sample(after, 'potluck_contributions', '{status="approved"}')).toBeGreaterThan(0);
     expect(sample(after, 'potluck_votes', '{review="decided"}')).toBeGreaterThan(0);
     expect(sample(after, 'potluck_training_runs', '{status="succeeded"}')).toBeGreaterThan(0);
+    expect(sample(after, 'potluck_training_run_seconds_total', '{status="succeeded"}')).toBeGreaterThan(0);
     expect(sample(after, 'potluck_ledger_transactions', '{kind="faucet"}')).toBeGreaterThan(0);
     expect(sample(after, 'potluck_queue_jobs', '{state="active"}')).toBeGreaterThanOrEqual(0);
     expect(after).toMatch(/^potluck_job_seconds_count\{job="training.run",outcome="done"\} [1-9]/m);

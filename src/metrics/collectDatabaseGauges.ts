@@ -55,6 +55,16 @@ export function collectDatabaseGauges(registry: Registry, sql: Sql, log: Logger)
     'status',
     () => sql<Row[]>`select status as label, count(*)::text as n from training_runs group by status`,
   );
+  // With potluck_training_runs, rate(seconds) / rate(count) is the mean run time by outcome.
+  byLabel(
+    'potluck_training_run_seconds_total',
+    'Time finished training runs took, summed, by status',
+    'status',
+    () =>
+      sql<Row[]>`
+      select status as label, coalesce(sum(extract(epoch from finished_at - started_at)), 0)::text as n
+      from training_runs where finished_at is not null and started_at is not null group by status`,
+  );
   byLabel(
     'potluck_inference_calls',
     'Paid calls recorded (all processes) by status',
