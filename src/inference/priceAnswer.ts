@@ -1,11 +1,9 @@
 import type { Deps } from '../shared/deps.ts';
 import type { TrainedModel } from '../training/loadTrainedModel.ts';
-import { buildReceipt } from './buildReceipt.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
 import type { ModelTerms } from './loadModelTerms.ts';
-import { loadPayees } from './loadPayees.ts';
+import { settleByWeights } from './settleByWeights.ts';
 import type { Settlement } from './settleInference.ts';
-import { splitFee } from './splitFee.ts';
 
 /**
  * Who an answer pays: contributions weighted by their attribution credit units or, when no token
@@ -25,7 +23,7 @@ export async function priceAnswer(
     prompt: string;
   },
 ): Promise<Settlement> {
-  const { terms, model, generated } = input;
+  const { model, generated } = input;
   const credited = generated.attribution.contributions.filter((c) => c.creditUnits > 0);
   const basis =
     credited.length === 0 ? 'snapshot' : generated.attribution.basis === 'evidence' ? 'evidence' : 'spans';
@@ -33,38 +31,11 @@ export async function priceAnswer(
     basis === 'snapshot'
       ? model.manifest.contributions.map((c) => ({ contributionId: c.id, weight: BigInt(c.tokens) }))
       : credited.map((c) => ({ contributionId: c.contributionId, weight: BigInt(c.creditUnits) }));
-  const payees = await loadPayees(
-    deps.sql,
-    weights.map((w) => w.contributionId),
-  );
-  const split = splitFee({
-    fee: terms.pricePerCall,
-    split: terms.split,
-    developerAccountId: terms.developerAccountId,
+  return settleByWeights(deps, {
+    ...input,
     weights,
-    payees,
-  });
-  const receipt = buildReceipt({
-    callId: input.reservation.callId,
-    terms,
-    sampling: input.sampling,
-    prompt: input.prompt,
-    generated,
     fallback: basis !== 'spans',
     basis,
     minSpan: model.manifest.build.minSpan,
-    weights,
-    payees,
-    split,
   });
-  return {
-    callId: input.reservation.callId,
-    attempt: input.reservation.attempt,
-    modelId: terms.modelId,
-    datanetId: terms.datanetId,
-    fee: terms.pricePerCall,
-    split,
-    answer: generated.answer,
-    receipt,
-  };
 }

@@ -1,14 +1,12 @@
 import type { LoraArtifact } from '../ml/serving/loraArtifact.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { InfluenceOutcome } from './answerWithAdapter.ts';
-import { buildReceipt } from './buildReceipt.ts';
 import { combineAttribution } from './combineAttribution.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
 import type { ModelTerms } from './loadModelTerms.ts';
-import { loadPayees } from './loadPayees.ts';
 import type { NeuralReceipt } from './receipt.ts';
+import { settleByWeights } from './settleByWeights.ts';
 import type { Settlement } from './settleInference.ts';
-import { splitFee } from './splitFee.ts';
 
 const SCORES_LISTED = 20;
 
@@ -31,7 +29,7 @@ export async function priceNeuralAnswer(
     pending: { promptTokens: readonly number[]; answerTokens: readonly number[] };
   },
 ): Promise<Settlement> {
-  const { terms, artifact, generated, influence } = input;
+  const { artifact, generated, influence } = input;
   const beta = deps.neural?.options.influenceWeight ?? 0.5;
   const spans = spanWeights(generated);
   const escrow = influence.status === 'pending';
@@ -52,18 +50,14 @@ export async function priceNeuralAnswer(
           contributionId: id,
           weight: BigInt(tokens),
         }));
-  const payees = await loadPayees(
-    deps.sql,
-    weights.map((w) => w.contributionId),
-  );
-  const split = splitFee({
-    fee: terms.pricePerCall,
-    split: terms.split,
-    developerAccountId: terms.developerAccountId,
+  const settlement = await settleByWeights(deps, {
+    ...input,
     weights,
-    payees,
+    fallback,
+    minSpan: artifact.minSpan,
     escrowContributions: escrow,
   });
+  const { split } = settlement;
   const neural: NeuralReceipt = {
     baseModel: artifact.baseModel,
     adapterSha256: artifact.adapterSha256,
@@ -76,31 +70,10 @@ export async function priceNeuralAnswer(
     },
     influenceWeight: beta,
   };
-  const receipt = {
-    ...buildReceipt({
-      callId: input.reservation.callId,
-      terms,
-      sampling: input.sampling,
-      prompt: input.prompt,
-      generated,
-      fallback,
-      minSpan: artifact.minSpan,
-      weights,
-      payees,
-      split,
-    }),
-    neural,
-  };
   const escrowed = escrow && split.parts.data + split.parts.validators > 0n;
   return {
-    callId: input.reservation.callId,
-    attempt: input.reservation.attempt,
-    modelId: terms.modelId,
-    datanetId: terms.datanetId,
-    fee: terms.pricePerCall,
-    split,
-    answer: generated.answer,
-    receipt,
+    ...settlement,
+    receipt: { ...settlement.receipt, neural },
     pendingAttribution: escrowed
       ? {
           data: split.parts.data,
@@ -114,7 +87,7 @@ export async function priceNeuralAnswer(
 }
 
 /** The answer's span credit per contribution (credit units, parts per million of credited tokens). */
-export const spanWeights = (generated: GeneratedAnswer) =>
+const spanWeights = (generated: GeneratedAnswer) =>
   generated.attribution.contributions
     .filter((c) => c.creditUnits > 0)
     .map((c) => ({ contributionId: c.contributionId, units: BigInt(c.creditUnits) }));
