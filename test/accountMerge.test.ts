@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
+import { trainAndPublish } from './support/trainAndPublish.ts';
 
 // A link code joins a second identity's account into the code's account. The merged-away account
 // must not keep anything that earns (a model's developer cut, a contributor's share) and must
@@ -29,23 +30,15 @@ const balanceOf = async (accountId: string) => (await t.app.ledger.getBalance({ 
 const mergedInto = async (accountId: string) =>
   (await t.app.database.sql`select merged_into from accounts where id = ${accountId}`)[0].merged_into;
 
-async function publishedModel(developer: string, key: string): Promise<string> {
-  const { run } = await t.app.training.start({
-    accountId: developer,
+const publishedModel = (developer: string, key: string) =>
+  trainAndPublish(t.app, {
+    developer,
     datanetId: seeded.datanetId,
-    idempotencyKey: `train-${key}`,
-  });
-  for await (const r of t.app.training.watch({ runId: run.id, intervalMs: 20 })) void r;
-  const { model } = await t.app.models.publish({
-    accountId: developer,
-    runId: run.id,
     name: `Verse ${key}`,
-    pricePerCall: (1n * TOKEN).toString(),
+    pricePerCall: TOKEN,
     split: SPLIT,
-    idempotencyKey: `publish-${key}`,
+    key,
   });
-  return model.id;
-}
 
 beforeAll(async () => {
   t = await createTestApp();

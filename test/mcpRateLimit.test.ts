@@ -5,6 +5,7 @@ import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
+import { trainAndPublish } from './support/trainAndPublish.ts';
 
 // 20 MCP messages a minute per account, 5 paid calls a minute per account.
 let t: TestApp;
@@ -71,21 +72,14 @@ beforeAll(async () => {
     authorCount: 1,
   });
   const developer = await fundedPerson(t.app, 'developer');
-  const { run } = await t.app.training.start({
-    accountId: developer,
+  modelId = await trainAndPublish(t.app, {
+    developer,
     datanetId: seeded.datanetId,
-    idempotencyKey: 'k',
-  });
-  for await (const r of t.app.training.watch({ runId: run.id, intervalMs: 20 })) void r;
-  const { model } = await t.app.models.publish({
-    accountId: developer,
-    runId: run.id,
     name: 'Metered Model',
-    pricePerCall: PRICE.toString(),
+    pricePerCall: PRICE,
     split: { developerBps: 2500, dataBps: 2500, validatorsBps: 2500, protocolBps: 2500 },
-    idempotencyKey: 'p',
+    key: 'metered',
   });
-  modelId = model.id;
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
