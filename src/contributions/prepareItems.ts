@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
-import { AppError, isAppError } from '../errors.ts';
+import { isAppError } from '../errors.ts';
 import { type PreparedItem, prepareItem } from './prepareItem.ts';
 
 export type PrepareOutcome = { item: PreparedItem } | { index: number; code: string; message: string };
@@ -71,7 +71,8 @@ function runInWorker(worker: Worker, job: PrepareJob, offset: number): Promise<P
       worker.off('message', onMessage);
       worker.off('error', onError);
       if (msg.outcomes) resolve(msg.outcomes.map((o) => ('item' in o ? { item: revive(o.item) } : o)));
-      else reject(new AppError('INTERNAL', `Checking contributions failed: ${msg.error}`));
+      // A plain Error: logged with the worker's message; the caller sees only INTERNAL, not paths.
+      else reject(new Error(`Checking contributions failed: ${msg.error}`));
     };
     const onError = (error: Error) => {
       worker.off('message', onMessage);

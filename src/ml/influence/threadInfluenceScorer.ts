@@ -78,7 +78,9 @@ export class ThreadInfluenceScorer implements InfluenceScorer {
       if (!waiter) return;
       this.waiting.delete(msg.id);
       if (msg.scores) waiter.resolve(msg.scores);
-      else waiter.reject(new AppError('INTERNAL', `Influence failed: ${msg.error}`));
+      // A plain Error: a bug, logged with the worker's message, while callers see only INTERNAL
+      // (an AppError's message is shown to them, and this one may carry paths).
+      else waiter.reject(new Error(`Influence failed: ${msg.error}`));
     });
     const lost = (error: Error) => {
       if (this.worker === worker) this.worker = null;
