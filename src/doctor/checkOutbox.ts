@@ -37,7 +37,7 @@ export async function checkOutbox(config: Config): Promise<DoctorCheck> {
   }
 }
 
-export async function failedRows(sql: Sql): Promise<DoctorCheck> {
+async function failedRows(sql: Sql): Promise<DoctorCheck> {
   const [table] = await sql<{ ok: boolean }[]>`select to_regclass('chain_outbox') is not null as ok`;
   if (!table.ok) return { name, ready: true, detail: 'no outbox yet (potluck start creates it)' };
   const rows = await sql<{ id: string; kind: string; why: string | null; n: number }[]>`

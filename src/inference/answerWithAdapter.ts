@@ -65,7 +65,7 @@ export async function answerWithAdapter(
 }
 
 /** Model token ids as the index stores them (shifted past the separator id 0). */
-export const toIndexTokens = (artifact: LoraArtifact, tokens: readonly number[]) =>
+const toIndexTokens = (artifact: LoraArtifact, tokens: readonly number[]) =>
   Int32Array.from(tokens, (t) => t + artifact.tokenOffset);
 
 /**

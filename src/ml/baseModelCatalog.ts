@@ -16,7 +16,7 @@ export interface BaseModelEntry {
   path: string;
 }
 
-export const BASE_MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const BASE_MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** Every usable base model in `dir`, sorted by name; a missing directory is an empty catalog. */
 export async function listBaseModels(dir: string): Promise<BaseModelEntry[]> {

@@ -56,7 +56,7 @@ export interface LoraArtifactManifest {
 }
 
 /** About a tenth of the snapshot, never all of it, picked by content hash so every run picks the same. */
-export function heldOutSlice(documents: readonly SnapshotDocument[]): Set<string> {
+function heldOutSlice(documents: readonly SnapshotDocument[]): Set<string> {
   if (documents.length < 2) return new Set();
   const count = Math.min(Math.max(1, Math.round(documents.length / 10)), 500);
   const ranked = [...documents].sort((a, b) =>

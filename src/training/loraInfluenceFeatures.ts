@@ -14,7 +14,7 @@ export interface LoraInfluenceManifest {
 }
 
 /** Past this many contributions the features are skipped (spans alone then): one gradient each. */
-export const MAX_INFLUENCE_CONTRIBUTIONS = 5000;
+const MAX_INFLUENCE_CONTRIBUTIONS = 5000;
 
 /**
  * Per-contribution gradient features of the trained adapter (one checkpoint: the final adapter),

@@ -51,7 +51,7 @@ export type GgmlType = 'F32' | 'F16' | 'Q8_0';
 export const GGML_TYPE_CODE: Record<GgmlType, number> = { F32: 0, F16: 1, Q8_0: 8 };
 
 /** Q8_0: blocks of 32 values, each an f16 scale then 32 int8s. */
-export const Q8_0_BLOCK = 32;
+const Q8_0_BLOCK = 32;
 const Q8_0_BLOCK_BYTES = 34;
 
 export function tensorByteLength(type: GgmlType, elements: number): number {

@@ -66,7 +66,7 @@ export function unpermuteRows(data: Float32Array, rows: number, cols: number, he
 }
 
 /** safetensors: u64 header length, JSON header (8-byte padded), then the raw little-endian data. */
-export function encodeSafetensors(
+function encodeSafetensors(
   tensors: readonly { name: string; shape: number[]; data: Float32Array }[],
   metadata: Record<string, string> = {},
 ): Uint8Array {

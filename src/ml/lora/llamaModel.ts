@@ -19,10 +19,10 @@ export interface LlamaConfig {
   eosId: number | null;
 }
 
-export class UnsupportedModelError extends Error {}
+class UnsupportedModelError extends Error {}
 
 /** Reads a Llama-architecture GGUF's shape from its metadata. */
-export function llamaConfigOf(file: GgufFile): LlamaConfig {
+function llamaConfigOf(file: GgufFile): LlamaConfig {
   const m = file.metadata;
   const arch = scalarOf(m, 'general.architecture');
   if (arch !== 'llama')

@@ -3,7 +3,7 @@ import { getLlama, type Llama, LlamaLogLevel } from 'node-llama-cpp';
 let llama: Promise<Llama> | null = null;
 
 /** One llama.cpp binding per process, CPU only, never building from source. */
-export function sharedLlama(): Promise<Llama> {
+function sharedLlama(): Promise<Llama> {
   llama ??= getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
   llama.catch(() => {
     llama = null;

@@ -52,7 +52,7 @@ function concat<T extends Int32Array | Float32Array>(parts: T[], Type: { new (n:
 }
 
 /** Mean loss over all held-out tokens (token-weighted across batches). */
-export async function heldOutLoss(
+async function heldOutLoss(
   model: LlamaModel,
   rows: readonly PackedSequence[],
   batchSize: number,

@@ -56,10 +56,6 @@ export interface LoraArtifact {
   influence: NonNullable<LoraManifest['influence']> | null;
 }
 
-/** Whether a manifest (as stored on the training run) describes a LoRA adapter. */
-export const isLoraManifest = (manifest: unknown): boolean =>
-  (manifest as { kind?: unknown } | null)?.kind === 'lora';
-
 /** Reads and checks a LoRA artifact: manifest hash, the index and the adapter file's hash. */
 export async function readLoraArtifact(store: ArtifactStore, artifactHash: string): Promise<LoraArtifact> {
   const raw = await store.readManifest(artifactHash);
@@ -89,4 +85,4 @@ export async function readLoraArtifact(store: ArtifactStore, artifactHash: strin
 }
 
 /** Where the store keeps a blob (see ArtifactStore). */
-export const blobPath = (store: ArtifactStore, ref: FileRef) => path.join(store.root, 'blobs', ref.sha256);
+const blobPath = (store: ArtifactStore, ref: FileRef) => path.join(store.root, 'blobs', ref.sha256);
