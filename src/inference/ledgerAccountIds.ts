@@ -45,7 +45,7 @@ export function inferenceEscrowOf(deps: Deps, callId: string): string {
   return id;
 }
 
-/** Where the data share of neural answers waits for their influence (see migration 0015). */
+/** Where the data share of neural answers waits for their influence (see migration 0012). */
 export function attributionEscrowOf(deps: Deps): string {
   const id = (deps.system as Record<string, string>).attribution_escrow;
   if (!id)
