@@ -4,6 +4,7 @@ import type { InfluenceOutcome } from './answerWithAdapter.ts';
 import { combineAttribution } from './combineAttribution.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
 import type { ModelTerms } from './loadModelTerms.ts';
+import { neuralWeights } from './neuralWeights.ts';
 import type { NeuralReceipt } from './receipt.ts';
 import { settleByWeights } from './settleByWeights.ts';
 import type { Settlement } from './settleInference.ts';
@@ -44,12 +45,7 @@ export async function priceNeuralAnswer(
   // Pending: the receipt lists the span credit (what is known now); the escrow payout says the rest waits.
   const weights = escrow
     ? spans.map((s) => ({ contributionId: s.contributionId, weight: s.units }))
-    : combined
-      ? combined.map((c) => ({ contributionId: c.contributionId, weight: c.weight }))
-      : [...artifact.contributionTokens].map(([id, tokens]) => ({
-          contributionId: id,
-          weight: BigInt(tokens),
-        }));
+    : neuralWeights(combined, artifact);
   const settlement = await settleByWeights(deps, {
     ...input,
     weights,

@@ -8,6 +8,7 @@ import { combineAttribution } from './combineAttribution.ts';
 import { attributionEscrowOf, ledgerAccountIds } from './ledgerAccountIds.ts';
 import { loadModelTerms } from './loadModelTerms.ts';
 import { loadPayees } from './loadPayees.ts';
+import { neuralWeights } from './neuralWeights.ts';
 import { splitContributionShares } from './splitFee.ts';
 
 const params = z.object({ callId: idSchema });
@@ -61,12 +62,7 @@ export async function settleAttribution(
   const beta = neural.options.influenceWeight;
   const spans = row.span_weights.map((s) => ({ contributionId: s.contributionId, units: BigInt(s.units) }));
   const combined = combineAttribution({ spans, influence: scores, beta });
-  const weights = combined
-    ? combined.map((c) => ({ contributionId: c.contributionId, weight: c.weight }))
-    : [...artifact.contributionTokens].map(([id, tokens]) => ({
-        contributionId: id,
-        weight: BigInt(tokens),
-      }));
+  const weights = neuralWeights(combined, artifact);
   const payees = await loadPayees(
     deps.sql,
     weights.map((w) => w.contributionId),
