@@ -1,6 +1,6 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import { arrayOf, type GgufFile, readGguf, readGgufTensor, scalarOf } from '../gguf/readGguf.ts';
-import { LORA_TARGETS, type LoraTarget } from './loraAdapter.ts';
+import { GGUF_TENSOR, LORA_TARGETS, type LoraTarget } from './loraAdapter.ts';
 import { tfjsWasm } from './tfjsWasm.ts';
 
 export interface LlamaConfig {
@@ -80,16 +80,6 @@ export interface LlamaModel {
   dispose(): void;
 }
 
-const TENSOR: Record<LoraTarget, string> = {
-  q: 'attn_q',
-  k: 'attn_k',
-  v: 'attn_v',
-  o: 'attn_output',
-  gate: 'ffn_gate',
-  up: 'ffn_up',
-  down: 'ffn_down',
-};
-
 /** Loads a Llama GGUF's weights into tfjs as float32 (F16/Q8_0 dequantised); base weights stay frozen. */
 export async function loadLlamaModel(bytes: Uint8Array): Promise<LlamaModel> {
   const tf = await tfjsWasm();
@@ -114,7 +104,7 @@ export async function loadLlamaModel(bytes: Uint8Array): Promise<LlamaModel> {
   const layers: LlamaLayer[] = [];
   for (let l = 0; l < config.layers; l++) {
     const w = {} as Record<LoraTarget, tfTypes.Tensor2D>;
-    for (const t of LORA_TARGETS) w[t] = matrix(`blk.${l}.${TENSOR[t]}.weight`);
+    for (const t of LORA_TARGETS) w[t] = matrix(`blk.${l}.${GGUF_TENSOR[t]}.weight`);
     layers.push({
       attnNorm: vector(`blk.${l}.attn_norm.weight`),
       ffnNorm: vector(`blk.${l}.ffn_norm.weight`),
