@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from '../src/accounts/identity.ts';
 import { attributionJobId } from '../src/inference/enqueueAttribution.ts';
-import {
-  listPendingAttributions,
-  recordAttributionFailure,
-} from '../src/inference/listPendingAttributions.ts';
+import { listPendingAttributions } from '../src/inference/listPendingAttributions.ts';
+import { recordAttributionFailure } from '../src/inference/recordAttributionFailure.ts';
 import { settleAttribution } from '../src/inference/settleAttribution.ts';
 import type { JobDefinition } from './jobDefinition.ts';
 

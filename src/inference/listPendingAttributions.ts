@@ -6,13 +6,3 @@ export async function listPendingAttributions(deps: Deps, input: { limit?: numbe
     select call_id from attribution_settlements where status = 'pending' order by call_id limit ${input.limit ?? 10_000}`;
   return rows.map((r) => r.call_id);
 }
-
-/** Keeps the last failure on the row (it stays pending: the escrow is never paid out by a failure). */
-export async function recordAttributionFailure(
-  deps: Deps,
-  input: { callId: string; reason: string },
-): Promise<void> {
-  await deps.sql`
-    update attribution_settlements set error = ${input.reason.slice(0, 2000)}
-    where call_id = ${input.callId} and status = 'pending'`;
-}
