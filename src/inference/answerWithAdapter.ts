@@ -60,6 +60,7 @@ export async function answerWithAdapter(
     generated,
     influence,
     pending: { promptTokens: generation.promptTokens, answerTokens: generation.tokens },
+    influenceWeight: neural.options.influenceWeight,
   });
   return { answer: generation.text, settlement };
 }

@@ -28,10 +28,12 @@ export async function priceNeuralAnswer(
     sampling: Omit<GenerationRequest, 'prompt'>;
     prompt: string;
     pending: { promptTokens: readonly number[]; answerTokens: readonly number[] };
+    /** β of combineAttribution (INFLUENCE_WEIGHT). */
+    influenceWeight: number;
   },
 ): Promise<Settlement> {
   const { artifact, generated, influence } = input;
-  const beta = deps.neural?.options.influenceWeight ?? 0.5;
+  const beta = input.influenceWeight;
   const spans = spanWeights(generated);
   const escrow = influence.status === 'pending';
   const combined = escrow
