@@ -6,6 +6,7 @@ import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts
 import { MAX_AMOUNT } from '../src/shared/amount.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
+import { footprint } from './support/footprint.ts';
 
 let t: TestApp;
 let http: HttpServer;
@@ -33,17 +34,9 @@ afterAll(async () => {
 });
 
 /** Rows that any accepted call below would add. */
-async function footprint() {
-  const [row] = await t.app.deps.sql<{ n: string }[]>`
-    select (select count(*) from ledger_transactions) + (select count(*) from idempotency_records)
-      + (select count(*) from contributions) + (select count(*) from datanets) + (select count(*) from models)
-      + (select count(*) from chain_outbox) + (select count(*) from validator_stakes) as n`;
-  return row.n;
-}
-
 /** The call is refused with BAD_INPUT naming `field`, and nothing was written. */
 async function refusedNaming(field: string, call: () => Promise<unknown>) {
-  const before = await footprint();
+  const before = await footprint(t.app.deps.sql);
   const error = await call().then(
     () => {
       throw new Error(`accepted; expected BAD_INPUT on ${field}`);
@@ -52,7 +45,7 @@ async function refusedNaming(field: string, call: () => Promise<unknown>) {
   );
   expect(error).toBeInstanceOf(AppError);
   expect(error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining(`${field}: `) });
-  expect(await footprint()).toBe(before);
+  expect(await footprint(t.app.deps.sql)).toEqual(before);
 }
 
 const PAST_UINT256 = (MAX_AMOUNT + 1n).toString();
@@ -223,11 +216,11 @@ describe('input the database would refuse is BAD_INPUT naming the field, and wri
   });
 
   it('over MCP: a NUL in a tool argument comes back as BAD_INPUT naming it', async () => {
-    const before = await footprint();
+    const before = await footprint(t.app.deps.sql);
     const e = await callError(agent, 'create_datanet', { name: 'Nul Over Mcp', description: 'poems\u0000' });
     expect(e.code).toBe('BAD_INPUT');
     expect(e.message).toContain('description: ');
-    expect(await footprint()).toBe(before);
+    expect(await footprint(t.app.deps.sql)).toEqual(before);
     const [d] = await t.app.deps.sql`select 1 from datanets where owner_account_id = ${agentAccount}`;
     expect(d).toBeUndefined();
   });

@@ -5,6 +5,7 @@ import type { TrainingRun } from '../src/training/trainingRunView.ts';
 import { drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
+import { footprint } from './support/footprint.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
 
 /**
@@ -38,22 +39,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => t?.cleanup());
-
-/** Everything any of these calls can move or write. */
-async function footprint() {
-  const [row] = await t.app.deps.sql`
-    select (select count(*) from ledger_transactions)::int as ledger_txs,
-      (select coalesce(sum(balance), 0)::text from ledger_accounts where not allow_negative) as held,
-      (select count(*) from contributions)::int as contributions,
-      (select count(*) from training_runs)::int as runs,
-      (select count(*) from models)::int as models,
-      (select count(*) from votes)::int as votes,
-      (select coalesce(sum(amount), 0)::text from validator_stakes) as staked,
-      (select count(*) from wallet_links)::int as wallet_links,
-      (select count(*) from inference_calls)::int as calls,
-      (select count(*) from chain_outbox)::int as outbox`;
-  return row;
-}
 
 interface Case {
   name: string;
@@ -340,12 +325,12 @@ describe('every keyed call: same key and request replays, same key and another r
     const c = await prepare();
     const key = `idem-${name}`;
     const answer = await first(c, key);
-    const after = await footprint();
+    const after = await footprint(t.app.deps.sql);
     const again = await first(c, key);
     expect(same(again as never)).toEqual(same(answer as never));
     if (typeof again === 'object' && again && 'replayed' in again) expect(again.replayed).toBe(true);
-    expect(await footprint()).toEqual(after);
+    expect(await footprint(t.app.deps.sql)).toEqual(after);
     await expect(other(c, key)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await footprint()).toEqual(after);
+    expect(await footprint(t.app.deps.sql)).toEqual(after);
   });
 });
