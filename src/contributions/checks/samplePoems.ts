@@ -1,3 +1,5 @@
+import { seededUniform } from '../../shared/seededUniform.ts';
+
 /**
  * Deterministic made-up poems for tests and bench/checks.ts: lines drawn from small word lists
  * with a seeded generator, so runs are reproducible and no real text is needed.
@@ -17,22 +19,10 @@ const ENGLISH_WORDS = (
   'heard saw was is not in from with to until on under beside between and that the this we you'
 ).split(' ');
 
-/** mulberry32: tiny, seedable, good enough for test data. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A poem of about `chars` characters, lines of 5–9 words. */
 export function samplePoem(language: 'fa' | 'en', seed: number, chars = 300): string {
   const words = language === 'fa' ? PERSIAN_WORDS : ENGLISH_WORDS;
-  const random = seededRandom(seed);
+  const random = seededUniform(seed);
   const lines: string[] = [];
   let length = 0;
   while (length < chars) {

@@ -30,15 +30,3 @@ export const DEFAULT_LORA_CONFIG: LoraTrainingConfig = {
   tokenBudget: null,
   seed: 0,
 };
-
-/** Deterministic uniform [0, 1) stream (mulberry32). */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,4 +1,4 @@
-import { seededUniform } from './loraTrainingConfig.ts';
+import { seededUniform } from '../../shared/seededUniform.ts';
 
 /** One training row: predict target[i] from input[0..i]; mask 0 marks padding. */
 export interface PackedSequence {

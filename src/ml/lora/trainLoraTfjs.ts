@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { seededUniform } from '../../shared/seededUniform.ts';
 import { type LoraWeights, llamaLogits, loraKey } from './llamaForward.ts';
 import type { LlamaModel } from './llamaModel.ts';
 import { LORA_TARGETS, type LoraAdapter, loraScale } from './loraAdapter.ts';
 import type { LoraCheckpoint } from './loraCheckpoint.ts';
 import type { LoraTrainer, TrainLoraInput, TrainLoraResult } from './loraTrainer.ts';
-import { seededUniform } from './loraTrainingConfig.ts';
 import { epochOrder, type PackedSequence, packSequences } from './packSequences.ts';
 import { tfjsWasm } from './tfjsWasm.ts';
 
