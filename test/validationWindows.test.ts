@@ -89,6 +89,7 @@ describe('sealed votes', () => {
           await t.app.validation.status({ accountId: validators[3] }),
           await t.app.contributions.get({ contributionId: id }),
           await t.app.datanets.get({ datanet: d }),
+          await t.app.validation.leaderboard({ datanetId: d }),
           await tool('list_pending_reviews', { datanetId: d }),
           await tool('get_validator_status', {}),
           await tool('get_contribution', { contributionId: id }),

@@ -24,9 +24,11 @@ export async function getValidatorLeaderboard(
   const validators = await validatorRecords(
     deps.sql,
     deps.now(),
-    deps.sql`s.datanet_id = ${p.datanetId} and (s.amount > 0 or v.cast > 0)`,
-    deps.sql`v.earned desc, (case when v.decided = 0 then 0 else v.won::numeric / v.decided end) desc, v.cast desc, s.account_id`,
+    deps.sql`s.datanet_id = ${p.datanetId} and (s.amount > 0 or v.decided > 0)`,
+    deps.sql`v.earned desc, (case when v.decided = 0 then 0 else v.won::numeric / v.decided end) desc, v.decided desc, s.account_id`,
     p.limit,
   );
-  return { datanetId: p.datanetId, validators };
+  // The board is public: a count that moved with an open vote would tell everyone who just voted
+  // and how close a contribution is to its quorum. Only the validator's own status shows open votes.
+  return { datanetId: p.datanetId, validators: validators.map((v) => ({ ...v, votesCast: v.votesDecided })) };
 }
