@@ -3,9 +3,10 @@ import { buildCorpusIndex } from '../attribution/buildCorpusIndex.ts';
 import { INDEX_MAGIC, serializeCorpusIndex } from '../attribution/serializeCorpusIndex.ts';
 import { AppError } from '../errors.ts';
 import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
+import { GgufFormatError } from '../ml/gguf/readGguf.ts';
 import { encodeLoraGguf } from '../ml/lora/encodeLoraGguf.ts';
 import { encodePeftAdapter } from '../ml/lora/encodePeftAdapter.ts';
-import { loadLlamaModel } from '../ml/lora/llamaModel.ts';
+import { loadLlamaModel, UnsupportedModelError } from '../ml/lora/llamaModel.ts';
 import { decodeLoraCheckpoint, encodeLoraCheckpoint } from '../ml/lora/loraCheckpoint.ts';
 import type { LoraEval, LoraTrainer } from '../ml/lora/loraTrainer.ts';
 import { tokenizeWithGguf } from '../ml/lora/tokenizeWithGguf.ts';
@@ -93,6 +94,8 @@ export async function buildLoraArtifact(
   const bytes = new Uint8Array(await fs.readFile(entry.path));
   const baseSha256 = sha256Hex(bytes);
   const model = await loadLlamaModel(bytes).catch((error: unknown) => {
+    // Only what the file itself says is the user's to read; anything else is ours (and logged).
+    if (!(error instanceof UnsupportedModelError || error instanceof GgufFormatError)) throw error;
     throw new AppError(
       'BAD_INPUT',
       `baseModel: "${options.baseModel}" cannot be trained here (${(error as Error).message}).`,

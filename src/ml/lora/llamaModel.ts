@@ -19,7 +19,7 @@ export interface LlamaConfig {
   eosId: number | null;
 }
 
-class UnsupportedModelError extends Error {}
+export class UnsupportedModelError extends Error {}
 
 /** Reads a Llama-architecture GGUF's shape from its metadata. */
 function llamaConfigOf(file: GgufFile): LlamaConfig {
