@@ -170,7 +170,9 @@ describe('Discord: the community story', () => {
     expect(text).toContain('Staked: 10 POT');
     const status = await answer(h.fake.command(people.v1, 'validator status'));
     expect(status).toContain('1 votes · agreement 100% · gold — of 0 · earned 1 POT');
-    const board = await answer(h.fake.command(people.v2, 'validator leaderboard', { datanet: 'English Verse' }));
+    const board = await answer(
+      h.fake.command(people.v2, 'validator leaderboard', { datanet: 'English Verse' }),
+    );
     expect(board).toContain('Validators of English Verse');
     expect(board).toMatch(/1\. .*agreement 100%/);
   });
