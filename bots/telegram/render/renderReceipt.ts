@@ -66,7 +66,7 @@ export function renderFullReceipt(r: ReceiptView): Html {
     );
   const payouts = r.payouts.map(
     (p) =>
-      html`• ${text(p.role)}${p.accountId ? text(` (account #${p.accountId})`) : ''}: ${formatAmount(BigInt(p.amount))}`,
+      html`• ${text(p.role === 'escrow' ? 'waiting for attribution (escrow)' : p.role)}${p.accountId ? text(` (account #${p.accountId})`) : ''}: ${formatAmount(BigInt(p.amount))}`,
   );
   return html`🧾 <b>Receipt #${r.receiptId}</b>
 Model #${r.modelId} on datanet #${r.datanetId} · ${formatWhen(new Date(r.settledAt))}
@@ -78,9 +78,22 @@ ${contributions.length ? joinHtml(contributions) : renderDrewOn(r, 0)}
 
 <b>Payouts</b>
 ${joinHtml(payouts)}
-
+${r.neural ? renderNeural(r.neural) : html``}
 Hash: <code>${text(r.receiptHash)}</code>
 ${r.anchor ? html`Anchored in receipt epoch ${r.anchor.epoch} (root <code>${text(r.anchor.root)}</code>).` : html`Not anchored on chain yet: it goes into the next receipt epoch.`}`;
+}
+
+/** How a LoRA answer was attributed: spans alone, spans with influence, or influence still to come. */
+function renderNeural(n: NonNullable<ReceiptView['neural']>): Html {
+  const how = {
+    computed: `spans ${Math.round((1 - n.influenceWeight) * 100)}% + gradient influence ${Math.round(n.influenceWeight * 100)}%`,
+    pending:
+      'gradient influence was not ready in time: the data and validator parts wait in escrow and are paid once it is',
+    none: 'spans only (this adapter has no gradient features)',
+  }[n.influence.status];
+  return html`
+LoRA adapter <code>${text(n.adapterSha256.slice(0, 12))}</code> on base model ${text(n.baseModel)}: ${text(how)}.
+`;
 }
 
 const clipText = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
