@@ -66,6 +66,7 @@ export async function settleAttribution(
   const payees = await loadPayees(
     deps.sql,
     weights.map((w) => w.contributionId),
+    deps.now(),
   );
   const data = BigInt(row.data_amount);
   const validators = BigInt(row.validators_amount);

@@ -32,6 +32,7 @@ export async function settleByWeights(
   const payees = await loadPayees(
     deps.sql,
     weights.map((w) => w.contributionId),
+    deps.now(),
   );
   const split = splitFee({
     fee: terms.pricePerCall,
