@@ -16,7 +16,7 @@ import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProo
 ///      Leaves are OpenZeppelin StandardMerkleTree leaves: keccak256(bytes.concat(keccak256(abi.encode(...)))),
 ///      verified with sorted-pair MerkleProof. Leaf encodings:
 ///        contribution: (bytes32 contributionId, bytes32 contributorRef, bytes32 contentHash, bytes32 datanetId)
-///        validation:   (bytes32 contributionId, bytes32 datanetId, bool approved)
+///        validation:   (bytes32 contributionId, bytes32 datanetId, bool approved, bytes32 votesCommitment)
 ///        receipt:      (bytes32 receiptId, bytes32 modelId, uint256 fee, bytes32 receiptHash)
 ///      contributorRef is an opaque account reference (keccak256 of the Potluck account id), not an address:
 ///      contributors need no wallet, and linking one later does not change anchored leaves.
@@ -313,6 +313,8 @@ contract AttributionRegistry is AccessControl {
     /// @param contributionId Contribution id.
     /// @param datanetId Datanet id; must equal the batch's datanet.
     /// @param approved The final outcome.
+    /// @param votesCommitment Commitment to the outcome's sealed votes (zero for outcomes decided without one),
+    ///        so the votes that decided it can later be shown to be the ones anchored.
     /// @param proof StandardMerkleTree proof.
     /// @return included True if the proof is valid.
     function verifyValidation(
@@ -320,11 +322,13 @@ contract AttributionRegistry is AccessControl {
         bytes32 contributionId,
         bytes32 datanetId,
         bool approved,
+        bytes32 votesCommitment,
         bytes32[] calldata proof
     ) external view returns (bool included) {
         Batch storage b = _validationBatches[batchId];
         if (b.root == 0 || b.datanetId != datanetId) return false;
-        bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(contributionId, datanetId, approved))));
+        bytes32 leaf =
+            keccak256(bytes.concat(keccak256(abi.encode(contributionId, datanetId, approved, votesCommitment))));
         return MerkleProof.verifyCalldata(proof, b.root, leaf);
     }
 

@@ -259,6 +259,7 @@ describe('validation batches and receipt epochs', () => {
       contributionId: toBytes32Ref('contribution', i),
       datanetId,
       approved,
+      votesCommitment: hash(`votes ${i}`),
     }));
     const tree = validationTree(leaves);
     const batchId = toBytes32Ref('validation-batch', 1);
@@ -266,10 +267,18 @@ describe('validation batches and receipt epochs', () => {
       chain,
       f.admin.registry.write.anchorValidationBatch([batchId, datanetId, tree.root as Hex, 3]),
     );
-    const [id, dn, approved] = tree.at(0)!;
+    const [id, dn, approved, votes] = tree.at(0)!;
     const proof = tree.getProof(0) as Hex[];
-    expect(await f.admin.registry.read.verifyValidation([batchId, id, dn, approved, proof])).toBe(true);
-    expect(await f.admin.registry.read.verifyValidation([batchId, id, dn, !approved, proof])).toBe(false);
+    expect(await f.admin.registry.read.verifyValidation([batchId, id, dn, approved, votes, proof])).toBe(
+      true,
+    );
+    expect(await f.admin.registry.read.verifyValidation([batchId, id, dn, !approved, votes, proof])).toBe(
+      false,
+    );
+    // The votes commitment is part of the leaf: other votes cannot claim this outcome.
+    expect(
+      await f.admin.registry.read.verifyValidation([batchId, id, dn, approved, hash('votes 1'), proof]),
+    ).toBe(false);
     // Namespaces are separate: a validation batch id is not a contribution batch.
     expect((await f.admin.registry.read.contributionBatch([batchId])).root).toBe(`0x${'0'.repeat(64)}`);
   });

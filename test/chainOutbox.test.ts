@@ -117,7 +117,29 @@ describe('chain outbox', () => {
       const proof = await t.app.chain.getValidationProof({ contributionId: id });
       if (!('leaf' in proof)) throw new Error('not batched');
       expect(proof.leaf.approved).toBe(outcome);
+      const [stored] = await t.app.database.sql<{ votes_commitment: string }[]>`
+        select votes_commitment from validation_outcomes where contribution_id = ${id}`;
+      expect(stored.votes_commitment).toMatch(/^0x[0-9a-f]{64}$/);
+      expect(proof.leaf.votesCommitment).toBe(stored.votes_commitment);
       expect(proof.verified).toBe(true);
+      // The registry checks the commitment too: the same outcome with other votes does not verify.
+      const chain = chainOf(t.app);
+      const verify = (votesCommitment: Hex) =>
+        chain.publicClient.readContract({
+          address: chain.addresses.registry,
+          abi: registryAbi,
+          functionName: 'verifyValidation',
+          args: [
+            proof.batch.ref,
+            proof.leaf.contributionId,
+            proof.leaf.datanetId,
+            outcome,
+            votesCommitment,
+            proof.proof,
+          ],
+        });
+      expect(await verify(proof.leaf.votesCommitment)).toBe(true);
+      expect(await verify(`0x${'ab'.repeat(32)}`)).toBe(false);
     }
   });
 

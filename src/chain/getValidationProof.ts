@@ -56,8 +56,10 @@ export async function getValidationProof(
     if (!c) throw notFound('Contribution', p.contributionId);
     return { contributionId: p.contributionId, state: c.decided ? 'queued' : 'undecided' };
   }
-  const members = await deps.sql<{ contribution_id: string; datanet_id: string; approved: boolean }[]>`
-    select o.contribution_id, o.datanet_id, o.approved
+  const members = await deps.sql<
+    { contribution_id: string; datanet_id: string; approved: boolean; votes_commitment: string | null }[]
+  >`
+    select o.contribution_id, o.datanet_id, o.approved, o.votes_commitment
     from validation_batch_items i join validation_outcomes o on o.contribution_id = i.contribution_id
     where i.batch_id = ${batch.id} order by o.contribution_id`;
   const tree = validationTree(members.map(validationLeafOf));
@@ -73,7 +75,14 @@ export async function getValidationProof(
         address: chain.addresses.registry,
         abi: registryAbi,
         functionName: 'verifyValidation',
-        args: [batch.batch_ref, leaf.contributionId, leaf.datanetId, leaf.approved, proof],
+        args: [
+          batch.batch_ref,
+          leaf.contributionId,
+          leaf.datanetId,
+          leaf.approved,
+          leaf.votesCommitment,
+          proof,
+        ],
       })
     : null;
   const mined = batch.block_number !== null;

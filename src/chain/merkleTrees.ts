@@ -7,18 +7,18 @@ import type { Address, Hex } from 'viem';
  */
 export const LEAF_ENCODINGS = {
   contribution: ['bytes32', 'bytes32', 'bytes32', 'bytes32'],
-  validation: ['bytes32', 'bytes32', 'bool'],
+  validation: ['bytes32', 'bytes32', 'bool', 'bytes32'],
   receipt: ['bytes32', 'bytes32', 'uint256', 'bytes32'],
   reward: ['address', 'uint256'],
 } as const;
 
 export type ContributionLeaf = { contributionId: Hex; contributorRef: Hex; contentHash: Hex; datanetId: Hex };
-export type ValidationLeaf = { contributionId: Hex; datanetId: Hex; approved: boolean };
+export type ValidationLeaf = { contributionId: Hex; datanetId: Hex; approved: boolean; votesCommitment: Hex };
 export type ReceiptLeaf = { receiptId: Hex; modelId: Hex; fee: bigint; receiptHash: Hex };
 export type RewardLeaf = { account: Address; cumulativeAmount: bigint };
 
 export type ContributionTuple = [Hex, Hex, Hex, Hex];
-export type ValidationTuple = [Hex, Hex, boolean];
+export type ValidationTuple = [Hex, Hex, boolean, Hex];
 export type ReceiptTuple = [Hex, Hex, bigint, Hex];
 export type RewardTuple = [Address, bigint];
 
@@ -38,7 +38,7 @@ export const contributionTree = (leaves: readonly ContributionLeaf[]) =>
 /** Tree over final validation outcomes; proofs feed `verifyValidation`. */
 export const validationTree = (leaves: readonly ValidationLeaf[]) =>
   tree<ValidationTuple>(
-    leaves.map((l) => [l.contributionId, l.datanetId, l.approved]),
+    leaves.map((l) => [l.contributionId, l.datanetId, l.approved, l.votesCommitment]),
     LEAF_ENCODINGS.validation,
   );
 

@@ -24,15 +24,20 @@ export function contributionLeafOf(row: {
   };
 }
 
-/** A final validation outcome's leaf. */
+/**
+ * A final validation outcome's leaf. The votes commitment anchors which sealed votes decided it;
+ * outcomes decided before commitments existed anchor zero.
+ */
 export function validationLeafOf(row: {
   contribution_id: string;
   datanet_id: string;
   approved: boolean;
+  votes_commitment: string | null;
 }): ValidationLeaf {
   return {
     contributionId: contributionRef(row.contribution_id),
     datanetId: datanetRef(row.datanet_id),
     approved: row.approved,
+    votesCommitment: (row.votes_commitment ?? `0x${'0'.repeat(64)}`) as Hex,
   };
 }

@@ -23,8 +23,10 @@ export async function batchValidationOutcomes(
         having ${options.force ? tx`true` : tx`count(*) >= ${batchSize} or min(enqueued_at) <= now() - make_interval(secs => ${batchMaxWaitSeconds})`}
         order by min(contribution_id) limit 1`;
       if (!ready) return 0;
-      const rows = await tx<{ contribution_id: string; datanet_id: string; approved: boolean }[]>`
-        select q.contribution_id, o.datanet_id, o.approved
+      const rows = await tx<
+        { contribution_id: string; datanet_id: string; approved: boolean; votes_commitment: string | null }[]
+      >`
+        select q.contribution_id, o.datanet_id, o.approved, o.votes_commitment
         from validation_anchor_queue q join validation_outcomes o on o.contribution_id = q.contribution_id
         where q.datanet_id = ${ready.datanet_id}
         order by q.contribution_id limit ${batchSize}
