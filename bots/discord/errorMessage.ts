@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type ErrorCode, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { errorTitle } from '../i18n/errorTitle.ts';
 import type { Translator } from '../i18n/translator.ts';
 
 // The core's messages already say what was wrong; these add where to go next in Discord terms.
@@ -19,16 +20,6 @@ const NOT_FOUND_HINTS: Record<string, string> = {
   Run: 'dc-hint-run',
   'Training run': 'dc-hint-run',
 };
-/** A title per code in the user's language, for readers of a language other than the core's. */
-export const ERROR_TITLES: Partial<Record<ErrorCode, string>> = {
-  BAD_INPUT: 'error-title-bad-input',
-  NOT_FOUND: 'error-title-not-found',
-  FORBIDDEN: 'error-title-forbidden',
-  INSUFFICIENT_FUNDS: 'error-title-insufficient-funds',
-  EXPIRED: 'error-title-expired',
-  CONFLICT: 'error-title-conflict',
-  DUPLICATE: 'error-title-duplicate',
-};
 
 /**
  * The one place a failure becomes words for a Discord user: an AppError's own message (it says
@@ -44,8 +35,7 @@ export function errorMessage(failure: unknown, log: Logger, where: string, tr: T
     // Skip a hint that repeats advice the message already gives.
     const extra = hint && !error.message.includes(hint.split(' ')[0]) ? `\n-# ${hint}` : '';
     log.info('discord request refused', { where, code: error.code });
-    const title =
-      tr.language === 'en' ? '' : `**${tr.t(ERROR_TITLES[error.code] ?? 'error-title-other')}**\n`;
+    const title = tr.language === 'en' ? '' : `**${tr.t(errorTitle(error.code))}**\n`;
     return `❌ ${title}${error.message}${extra}`;
   }
   const ref = randomBytes(4).toString('hex');

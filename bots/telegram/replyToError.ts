@@ -1,6 +1,7 @@
 import { type BotError, GrammyError } from 'grammy';
 import { type ErrorCode, isAppError, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
+import { errorTitle } from '../i18n/errorTitle.ts';
 import { type Translator, translator } from '../i18n/translator.ts';
 import type { PotluckContext } from './context.ts';
 import { block, type Html, html, text } from './render/html.ts';
@@ -19,22 +20,12 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
   UNAUTHENTICATED: 'tg-next-unauthenticated',
 };
 
-const TITLE: Partial<Record<ErrorCode, string>> = {
-  BAD_INPUT: 'error-title-bad-input',
-  NOT_FOUND: 'error-title-not-found',
-  FORBIDDEN: 'error-title-forbidden',
-  INSUFFICIENT_FUNDS: 'error-title-insufficient-funds',
-  EXPIRED: 'error-title-expired',
-  CONFLICT: 'error-title-conflict',
-  DUPLICATE: 'error-title-duplicate',
-};
-
 /** The user-facing text for an error; never internals (those go to the log). */
 export function renderError(failure: unknown, tr: Translator = translator('en')): Html {
   const error = toAppError(failure);
   if (error) {
     const next = NEXT_STEP[error.code];
-    return html`⚠️ <b>${text(tr.t(TITLE[error.code] ?? 'error-title-other'))}</b>
+    return html`⚠️ <b>${text(tr.t(errorTitle(error.code)))}</b>
 ${block(error.message, 1000)}${next ? html`\n<i>${text(tr.t(next))}</i>` : ''}`;
   }
   return html`⚠️ <b>${text(tr.t('error-internal'))}</b>
