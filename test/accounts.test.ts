@@ -62,6 +62,12 @@ describe('accounts and identities', () => {
     expect((await t.app.accounts.resolveIdentity({ identity: 'telegram:777' })).accountId).toBe(discord);
     expect((await t.app.ledger.getBalance({ accountId: discord })).available).toBe(200n * TOKEN);
     expect((await t.app.ledger.getBalance({ accountId: tg.accountId })).available).toBe(0n);
+    // A retry by the same identity replays the link and moves nothing.
+    expect(await t.app.accounts.redeemLinkCode({ identity: 'telegram:777', code })).toEqual({
+      accountId: discord,
+      alreadyLinked: true,
+    });
+    expect((await t.app.ledger.getBalance({ accountId: discord })).available).toBe(200n * TOKEN);
     // Single use.
     await expect(t.app.accounts.redeemLinkCode({ identity: 'telegram:778', code })).rejects.toMatchObject({
       code: 'EXPIRED',

@@ -29,8 +29,16 @@ export async function redeemLinkCode(
 ): Promise<RedeemLinkCodeResult> {
   const p = parseInput(params, input);
   return deps.sql.begin(async (tx) => {
-    const [code] = await tx<{ account_id: string; expires_at: Date; used_at: Date | null }[]>`
-      select account_id, expires_at, used_at from link_codes where code_hash = ${hashLinkCode(p.code)} for update`;
+    const [code] = await tx<
+      { account_id: string; expires_at: Date; used_at: Date | null; used_by_identity: string | null }[]
+    >`
+      select account_id, expires_at, used_at, used_by_identity from link_codes
+      where code_hash = ${hashLinkCode(p.code)} for update`;
+    // The one-time code is the call's idempotency key: the same identity redeeming it again (a
+    // retried /link) gets the same account back and changes nothing; anyone else finds it used.
+    if (code?.used_at && code.used_by_identity === p.identity) {
+      return { accountId: code.account_id, alreadyLinked: true };
+    }
     if (!code || code.used_at || code.expires_at.getTime() <= deps.now().getTime()) {
       throw new AppError(
         'EXPIRED',
