@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
+import type { AdapterPoolOptions } from './ml/serving/adapterPoolOptions.ts';
 import { MAX_AMOUNT } from './shared/amount.ts';
 
 /**
@@ -266,17 +267,8 @@ export interface Config {
     reservationTimeoutSeconds: number;
     paidCallsPerMinute: number;
   };
-  serving: {
-    maxContexts: number;
-    maxAdaptersPerBase: number;
-    idleMs: number;
-    contextSize: number;
-    batchSize: number;
-    threads: number;
-    maxParallel: number;
-    influenceWeight: number;
-    influenceBudgetMs: number;
-  };
+  /** The adapter pool's options (one definition, in src/ml/serving) plus how influence is used. */
+  serving: AdapterPoolOptions & { influenceWeight: number; influenceBudgetMs: number };
   telegram: TelegramConfig;
   mcp: McpConfig;
   discord: DiscordConfig;
