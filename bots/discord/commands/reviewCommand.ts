@@ -14,7 +14,7 @@ import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext } from '../context.ts';
 import { datanetAutocomplete } from '../datanetOption.ts';
 import { contributionEmbed } from '../render/contributionEmbed.ts';
-import { pot } from '../render/format.ts';
+import { sealedVote } from '../reviews/voteButtons.ts';
 
 type View = {
   content: string;
@@ -111,15 +111,7 @@ async function voted(
   approve: boolean,
   reason?: string,
 ) {
-  const vote = await ctx.app.validation.vote({
-    accountId,
-    contributionId,
-    approve,
-    reason: reason || undefined,
-  });
-  if (vote.outcome) ctx.nudgeReviews();
-  const decided = vote.status !== 'pending' ? ` It is now **${vote.status}**.` : '';
-  const line = `${approve ? '✅ You approved' : '❌ You rejected'} #${contributionId} with ${pot(vote.weight)} of stake.${decided}`;
+  const line = await sealedVote(ctx, accountId, contributionId, approve, reason);
   const next = await nextItem(ctx, accountId, datanetId);
   return { ...next, content: `${line}\n${next.content}`.trim() };
 }

@@ -42,7 +42,8 @@ function reasonModal(contributionId: string): ModalBuilder {
     );
 }
 
-async function sealedVote(
+/** Casts the vote and says what happened, the same from a review post's buttons and from /review. */
+export async function sealedVote(
   ctx: BotContext,
   accountId: string,
   contributionId: string,
