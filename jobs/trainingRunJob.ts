@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../src/accounts/identity.ts';
+import { idSchema } from '../src/shared/ids.ts';
 import { failTrainingRun } from '../src/training/failTrainingRun.ts';
 import { recoverTrainingRuns } from '../src/training/recoverTrainingRuns.ts';
 import { runTraining } from '../src/training/runTraining.ts';

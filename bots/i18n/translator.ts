@@ -1,6 +1,6 @@
 import type { FluentVariable } from '@fluent/bundle';
 import { isLanguage, type Language } from '../../src/accounts/languages.ts';
-import { formatTokens } from '../../src/shared/amount.ts';
+import { formatTokenAmount } from '../../src/shared/formatTokenAmount.ts';
 import { bundleFor } from './catalogue.ts';
 
 export type MessageArgs = Record<string, FluentVariable>;
@@ -19,8 +19,6 @@ export interface Translator {
   /** An already formatted figure ("33.5%") in the language's digits. */
   figure(value: string): string;
 }
-
-export const TOKEN_SYMBOL = 'POT';
 
 /** Each language's name, as a message id (the name itself is translated). */
 export const LANGUAGE_NAME_IDS: Record<Language, string> = {
@@ -56,11 +54,7 @@ export function translator(language: Language): Translator {
       return source.formatPattern(message.value, args);
     },
     number,
-    amount(value, options = {}) {
-      const magnitude = formatTokens(value < 0n ? -value : value, 4);
-      const sign = value < 0n ? '−' : options.signed && value > 0n ? '+' : '';
-      return `${sign}${number(magnitude)} ${TOKEN_SYMBOL}`;
-    },
+    amount: (value, options = {}) => formatTokenAmount(value, { ...options, digits: number }),
     date: (value) => `${dates.format(value)} UTC`,
     figure: (value) =>
       language === 'en' ? value : value.replace(/\d+(?:\.\d+)?/g, (n) => number(n)).replace(/%/g, percent),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PERMISSIONS, type Permission } from '../config.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { idSchema } from './identity.ts';
 import { requirePermission } from './requirePermission.ts';
 
 const params = z.object({ accountId: idSchema, permission: z.enum(PERMISSIONS) });

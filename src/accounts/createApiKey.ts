@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { hashSecret, newApiKey } from './apiKeyFormat.ts';
-import { idSchema } from './identity.ts';
 
 const params = z.object({ accountId: idSchema, name: z.string().trim().max(64).default('') });
 export type CreateApiKeyParams = z.input<typeof params>;

@@ -1,8 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { idSchema } from './identity.ts';
 
 // Crockford-style alphabet: no 0/O or 1/I/L to misread when typed from one app into another.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { idSchema } from './identity.ts';
 
 const params = z.object({ accountId: idSchema, keyId: z.string().regex(/^[a-z0-9]{16}$/) });
 

@@ -1,8 +1,8 @@
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { recordAccountRefs } from './recordAccountRefs.ts';
 import { accountRef } from './toBytes32Ref.ts';

@@ -1,9 +1,9 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, zeroHash } from 'viem';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { registryAbi } from './abis.ts';
 import { type ContributionLeaf, contributionTree, LEAF_ENCODINGS } from './merkleTrees.ts';

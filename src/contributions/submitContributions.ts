@@ -1,9 +1,9 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { findNearDuplicates } from './findNearDuplicates.ts';

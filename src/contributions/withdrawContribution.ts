@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({ accountId: idSchema, contributionId: idSchema });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { enqueueDatanetRegistration } from '../chain/outbox/enqueueDatanetRegistration.ts';
 import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import type { Datanet } from './datanetView.ts';
 import { getDatanet } from './getDatanet.ts';

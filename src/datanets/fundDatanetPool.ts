@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { badInput, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../training/artifactStore.ts';
+import { sha256Hex } from '../shared/hash.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
 import type { ModelTerms } from './loadModelTerms.ts';
 import { partsToStrings, type Receipt, SPAN_CONTRIBUTIONS_LISTED } from './receipt.ts';

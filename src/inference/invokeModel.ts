@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, badInput } from '../errors.ts';
 import { amountSchema, formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { stableStringify } from '../shared/withIdempotency.ts';
-import { sha256Hex } from '../training/artifactStore.ts';
+import { stableStringify } from '../shared/stableStringify.ts';
 import { answerWithAdapter } from './answerWithAdapter.ts';
 import { enqueueAttribution } from './enqueueAttribution.ts';
 import { generateAnswer } from './generateAnswer.ts';

@@ -1,5 +1,5 @@
-import { stableStringify } from '../shared/withIdempotency.ts';
-import { sha256Hex } from '../training/artifactStore.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { stableStringify } from '../shared/stableStringify.ts';
 import type { FeeSplit, PayoutRole } from './splitFee.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, numericIdSchema } from '../accounts/identity.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema, numericIdSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
 const entryId = numericIdSchema('a ledger entry id', 0);

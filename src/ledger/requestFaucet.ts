@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { postTransaction } from './postTransaction.ts';
 

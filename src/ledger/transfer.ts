@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { badInput } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { postTransaction } from './postTransaction.ts';
 

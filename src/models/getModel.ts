@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isRowId } from '../accounts/identity.ts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { isRowId } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { type Model, selectModels } from './modelView.ts';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { toBytes32Ref } from '../chain/toBytes32Ref.ts';
 import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { displayNameSchema } from '../shared/textSchemas.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { linkedWalletOf } from './linkedWalletOf.ts';
 

@@ -1,11 +1,11 @@
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { vaultAbi } from '../chain/abis.ts';
 import { syncVaultEvents } from '../chain/syncVaultEvents.ts';
 import { toChainError } from '../chain/toChainError.ts';
 import { AppError, invalidState } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotencyAround } from '../shared/withIdempotency.ts';
 import { getClaim } from './getClaim.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseInput } from '../shared/parseInput.ts';
-import { idSchema, isRowId, MAX_ID } from './identity.ts';
+import { idSchema, isRowId, MAX_ID } from './ids.ts';
+import { parseInput } from './parseInput.ts';
 
 const params = z.object({ accountId: idSchema });
 

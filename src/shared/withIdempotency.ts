@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import type postgres from 'postgres';
 import { AppError } from '../errors.ts';
+import { sha256Hex } from './hash.ts';
+import { stableStringify } from './stableStringify.ts';
 
 export interface IdempotencyScope {
   accountId: string;
@@ -117,9 +118,7 @@ export function requestHashOf(scope: IdempotencyScope): string {
   if (!scope.key || scope.key.length > 200) {
     throw new AppError('BAD_INPUT', 'idempotencyKey: a key of 1 to 200 characters is required.');
   }
-  return createHash('sha256')
-    .update(stableStringify({ op: scope.operation, req: scope.request }))
-    .digest('hex');
+  return sha256Hex(stableStringify({ op: scope.operation, req: scope.request }));
 }
 
 export const idempotencyConflict = (key: string) =>
@@ -159,17 +158,4 @@ export function parseWithBigints(text: string): unknown {
       ? BigInt(v[BIGINT_TAG])
       : v,
   );
-}
-
-/** JSON with sorted keys, so the same request always hashes the same. */
-export function stableStringify(value: unknown): string {
-  if (typeof value === 'bigint') return JSON.stringify(value.toString());
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Buffer.isBuffer(value)) return JSON.stringify(createHash('sha256').update(value).digest('hex'));
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, notFound } from '../errors.ts';
-import { stableStringify } from '../shared/withIdempotency.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { stableStringify } from '../shared/stableStringify.ts';
 import type { LoraArtifactManifest } from './buildLoraArtifact.ts';
 
 export interface FileRef {
@@ -26,8 +27,6 @@ export interface ArtifactManifest {
   totals: { contributions: number; tokens: number };
   files: { index: FileRef; vocabulary: FileRef | null };
 }
-
-export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 const HASH = /^[0-9a-f]{64}$/;
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureContributions } from '../attribution/attributionFixture.ts';
 import { AppError } from '../errors.ts';
-import { ArtifactStore, sha256Hex } from './artifactStore.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import { ArtifactStore } from './artifactStore.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
 import { loadTrainedModel } from './loadTrainedModel.ts';
 

@@ -11,7 +11,8 @@ import { decodeLoraCheckpoint, encodeLoraCheckpoint } from '../ml/lora/loraCheck
 import type { LoraEval, LoraTrainer } from '../ml/lora/loraTrainer.ts';
 import { tokenizeWithGguf } from '../ml/lora/tokenizeWithGguf.ts';
 import { tfjsLoraTrainer } from '../ml/lora/trainLoraTfjs.ts';
-import { type ArtifactStore, type FileRef, sha256Hex } from './artifactStore.ts';
+import { sha256Hex } from '../shared/hash.ts';
+import type { ArtifactStore, FileRef } from './artifactStore.ts';
 import type { SnapshotDocument } from './buildArtifact.ts';
 import { loadLoraCheckpoint, saveLoraCheckpoint } from './loraCheckpointStore.ts';
 import { type LoraInfluenceManifest, loraInfluenceFeatures } from './loraInfluenceFeatures.ts';

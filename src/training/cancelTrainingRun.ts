@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { forbidden, invalidState, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { selectTrainingRuns, type TrainingRun } from './trainingRunView.ts';
+import { selectTrainingRuns, type TrainingRun } from './trainingRunStore.ts';
 
 const params = z.object({ accountId: idSchema, runId: idSchema });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { RetryLaterError } from '../shared/jobQueue.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import type { ArtifactManifest } from './artifactStore.ts';
@@ -9,7 +9,7 @@ import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
 import { buildLoraArtifact } from './buildLoraArtifact.ts';
 import { dropLoraCheckpoint } from './loraCheckpointStore.ts';
 import type { RunOptions, TrainingOptions } from './trainingOptions.ts';
-import type { TrainingRunStatus } from './trainingRunView.ts';
+import type { TrainingRunStatus } from './trainingRunStore.ts';
 import { WORKER_ID } from './workerId.ts';
 
 const params = z.object({ runId: idSchema });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { snapshotContributions } from './snapshotContributions.ts';
 import { resolveTrainingOptions, trainingOptionsSchema } from './trainingOptions.ts';
-import { selectTrainingRuns, type TrainingRun } from './trainingRunView.ts';
+import { selectTrainingRuns, type TrainingRun } from './trainingRunStore.ts';
 
 const params = z.object({
   accountId: idSchema,

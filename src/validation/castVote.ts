@@ -1,10 +1,10 @@
 import type { TransactionSql } from 'postgres';
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import type { Contribution } from '../contributions/contributionView.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withOptionalIdempotency } from '../shared/withIdempotency.ts';
 import { decideIfReady, type Outcome } from './decideIfReady.ts';

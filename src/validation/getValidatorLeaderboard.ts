@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { type ValidatorRecord, validatorRecords } from './validatorRecords.ts';
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import {
   CONTRIBUTION_COLUMNS,
   type Contribution,
@@ -7,6 +6,7 @@ import {
   toContribution,
 } from '../contributions/contributionView.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({

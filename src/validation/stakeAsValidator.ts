@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../accounts/identity.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema, formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 

@@ -1,15 +1,7 @@
-import { formatTokens } from '../../../src/shared/amount.ts';
+import { formatTokenAmount } from '../../../src/shared/formatTokenAmount.ts';
 
-/** The Potluck token's symbol (PotluckToken.sol). */
-export const TOKEN_SYMBOL = 'POT';
-
-/** "1,234.5 POT": grouped thousands, at most 4 decimals, tiny amounts in full (never a false 0). */
-export function pot(amount: bigint): string {
-  const plain = formatTokens(amount < 0n ? -amount : amount, 4);
-  const [whole, frac] = plain.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0n ? '−' : ''}${grouped}${frac ? `.${frac}` : ''} ${TOKEN_SYMBOL}`;
-}
+/** "1,234.5 POT" (the shared token formatter, under the name the embeds use). */
+export const pot = (amount: bigint): string => formatTokenAmount(amount);
 
 /** `▰▰▰▰▱▱▱▱▱▱ 40%`: readable in any client, no images. */
 export function progressBar(fraction: number, width = 16): string {

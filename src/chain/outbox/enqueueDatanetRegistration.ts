@@ -1,6 +1,6 @@
 import { keccak256, stringToHex } from 'viem';
 import type { Db } from '../../db/openDatabase.ts';
-import { stableStringify } from '../../shared/withIdempotency.ts';
+import { stableStringify } from '../../shared/stableStringify.ts';
 import { datanetRef } from '../refs.ts';
 import { accountRef } from '../toBytes32Ref.ts';
 import { enqueueChainWrite } from './enqueueChainWrite.ts';
