@@ -4,7 +4,7 @@ import { leaveOneOut } from '../src/attribution/leaveOneOut.ts';
 import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
 import { encodeText, Vocabulary } from '../src/attribution/wordTokenizer.ts';
 import { type GeneratedAnswer, generateAnswer } from '../src/inference/generateAnswer.ts';
-import { loadTrainedModel } from '../src/training/loadTrainedModel.ts';
+import { loadTrainedModel } from '../src/ml/loadTrainedModel.ts';
 import { loadMultilingualModel, multilingualPoems } from './support/multilingualPoems.ts';
 
 // /ask with the defaults (64 tokens, temperature 1) on a small English/Persian poetry snapshot

@@ -1,5 +1,5 @@
 import { type Attribution, attributeAnswer } from '../attribution/attributeAnswer.ts';
-import type { TrainedModel } from '../training/loadTrainedModel.ts';
+import type { TrainedModel } from '../ml/loadTrainedModel.ts';
 
 export interface GenerationRequest {
   prompt: string;

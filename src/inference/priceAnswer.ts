@@ -1,7 +1,7 @@
+import type { TrainedModel } from '../ml/loadTrainedModel.ts';
+import type { ModelTerms } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
-import type { TrainedModel } from '../training/loadTrainedModel.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
-import type { ModelTerms } from './loadModelTerms.ts';
 import { settleByWeights } from './settleByWeights.ts';
 import type { Settlement } from './settleInference.ts';
 

@@ -2,8 +2,8 @@ import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
+import type { ModelRuntime } from '../ml/modelRuntime.ts';
 import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
-import type { ModelRuntime } from '../training/modelRuntime.ts';
 import type { Logger } from './createLogger.ts';
 import type { JobQueue } from './jobQueue.ts';
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureContributions } from '../attribution/attributionFixture.ts';
 import { AppError } from '../errors.ts';
+import { ArtifactStore } from '../ml/artifactStore.ts';
+import { loadTrainedModel } from '../ml/loadTrainedModel.ts';
 import { sha256Hex } from '../shared/hash.ts';
-import { ArtifactStore } from './artifactStore.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
-import { loadTrainedModel } from './loadTrainedModel.ts';
 
 const documents: SnapshotDocument[] = fixtureContributions.map((c, i) => ({
   contributionId: String(i + 1),

@@ -3,9 +3,9 @@ import type { CorpusIndex } from '../attribution/corpusIndex.ts';
 import { INDEX_MAGIC, serializeCorpusIndex } from '../attribution/serializeCorpusIndex.ts';
 import { Vocabulary } from '../attribution/wordTokenizer.ts';
 import { AppError } from '../errors.ts';
+import type { ArtifactManifest } from '../ml/artifactStore.ts';
 import type { BaseModel } from '../ml/baseModel.ts';
-import type { ArtifactManifest } from './artifactStore.ts';
-import { baseModelTokenizer, type CorpusTokenizer, wordsTokenizer } from './corpusTokenizer.ts';
+import { baseModelTokenizer, type CorpusTokenizer, wordsTokenizer } from '../ml/corpusTokenizer.ts';
 import type { TrainingOptions } from './trainingOptions.ts';
 
 export interface SnapshotDocument {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ArtifactStore, FileRef } from './artifactStore.ts';
+import type { ArtifactStore, FileRef } from '../ml/artifactStore.ts';
 
 /**
  * Where a LoRA run's latest checkpoint is: the bytes are a content-addressed blob, and a small

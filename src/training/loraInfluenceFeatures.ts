@@ -1,7 +1,7 @@
+import type { ArtifactStore, FileRef } from '../ml/artifactStore.ts';
 import { contributionFeatures, defaultInfluenceSpec } from '../ml/influence/adapterGradient.ts';
 import type { LlamaModel } from '../ml/lora/llamaModel.ts';
 import type { LoraAdapter } from '../ml/lora/loraAdapter.ts';
-import type { ArtifactStore, FileRef } from './artifactStore.ts';
 
 /** What serving needs to compute influence (src/ml/serving/loraArtifact.ts reads it). */
 export interface LoraInfluenceManifest {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AppError, invalidState, notFound } from '../errors.ts';
+import type { ArtifactManifest } from '../ml/artifactStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { RetryLaterError } from '../shared/jobQueue.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import type { ArtifactManifest } from './artifactStore.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
 import { buildLoraArtifact } from './buildLoraArtifact.ts';
 import { dropLoraCheckpoint } from './loraCheckpointStore.ts';

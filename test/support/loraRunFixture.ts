@@ -3,10 +3,10 @@ import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import type { App } from '../../src/app.ts';
 import { buildCorpusIndex } from '../../src/attribution/buildCorpusIndex.ts';
 import { serializeCorpusIndex } from '../../src/attribution/serializeCorpusIndex.ts';
+import type { ArtifactManifest, ArtifactStore, FileRef } from '../../src/ml/artifactStore.ts';
 import { contributionFeatures, defaultInfluenceSpec } from '../../src/ml/influence/adapterGradient.ts';
 import { decodeLoraGguf } from '../../src/ml/lora/encodeLoraGguf.ts';
 import { loadLlamaModel } from '../../src/ml/lora/llamaModel.ts';
-import type { ArtifactManifest, ArtifactStore, FileRef } from '../../src/training/artifactStore.ts';
 import { snapshotContributions } from '../../src/training/snapshotContributions.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { ArtifactStore } from '../../training/artifactStore.ts';
+import { ArtifactStore } from '../artifactStore.ts';
 import type { InfluenceScorer } from '../influenceScorer.ts';
 import { TfjsInfluenceScorer } from './tfjsInfluenceScorer.ts';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { ArtifactStore, FileRef } from '../../training/artifactStore.ts';
+import type { ArtifactStore, FileRef } from '../artifactStore.ts';
 import type { InfluenceScorer } from '../influenceScorer.ts';
 import { decodeLoraGguf } from '../lora/encodeLoraGguf.ts';
 import { type LlamaModel, loadLlamaModel } from '../lora/llamaModel.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CorpusIndex } from '../../attribution/corpusIndex.ts';
 import { loadCorpusIndex } from '../../attribution/loadCorpusIndex.ts';
 import { AppError } from '../../errors.ts';
-import type { ArtifactStore, FileRef } from '../../training/artifactStore.ts';
+import type { ArtifactStore, FileRef } from '../artifactStore.ts';
 
 const fileRef = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) });
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.ts';
-import type { ArtifactStore } from '../../training/artifactStore.ts';
+import type { ArtifactStore } from '../artifactStore.ts';
 import { resolveBaseModel } from '../baseModelCatalog.ts';
 import type { InfluenceScorer } from '../influenceScorer.ts';
 import type { NeuralGenerator } from '../neuralGenerator.ts';

@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../errors.ts';
-import type { BaseModel } from '../ml/baseModel.ts';
-import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { ArtifactStore } from './artifactStore.ts';
+import type { BaseModel } from './baseModel.ts';
+import { resolveBaseModel } from './baseModelCatalog.ts';
 import { loadTrainedModel, type TrainedModel } from './loadTrainedModel.ts';
 
 export type BaseModelLoader = (source: string) => Promise<BaseModel>;
@@ -87,6 +87,6 @@ export class ModelRuntime {
 
 // Loaded on first use: transformers.js is heavy and most deployments may never need a base model.
 const defaultLoader: BaseModelLoader = async (source) => {
-  const { loadBaseModel } = await import('../ml/loadBaseModel.ts');
+  const { loadBaseModel } = await import('./loadBaseModel.ts');
   return loadBaseModel({ source });
 };

@@ -3,8 +3,8 @@ import { InfiniGram } from '../attribution/infiniGram.ts';
 import { loadCorpusIndex } from '../attribution/loadCorpusIndex.ts';
 import { Vocabulary } from '../attribution/wordTokenizer.ts';
 import { AppError } from '../errors.ts';
-import type { BaseModel } from '../ml/baseModel.ts';
 import type { ArtifactManifest, ArtifactStore } from './artifactStore.ts';
+import type { BaseModel } from './baseModel.ts';
 import {
   baseModelTokenizer,
   type CorpusTokenizer,

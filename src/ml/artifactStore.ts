@@ -4,7 +4,6 @@ import path from 'node:path';
 import { AppError, notFound } from '../errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { stableStringify } from '../shared/stableStringify.ts';
-import type { LoraArtifactManifest } from './buildLoraArtifact.ts';
 
 export interface FileRef {
   sha256: string;
@@ -44,7 +43,8 @@ export class ArtifactStore {
     return { sha256, bytes: bytes.byteLength };
   }
 
-  async putManifest(manifest: ArtifactManifest | LoraArtifactManifest): Promise<string> {
+  /** Any format's manifest (an 'infini-gram' ArtifactManifest, a trainer's 'lora' one): its hash names it. */
+  async putManifest(manifest: ArtifactManifest | { format: string }): Promise<string> {
     const text = stableStringify(manifest);
     const hash = sha256Hex(text);
     await this.writeOnce(this.manifestPath(hash), Buffer.from(text, 'utf8'));

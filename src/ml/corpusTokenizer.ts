@@ -5,7 +5,7 @@ import {
   encodeText,
   type Vocabulary,
 } from '../attribution/wordTokenizer.ts';
-import type { BaseModel } from '../ml/baseModel.ts';
+import type { BaseModel } from './baseModel.ts';
 
 /**
  * The tokenizer an index was built with, as training and serving both see it. Ids are >= 1 and
