@@ -102,6 +102,13 @@ export const envSchema = z.object({
   SIWE_URI: z.string().url().default('http://localhost'),
   SIWE_STATEMENT: z.string().max(500).default('Link this wallet to my Potluck account.'),
   SIWE_EXPIRY_SECONDS: int(30, 86_400).default(600),
+  /** Public base URL of this server's HTTP face, for wallet and receipt page links; default SIWE_URI. */
+  PUBLIC_URL: url(['https', 'http']).optional(),
+  /**
+   * A public JSON-RPC URL of the chain the claim page offers to wallets that lack it
+   * (wallet_addEthereumChain); never CHAIN_RPC_URL's, which may carry a key. Unset: not offered.
+   */
+  WALLET_PAGE_RPC_URL: url(['https', 'http']).optional(),
 
   // Jobs. Without REDIS_URL they run in process; with it, on BullMQ workers (`potluck worker`).
   JOB_CONCURRENCY: int(1, 64).default(2),
@@ -251,6 +258,8 @@ export interface Config {
   epochSeconds: number;
   outbox: { batchSize: number; batchMaxWaitSeconds: number; retryBaseMs: number; retryMaxMs: number };
   siwe: { domain: string; uri: string; statement: string; expirySeconds: number };
+  /** The wallet and receipt pages: links start at `publicUrl`; transactions link to `explorerUrl`. */
+  walletPage: { publicUrl: string; explorerUrl?: string; publicRpcUrl?: string };
   jobs: {
     concurrency: number;
     attempts: number;
@@ -351,6 +360,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       uri: e.SIWE_URI,
       statement: e.SIWE_STATEMENT,
       expirySeconds: e.SIWE_EXPIRY_SECONDS,
+    },
+    walletPage: {
+      publicUrl: (e.PUBLIC_URL ?? e.SIWE_URI).replace(/\/+$/, ''),
+      explorerUrl: e.CHAIN_EXPLORER_URL?.replace(/\/+$/, ''),
+      publicRpcUrl: e.WALLET_PAGE_RPC_URL,
     },
     jobs: {
       concurrency: e.JOB_CONCURRENCY,
