@@ -3,8 +3,8 @@ import { attributionJobId } from '../src/inference/enqueueAttribution.ts';
 import { listPendingAttributions } from '../src/inference/listPendingAttributions.ts';
 import { recordAttributionFailure } from '../src/inference/recordAttributionFailure.ts';
 import { settleAttribution } from '../src/inference/settleAttribution.ts';
+import type { JobDefinition } from '../src/queue/jobDefinition.ts';
 import { idSchema } from '../src/shared/ids.ts';
-import type { JobDefinition } from './jobDefinition.ts';
 
 /** Computes a neural answer's influence and pays its escrowed data share out, once. */
 export const attributionSettleJob: JobDefinition<'attribution.settle'> = {

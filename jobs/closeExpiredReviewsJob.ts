@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { JobDefinition } from '../src/queue/jobDefinition.ts';
 import { closeExpiredReviews } from '../src/validation/closeExpiredReviews.ts';
-import type { JobDefinition } from './jobDefinition.ts';
 
 /** Decides or returns contributions whose review window has closed, so none waits forever. */
 export const closeExpiredReviewsJob: JobDefinition<'validation.closeExpired'> = {

@@ -1,7 +1,7 @@
+import type { AnyJobDefinition } from '../src/queue/jobDefinition.ts';
 import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
 import { attributionSettleJob } from './attributionSettleJob.ts';
 import { closeExpiredReviewsJob } from './closeExpiredReviewsJob.ts';
-import type { AnyJobDefinition } from './jobDefinition.ts';
 import { releaseStaleReservationsJob } from './releaseStaleReservationsJob.ts';
 import { trainingRunJob } from './trainingRunJob.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { releaseStaleReservations } from '../src/inference/releaseStaleReservations.ts';
-import type { JobDefinition } from './jobDefinition.ts';
+import type { JobDefinition } from '../src/queue/jobDefinition.ts';
 
 /** Refunds fees reserved by calls whose process died before settling them. */
 export const releaseStaleReservationsJob: JobDefinition<'inference.releaseStale'> = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import type { JobDefinition } from '../src/queue/jobDefinition.ts';
 import { idSchema } from '../src/shared/ids.ts';
 import { failTrainingRun } from '../src/training/failTrainingRun.ts';
 import { recoverTrainingRuns } from '../src/training/recoverTrainingRuns.ts';
 import { runTraining } from '../src/training/runTraining.ts';
 import { trainingJobId } from '../src/training/startTrainingRun.ts';
-import type { JobDefinition } from './jobDefinition.ts';
 
 /** Builds a training run's artifact. */
 export const trainingRunJob: JobDefinition<'training.run'> = {

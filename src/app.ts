@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createJobQueue } from '../jobs/createJobQueue.ts';
 import { jobDefinitions } from '../jobs/jobDefinitions.ts';
 import { authenticateApiKey } from './accounts/authenticateApiKey.ts';
 import { checkPermission } from './accounts/checkPermission.ts';
@@ -44,6 +43,7 @@ import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
 import { listModels } from './models/listModels.ts';
 import { publishModel } from './models/publishModel.ts';
+import { createJobQueue } from './queue/createJobQueue.ts';
 import { createLogger, type Logger } from './shared/createLogger.ts';
 import type { Deps } from './shared/deps.ts';
 import { cancelTrainingRun } from './training/cancelTrainingRun.ts';
@@ -60,7 +60,6 @@ import { listReviewQueue } from './validation/listReviewQueue.ts';
 import { seedGoldItems } from './validation/seedGoldItems.ts';
 import { stakeAsValidator } from './validation/stakeAsValidator.ts';
 import { unstakeAsValidator } from './validation/unstakeAsValidator.ts';
-import { bindWalletPageUseCases } from './walletPage/bindWalletPageUseCases.ts';
 
 /** LoRA serving; nothing native loads until the first call to a LoRA model. */
 function createNeuralRuntime(
@@ -262,7 +261,6 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         anchorReceipts: (input: Parameters<typeof anchorReceipts>[1] = {}) => anchorReceipts(deps, input),
       },
       ...bindChainUseCases(deps),
-      ...bindWalletPageUseCases(deps),
       jobs,
       metrics,
       /**

@@ -9,7 +9,7 @@ import { decodeLoraGguf } from '../src/ml/lora/encodeLoraGguf.ts';
 import { decodeSafetensors } from '../src/ml/lora/encodePeftAdapter.ts';
 import type { Deps } from '../src/shared/deps.ts';
 import { sha256Hex } from '../src/shared/hash.ts';
-import type { JobQueue } from '../src/shared/jobQueue.ts';
+import type { JobQueue } from '../src/queue/jobQueue.ts';
 import type { LoraArtifactManifest } from '../src/training/buildLoraArtifact.ts';
 import { runTraining } from '../src/training/runTraining.ts';
 import { startTrainingRun } from '../src/training/startTrainingRun.ts';

@@ -5,7 +5,7 @@ import type { SystemAccounts } from '../ledger/systemAccounts.ts';
 import type { ModelRuntime } from '../ml/modelRuntime.ts';
 import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
 import type { Logger } from './createLogger.ts';
-import type { JobQueue } from './jobQueue.ts';
+import type { JobQueue } from '../queue/jobQueue.ts';
 
 /** What every use case receives: the ports it may touch, nothing global. */
 export interface Deps {

@@ -3,7 +3,7 @@ import { AppError, invalidState, notFound } from '../errors.ts';
 import type { ArtifactManifest } from '../ml/artifactStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
-import { RetryLaterError } from '../shared/jobQueue.ts';
+import { RetryLaterError } from '../queue/jobQueue.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
 import { buildLoraArtifact } from './buildLoraArtifact.ts';

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { isAppError } from '../src/errors.ts';
+import { isAppError } from '../errors.ts';
 
 /**
  * Whether retrying cannot help: bad payloads and domain refusals (not found, invalid state, bad

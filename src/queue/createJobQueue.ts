@@ -1,5 +1,5 @@
-import type { Config } from '../src/config.ts';
-import type { Logger } from '../src/shared/createLogger.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../shared/createLogger.ts';
 import { BullmqQueue } from './bullmqQueue.ts';
 import { InProcessQueue } from './inProcessQueue.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';

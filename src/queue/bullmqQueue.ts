@@ -1,17 +1,12 @@
 import { DelayedError, type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { redactUrl } from '../src/db/openDatabase.ts';
-import { AppError } from '../src/errors.ts';
-import type { Logger } from '../src/shared/createLogger.ts';
-import type { Deps } from '../src/shared/deps.ts';
-import {
-  type EnqueueOptions,
-  type JobName,
-  type JobPayloads,
-  RetryLaterError,
-} from '../src/shared/jobQueue.ts';
-import { currentRequestContext, withRequestContext } from '../src/shared/requestContext.ts';
+import { redactUrl } from '../db/openDatabase.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../shared/createLogger.ts';
+import type { Deps } from '../shared/deps.ts';
+import { currentRequestContext, withRequestContext } from '../shared/requestContext.ts';
 import { isPermanentFailure } from './isPermanentFailure.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
+import { type EnqueueOptions, type JobName, type JobPayloads, RetryLaterError } from './jobQueue.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
 
 export const QUEUE_NAME = 'jobs';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Config } from '../src/config.ts';
-import type { Deps } from '../src/shared/deps.ts';
-import type { JobContext, JobName, JobPayloads } from '../src/shared/jobQueue.ts';
+import type { Config } from '../config.ts';
+import type { Deps } from '../shared/deps.ts';
+import type { JobContext, JobName, JobPayloads } from './jobQueue.ts';
 
 /**
  * One kind of job: its payload schema, its processor (parse → call a use case, nothing more) and

@@ -1,13 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { loadConfig } from '../src/config.ts';
-import { AppError } from '../src/errors.ts';
-import { createLogger } from '../src/shared/createLogger.ts';
-import type { Deps } from '../src/shared/deps.ts';
-import { type JobContext, RetryLaterError } from '../src/shared/jobQueue.ts';
-import { anchorReceiptsJob } from './anchorReceiptsJob.ts';
+import { loadConfig } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { createLogger } from '../shared/createLogger.ts';
+import type { Deps } from '../shared/deps.ts';
 import { InProcessQueue } from './inProcessQueue.ts';
 import type { JobDefinition } from './jobDefinition.ts';
+import { type JobContext, RetryLaterError } from './jobQueue.ts';
 
 const deps = { config: loadConfig({}) } as Deps;
 const settings = { concurrency: 2, attempts: 3, backoffMs: 5, log: createLogger('silent') };
@@ -111,7 +110,7 @@ describe('InProcessQueue', () => {
       let runs = 0;
       const def = definition(async () => void runs++, {
         schema: z.object({}) as never,
-        everyMs: anchorReceiptsJob.everyMs,
+        everyMs: (config) => config.epochSeconds * 1000,
       });
       await q.start(longEpoch, [def], { exclusive: true });
       await vi.advanceTimersByTimeAsync(1000);

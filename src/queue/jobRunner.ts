@@ -1,6 +1,6 @@
-import type { Deps } from '../src/shared/deps.ts';
-import type { JobQueue } from '../src/shared/jobQueue.ts';
+import type { Deps } from '../shared/deps.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
+import type { JobQueue } from './jobQueue.ts';
 
 export interface QueueSettings {
   concurrency: number;

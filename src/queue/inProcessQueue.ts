@@ -1,16 +1,11 @@
-import { AppError } from '../src/errors.ts';
-import type { Logger } from '../src/shared/createLogger.ts';
-import type { Deps } from '../src/shared/deps.ts';
-import {
-  type EnqueueOptions,
-  type JobName,
-  type JobPayloads,
-  RetryLaterError,
-} from '../src/shared/jobQueue.ts';
-import { type LongTimer, setLongInterval, setLongTimeout } from '../src/shared/longTimer.ts';
-import { currentRequestContext, withRequestContext } from '../src/shared/requestContext.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../shared/createLogger.ts';
+import type { Deps } from '../shared/deps.ts';
+import { type LongTimer, setLongInterval, setLongTimeout } from '../shared/longTimer.ts';
+import { currentRequestContext, withRequestContext } from '../shared/requestContext.ts';
 import { isPermanentFailure } from './isPermanentFailure.ts';
 import type { AnyJobDefinition } from './jobDefinition.ts';
+import { type EnqueueOptions, type JobName, type JobPayloads, RetryLaterError } from './jobQueue.ts';
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
 
 interface PendingJob {
