@@ -60,6 +60,7 @@ import { listReviewQueue } from './validation/listReviewQueue.ts';
 import { seedGoldItems } from './validation/seedGoldItems.ts';
 import { stakeAsValidator } from './validation/stakeAsValidator.ts';
 import { unstakeAsValidator } from './validation/unstakeAsValidator.ts';
+import { bindWalletPageUseCases } from './walletPage/bindWalletPageUseCases.ts';
 
 /** LoRA serving; nothing native loads until the first call to a LoRA model. */
 function createNeuralRuntime(
@@ -261,6 +262,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         anchorReceipts: (input: Parameters<typeof anchorReceipts>[1] = {}) => anchorReceipts(deps, input),
       },
       ...bindChainUseCases(deps),
+      ...bindWalletPageUseCases(deps),
       jobs,
       metrics,
       /**
