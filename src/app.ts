@@ -186,7 +186,11 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       adapterPool: () => serving.pool.stats(),
     });
     if (options.chain !== false) {
-      chain = await openChain(config.chain, { log, embedded: options.chain });
+      chain = await openChain(config.chain, {
+        log,
+        embedded: options.chain,
+        sharedDatabase: database.kind === 'postgres' ? database.sql : undefined,
+      });
       deps.chain = chain;
       // A fresh embedded chain has nothing on it: put back what the outbox already sent.
       await replayOutbox(deps);

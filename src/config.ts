@@ -91,6 +91,9 @@ export const envSchema = z.object({
   CHAIN_GAS_BUFFER_BPS: int(0, 50_000).default(2000),
   CHAIN_RECEIPT_TIMEOUT_MS: int(1000, 3_600_000).default(120_000),
   CHAIN_POLL_MS: int(10, 600_000).default(2000),
+  /** `potluck chain`: where the cluster's one development chain node listens for JSON-RPC. */
+  CHAIN_NODE_HOST: z.string().min(1).default('127.0.0.1'),
+  CHAIN_NODE_PORT: int(0, 65535).default(8545),
   EPOCH_SECONDS: int(1, 30 * 86_400).default(3600),
   OUTBOX_BATCH_SIZE: int(1, 65_535).default(256),
   /** A smaller batch is cut once its oldest item has waited this long (gas per item vs. proof latency). */
@@ -127,6 +130,11 @@ export const envSchema = z.object({
   TRAINING_STALE_MS: int(1000, 86_400_000).default(60_000),
 
   MODEL_CACHE_SIZE: int(1, 1000).default(8),
+  /**
+   * Where trained artifacts live: `filesystem` (<data dir>/artifacts, one machine) or `postgres`
+   * (content-addressed chunks in DATABASE_URL, so any process of the cluster can load any model).
+   */
+  ARTIFACT_STORE: z.enum(['filesystem', 'postgres']).default('filesystem'),
   /** The operator's base models (`<name>.gguf` files, transformers.js folders); unset: <data dir>/base-models. */
   BASE_MODELS_DIR: z.string().min(1).optional(),
   MAX_PROMPT_CHARS: int(1, 1_000_000).default(4000),
@@ -255,6 +263,10 @@ export interface Config {
     receiptTimeoutMs: number;
     pollMs: number;
   };
+  /** `potluck chain` (a development chain node for a cluster). */
+  chainNode: { host: string; port: number };
+  /** The artifact store's backend (ARTIFACT_STORE). */
+  artifacts: { backend: 'filesystem' | 'postgres' };
   epochSeconds: number;
   outbox: { batchSize: number; batchMaxWaitSeconds: number; retryBaseMs: number; retryMaxMs: number };
   siwe: { domain: string; uri: string; statement: string; expirySeconds: number };
@@ -348,6 +360,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       receiptTimeoutMs: e.CHAIN_RECEIPT_TIMEOUT_MS,
       pollMs: e.CHAIN_POLL_MS,
     }),
+    chainNode: { host: e.CHAIN_NODE_HOST, port: e.CHAIN_NODE_PORT },
+    artifacts: { backend: e.ARTIFACT_STORE },
     epochSeconds: e.EPOCH_SECONDS,
     outbox: {
       batchSize: e.OUTBOX_BATCH_SIZE,

@@ -1,9 +1,11 @@
 import { createPublicClient, createWalletClient, defineChain, getContractAddress, http } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { Config } from '../config.ts';
+import type { Sql } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
 import type { Logger } from '../shared/createLogger.ts';
 import { registryAbi, vaultAbi } from './abis.ts';
+import { claimEmbeddedChain } from './claimEmbeddedChain.ts';
 import { deployContracts } from './deployContracts.ts';
 import { ROLES } from './roles.ts';
 import { type EmbeddedChain, startEmbeddedChain } from './startEmbeddedChain.ts';
@@ -42,6 +44,11 @@ export interface OpenChainOptions {
   log: Logger;
   /** Reuse this embedded chain instead of starting one (tests); it is not closed with the port. */
   embedded?: EmbeddedChain;
+  /**
+   * The shared PostgreSQL this process uses, if any: an embedded chain is then started only while
+   * this process holds the database's embedded-chain lock (claimEmbeddedChain).
+   */
+  sharedDatabase?: Sql;
 }
 
 /**
@@ -55,9 +62,13 @@ export async function openChain(config: Config['chain'], options: OpenChainOptio
 
 async function openEmbedded(config: Config['chain'], options: OpenChainOptions): Promise<ChainPort> {
   const owned = !options.embedded;
-  const embedded = options.embedded ?? (await startEmbeddedChain({ chainId: config.chainId }));
+  const release =
+    owned && options.sharedDatabase ? await claimEmbeddedChain(options.sharedDatabase) : async () => {};
+  let embedded: EmbeddedChain | undefined;
   try {
-    const { publicClient, walletClient } = embedded;
+    embedded = options.embedded ?? (await startEmbeddedChain({ chainId: config.chainId }));
+    const chain = embedded;
+    const { publicClient, walletClient } = chain;
     const deployer = walletClient.account.address;
     const sent = await publicClient.getTransactionCount({ address: deployer });
     let addresses: ContractAddresses;
@@ -76,22 +87,24 @@ async function openEmbedded(config: Config['chain'], options: OpenChainOptions):
     }
     return {
       kind: 'embedded',
-      chainId: embedded.chain.id,
-      key: `embedded:${embedded.instanceId}`,
+      chainId: chain.chain.id,
+      key: `embedded:${chain.instanceId}`,
       publicClient,
       walletClient,
-      relayer: embedded.walletFor(embedded.accounts[Math.min(1, embedded.accounts.length - 1)]),
+      relayer: chain.walletFor(chain.accounts[Math.min(1, chain.accounts.length - 1)]),
       addresses,
       startBlock,
       confirmations: config.confirmations,
       needsReplay: sent === 0,
-      embedded,
+      embedded: chain,
       close: async () => {
-        if (owned) await embedded.close();
+        if (owned) await chain.close();
+        await release();
       },
     };
   } catch (err) {
-    if (owned) await embedded.close();
+    if (owned) await embedded?.close();
+    await release();
     throw toChainError(err, 'Starting the embedded chain');
   }
 }

@@ -1,5 +1,6 @@
 import { type Config, loadConfig, readEnvironment } from '../config.ts';
 import { explainError } from './explainError.ts';
+import { runChain } from './runChain.ts';
 import { runAgentCommand } from './runAgentCommand.ts';
 import { runDemo } from './runDemo.ts';
 import { runDeploy } from './runDeploy.ts';
@@ -18,6 +19,7 @@ const HELP = `potluck <command>
   worker                run background job processors (needs REDIS_URL)
   agent create <name>   create an agent account and print its API key (shown once)
   deploy                deploy the contracts to CHAIN_RPC_URL and print their addresses
+  chain                 one development chain node for a cluster (JSON-RPC on CHAIN_NODE_PORT)
   telegram              run only the Telegram bot (needs TELEGRAM_TOKEN)
   discord [register]    run only the Discord bot, or register its slash commands (needs DISCORD_TOKEN)
   mcp [--http]          MCP server on stdio (POTLUCK_API_KEY), or Streamable HTTP at /mcp
@@ -57,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
       return runAgentCommand(config, rest);
     case 'deploy':
       return runDeploy(config);
+    case 'chain':
+      return runChain(config);
     case 'telegram':
       return runTelegram(config);
     case 'discord':

@@ -20,9 +20,14 @@ export async function runWorker(config: Config): Promise<number> {
     );
     return 2;
   }
-  const app = await createApp({ ...config, jobs: { ...config.jobs, inStart: true } });
+  // Jobs write the chain through the outbox (rows in the database), which `potluck start` sends; a
+  // worker joins the chain only when the cluster shares one (CHAIN_RPC_URL), never starts its own.
+  const app = await createApp(
+    { ...config, jobs: { ...config.jobs, inStart: true } },
+    config.chain.rpcUrl ? {} : { chain: false },
+  );
   process.stdout.write(
-    `potluck worker: processing jobs from ${config.jobs.queuePrefix} with concurrency ${config.jobs.concurrency}.\n`,
+    `potluck worker: processing jobs from ${config.jobs.queuePrefix} with concurrency ${config.jobs.concurrency}; chain ${config.chain.rpcUrl ? 'over CHAIN_RPC_URL' : "off (the embedded chain is `potluck start`'s)"}.\n`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
