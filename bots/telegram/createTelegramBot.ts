@@ -5,6 +5,7 @@ import type { TelegramConfig } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 import { attachPotluck, type PotluckContext } from './context.ts';
+import { dedupeUpdates } from './dedupeUpdates.ts';
 import { claimFeature } from './features/claimFeature.ts';
 import { contributeFeature } from './features/contributeFeature.ts';
 import { fallbackFeature } from './features/fallbackFeature.ts';
@@ -18,7 +19,6 @@ import { rewardsFeature } from './features/rewardsFeature.ts';
 import { startFeature } from './features/startFeature.ts';
 import { walletFeature } from './features/walletFeature.ts';
 import { replyToError } from './replyToError.ts';
-import { dedupeUpdates } from './store/dedupeUpdates.ts';
 
 export interface CreateTelegramBotOptions {
   log?: Logger;

@@ -91,9 +91,9 @@ export async function redeemLinkCode(
     for (const table of MOVED) {
       await tx.unsafe(`update ${table} set account_id = $1 where account_id = $2`, [target, source]);
     }
-    // Wallet links in progress were signed for the old account: they start again on the new one.
+    // Wallet links in progress were signed for the old account: they start again on the new one
+    // (a bot's own record of one, such as Telegram's, names the old account and is ignored).
     await tx`delete from wallet_link_nonces where account_id = ${source} and used_at is null`;
-    await tx`delete from telegram_pending_wallet_links where account_id = ${source}`;
     // The bots' language follows the person, unless the surviving account already chose one.
     await tx`update accounts set language = coalesce(language, (select language from accounts where id = ${source}))
       where id = ${target}`;

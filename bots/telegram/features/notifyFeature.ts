@@ -5,7 +5,7 @@ import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
-import { getNotificationSetting, setNotifications } from '../store/notificationSettings.ts';
+import { getNotificationSetting, setNotifications } from '../telegramStore.ts';
 
 /** "every 15 minutes", "every hour": the interval as people say it. */
 export function describeInterval(seconds: number, tr: Translator = translator('en')): string {

@@ -5,11 +5,7 @@ import { formatWhen } from '../render/formatAmount.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
-import {
-  clearPendingWalletLink,
-  savePendingWalletLink,
-  takePendingWalletLink,
-} from '../store/pendingWalletLinks.ts';
+import { clearPendingWalletLink, savePendingWalletLink, takePendingWalletLink } from '../telegramStore.ts';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 // 65-byte EOA signatures, or longer smart-account (ERC-1271/6492) ones.
@@ -64,7 +60,7 @@ ${ht(tr, 'tg-wallet-then', { when: formatWhen(started.expiresAt, tr) })}`,
       return;
     }
     if (SIGNATURE.test(arg)) {
-      const pending = await takePendingWalletLink(sql, userId);
+      const pending = await takePendingWalletLink(sql, userId, accountId);
       if (!pending) throw badInput(tr.t('tg-wallet-no-pending'));
       const linked = await app.wallets.finishLink({ accountId, message: pending.message, signature: arg });
       await clearPendingWalletLink(sql, userId);

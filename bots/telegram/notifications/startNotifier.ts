@@ -2,13 +2,13 @@ import { type Api, GrammyError } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import type { Logger } from '../../../src/shared/createLogger.ts';
 import { pickLanguage, translator } from '../../i18n/translator.ts';
-import { pruneProcessedUpdates } from '../store/dedupeUpdates.ts';
 import {
   claimNotification,
   disableNotifications,
   listDueNotifications,
+  pruneProcessedUpdates,
   releaseNotification,
-} from '../store/notificationSettings.ts';
+} from '../telegramStore.ts';
 import { renderEarningsNotification } from './renderEarningsNotification.ts';
 
 export interface NotifierOptions {

@@ -1,4 +1,24 @@
-import type { Sql } from '../../../src/db/openDatabase.ts';
+import type { Sql } from '../../src/db/openDatabase.ts';
+
+/**
+ * The Telegram bot's tables (processed updates, earnings notifications, wallet links waiting for a
+ * signature): every query on them lives here.
+ */
+
+/** Records an update as processed; false when it already was (a redelivery, a restart, another instance). */
+export async function markUpdateProcessed(sql: Sql, botId: number, updateId: number): Promise<boolean> {
+  const fresh = await sql`
+    insert into telegram_updates (bot_id, update_id) values (${botId}, ${updateId})
+    on conflict do nothing returning 1`;
+  return fresh.length > 0;
+}
+
+/** Telegram stops redelivering within a day; older rows only cost space. */
+export async function pruneProcessedUpdates(sql: Sql, olderThanDays = 3): Promise<number> {
+  const rows = await sql`
+    delete from telegram_updates where received_at < now() - make_interval(days => ${olderThanDays}) returning 1`;
+  return rows.length;
+}
 
 export interface NotificationSetting {
   telegramUserId: string;
@@ -91,4 +111,36 @@ export async function releaseNotification(
 /** The user blocked the bot or deleted the chat: stop trying. */
 export async function disableNotifications(sql: Sql, telegramUserId: string): Promise<void> {
   await sql`update telegram_notifications set enabled = false, updated_at = now() where telegram_user_id = ${telegramUserId}`;
+}
+
+/** Remembers the SIWE message a user is signing, so the chat only has to carry the signature back. */
+export async function savePendingWalletLink(
+  sql: Sql,
+  input: { telegramUserId: number; accountId: string; message: string; expiresAt: Date },
+): Promise<void> {
+  await sql`
+    insert into telegram_pending_wallet_links (telegram_user_id, account_id, message, expires_at)
+    values (${input.telegramUserId}, ${input.accountId}, ${input.message}, ${input.expiresAt})
+    on conflict (telegram_user_id) do update set
+      account_id = excluded.account_id, message = excluded.message, expires_at = excluded.expires_at`;
+}
+
+/**
+ * The message waiting for this user's signature on `accountId`; expiry is judged by the core when
+ * it is used. One saved for another account (the user's account was merged into this one since)
+ * was signed for that account's nonce, which the merge dropped: it is not pending any more.
+ */
+export async function takePendingWalletLink(
+  sql: Sql,
+  telegramUserId: number,
+  accountId: string,
+): Promise<{ accountId: string; message: string } | null> {
+  const [row] = await sql<{ account_id: string; message: string }[]>`
+    select account_id, message from telegram_pending_wallet_links
+    where telegram_user_id = ${telegramUserId} and account_id = ${accountId}`;
+  return row ? { accountId: row.account_id, message: row.message } : null;
+}
+
+export async function clearPendingWalletLink(sql: Sql, telegramUserId: number): Promise<void> {
+  await sql`delete from telegram_pending_wallet_links where telegram_user_id = ${telegramUserId}`;
 }
