@@ -7,11 +7,11 @@
  *   npx tsx bench/chain.ts
  */
 import { type Address, type Hex, keccak256, parseEther, stringToHex } from 'viem';
+import { type ContributionLeaf, contributionTree, rewardTree } from '../src/anchoring/merkleTrees.ts';
+import { accountRef, toBytes32Ref } from '../src/anchoring/toBytes32Ref.ts';
 import { registryAbi, tokenAbi, vaultAbi } from '../src/chain/abis.ts';
 import { deployContracts } from '../src/chain/deployContracts.ts';
-import { type ContributionLeaf, contributionTree, rewardTree } from '../src/chain/merkleTrees.ts';
 import { startEmbeddedChain } from '../src/chain/startEmbeddedChain.ts';
-import { accountRef, toBytes32Ref } from '../src/chain/toBytes32Ref.ts';
 import { fundedPerson } from '../test/support/fixtures.ts';
 import { backends, benchApp } from './_support.ts';
 

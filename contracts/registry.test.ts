@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { type Hex, keccak256, parseEventLogs, stringToHex, zeroAddress } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { registryAbi } from '../src/chain/abis.ts';
 import {
   type ContributionLeaf,
   contributionTree,
   receiptTree,
   validationTree,
-} from '../src/chain/merkleTrees.ts';
+} from '../src/anchoring/merkleTrees.ts';
+import { accountRef, toBytes32Ref } from '../src/anchoring/toBytes32Ref.ts';
+import { registryAbi } from '../src/chain/abis.ts';
 import type { EmbeddedChain } from '../src/chain/startEmbeddedChain.ts';
-import { accountRef, toBytes32Ref } from '../src/chain/toBytes32Ref.ts';
 import { deployFixture, type Fixture, mined, revertOf, startFixtureChain } from './fixture.ts';
 
 const hash = (s: string): Hex => keccak256(stringToHex(s));

@@ -1,9 +1,9 @@
 import { type Address, type Hex, parseEther, parseEventLogs, parseSignature } from 'viem';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RewardLeaf, rewardTree } from '../src/anchoring/merkleTrees.ts';
+import { accountRef } from '../src/anchoring/toBytes32Ref.ts';
 import { vaultAbi } from '../src/chain/abis.ts';
-import { type RewardLeaf, rewardTree } from '../src/chain/merkleTrees.ts';
 import type { EmbeddedChain } from '../src/chain/startEmbeddedChain.ts';
-import { accountRef } from '../src/chain/toBytes32Ref.ts';
 import { balanceOf, deployFixture, type Fixture, mined, revertOf, startFixtureChain } from './fixture.ts';
 
 let chain: EmbeddedChain;

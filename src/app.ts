@@ -11,7 +11,7 @@ import { resolveIdentity } from './accounts/resolveIdentity.ts';
 import { revokeApiKey } from './accounts/revokeApiKey.ts';
 import { setLanguage } from './accounts/setLanguage.ts';
 import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
-import { bindChainUseCases } from './chain/bindChainUseCases.ts';
+import { bindChainUseCases } from './bindChainUseCases.ts';
 import { type ChainPort, openChain } from './chain/openChain.ts';
 import { replayOutbox } from './chain/outbox/replayOutbox.ts';
 import type { EmbeddedChain } from './chain/startEmbeddedChain.ts';
@@ -44,6 +44,7 @@ import { getModel } from './models/getModel.ts';
 import { listModels } from './models/listModels.ts';
 import { publishModel } from './models/publishModel.ts';
 import { createJobQueue } from './queue/createJobQueue.ts';
+import { replayEpochClaims } from './rewards/replayEpochClaims.ts';
 import { createLogger, type Logger } from './shared/createLogger.ts';
 import type { Deps } from './shared/deps.ts';
 import { cancelTrainingRun } from './training/cancelTrainingRun.ts';
@@ -193,7 +194,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       });
       deps.chain = chain;
       // A fresh embedded chain has nothing on it: put back what the outbox already sent.
-      await replayOutbox(deps);
+      await replayOutbox(deps, { replayClaims: (c, epoch) => replayEpochClaims(deps, c, epoch) });
     }
     // Embedded PGlite is this process's alone, so runs it finds 'running' were orphaned by a crash.
     await jobs.start(deps, jobDefinitions, { exclusive: database.kind === 'pglite' }).catch(async (error) => {

@@ -1,9 +1,9 @@
 import type { Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datanetRef } from '../src/anchoring/refs.ts';
 import { registryAbi } from '../src/chain/abis.ts';
 import { enqueueChainWrite } from '../src/chain/outbox/enqueueChainWrite.ts';
-import { datanetRef } from '../src/chain/refs.ts';
 import { ROLES } from '../src/chain/roles.ts';
 import { type EmbeddedChain, startEmbeddedChain } from '../src/chain/startEmbeddedChain.ts';
 import { anchorEvents, chainOf, drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';

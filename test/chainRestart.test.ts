@@ -1,8 +1,8 @@
 import type { Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContributionProof } from '../src/anchoring/getContributionProof.ts';
 import { registryAbi, tokenAbi, vaultAbi } from '../src/chain/abis.ts';
-import type { ContributionProof } from '../src/chain/getContributionProof.ts';
 import { chainOf, drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';

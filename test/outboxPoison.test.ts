@@ -1,9 +1,9 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datanetRef } from '../src/anchoring/refs.ts';
+import { toBytes32Ref } from '../src/anchoring/toBytes32Ref.ts';
 import { registryAbi, vaultAbi } from '../src/chain/abis.ts';
 import { enqueueChainWrite } from '../src/chain/outbox/enqueueChainWrite.ts';
-import { datanetRef } from '../src/chain/refs.ts';
-import { toBytes32Ref } from '../src/chain/toBytes32Ref.ts';
 import { runDoctor } from '../src/cli/runDoctor.ts';
 import { MAX_AMOUNT } from '../src/shared/amount.ts';
 import { chainOf, drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';

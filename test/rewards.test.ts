@@ -1,8 +1,8 @@
 import { type Address, type Hex, type PrivateKeyAccount, parseEther } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountRef } from '../src/anchoring/toBytes32Ref.ts';
 import { tokenAbi, vaultAbi } from '../src/chain/abis.ts';
-import { accountRef } from '../src/chain/toBytes32Ref.ts';
 import { AppError } from '../src/errors.ts';
 import { loadEpochTree } from '../src/rewards/loadEpochTree.ts';
 import { chainOf, drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';

@@ -1,7 +1,7 @@
+import { runOutboxOnce } from '../anchoring/runOutboxOnce.ts';
 import { settleEpoch } from '../rewards/settleEpoch.ts';
+import { syncVaultEvents } from '../rewards/syncVaultEvents.ts';
 import type { Deps } from '../shared/deps.ts';
-import { runOutboxOnce } from './outbox/runOutboxOnce.ts';
-import { syncVaultEvents } from './syncVaultEvents.ts';
 
 export interface ChainLoop {
   /** Stops after the pass in progress, if any, has finished. */

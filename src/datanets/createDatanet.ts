@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requirePermission } from '../accounts/requirePermission.ts';
-import { enqueueDatanetRegistration } from '../chain/outbox/enqueueDatanetRegistration.ts';
+import { enqueueDatanetRegistration } from '../anchoring/enqueueDatanetRegistration.ts';
 import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';

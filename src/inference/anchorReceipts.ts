@@ -1,5 +1,5 @@
 import type { Hex } from 'viem';
-import { receiptTree } from '../chain/merkleTrees.ts';
+import { receiptTree } from '../anchoring/merkleTrees.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import type { Deps } from '../shared/deps.ts';
 import { receiptLeafOf } from './receiptLeaf.ts';

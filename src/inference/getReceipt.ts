@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiptTree } from '../chain/merkleTrees.ts';
+import { receiptTree } from '../anchoring/merkleTrees.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';

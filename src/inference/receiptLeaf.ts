@@ -1,6 +1,6 @@
 import type { Hex } from 'viem';
-import type { ReceiptLeaf } from '../chain/merkleTrees.ts';
-import { toBytes32Ref } from '../chain/toBytes32Ref.ts';
+import type { ReceiptLeaf } from '../anchoring/merkleTrees.ts';
+import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { modelRef } from '../models/publishModel.ts';
 
 export const receiptRef = (receiptId: string) => toBytes32Ref('receipt', receiptId);

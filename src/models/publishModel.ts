@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requirePermission } from '../accounts/requirePermission.ts';
+import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
-import { toBytes32Ref } from '../chain/toBytes32Ref.ts';
 import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';

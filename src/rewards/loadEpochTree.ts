@@ -1,5 +1,5 @@
 import type { Hex } from 'viem';
-import { rewardTree } from '../chain/merkleTrees.ts';
+import { rewardTree } from '../anchoring/merkleTrees.ts';
 import type { Db } from '../db/openDatabase.ts';
 
 export interface EpochTree {

@@ -1,5 +1,5 @@
 import type { Hex } from 'viem';
-import { rewardTree } from '../chain/merkleTrees.ts';
+import { rewardTree } from '../anchoring/merkleTrees.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -1,7 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
 import { vaultAbi } from '../chain/abis.ts';
-import { syncVaultEvents } from '../chain/syncVaultEvents.ts';
 import { toChainError } from '../chain/toChainError.ts';
 import { AppError, invalidState } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -9,6 +8,7 @@ import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotencyAround } from '../shared/withIdempotency.ts';
 import { getClaim } from './getClaim.ts';
+import { syncVaultEvents } from './syncVaultEvents.ts';
 
 const params = z.object({
   accountId: idSchema,

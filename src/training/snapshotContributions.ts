@@ -1,5 +1,5 @@
-import { contributionTree } from '../chain/merkleTrees.ts';
-import { contributionLeafOf } from '../chain/refs.ts';
+import { contributionTree } from '../anchoring/merkleTrees.ts';
+import { contributionLeafOf } from '../anchoring/refs.ts';
 import type { Db } from '../db/openDatabase.ts';
 
 export interface Snapshot {

@@ -1,7 +1,5 @@
 import type { Hex } from 'viem';
-import { loadEpochTree } from '../../rewards/loadEpochTree.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { vaultAbi } from '../abis.ts';
 import type { ChainPort } from '../openChain.ts';
 import { toChainError } from '../toChainError.ts';
 import { outboxCall } from './outboxCall.ts';
@@ -13,6 +11,14 @@ export interface ReplayResult {
   failed: number;
 }
 
+export interface ReplayHooks {
+  /**
+   * After an epoch root is re-posted: re-submits the claims paid in that epoch (rewards owns them)
+   * and says how many landed. The chain port knows nothing of claims, so the app passes this in.
+   */
+  replayClaims?: (chain: ChainPort, epoch: number) => Promise<number>;
+}
+
 /**
  * Rebuilds on-chain state on a freshly started embedded chain (which keeps nothing between boots):
  * every outbox row that reached the old chain is sent again in id order and re-recorded with its new
@@ -20,7 +26,7 @@ export interface ReplayResult {
  * claimed totals (and the wallets' tokens) match the database. Runs at boot, before anything else
  * touches the chain; rows still pending are left to the worker.
  */
-export async function replayOutbox(deps: Deps): Promise<ReplayResult> {
+export async function replayOutbox(deps: Deps, hooks: ReplayHooks = {}): Promise<ReplayResult> {
   const chain = deps.chain;
   const result: ReplayResult = { rows: 0, claims: 0, failed: 0 };
   if (!chain?.needsReplay) return result;
@@ -56,8 +62,8 @@ export async function replayOutbox(deps: Deps): Promise<ReplayResult> {
         result.failed += 1;
         continue;
       }
-      if (row.kind === 'post_reward_epoch' && row.payload.epoch !== undefined) {
-        result.claims += await replayClaims(deps, chain, row.payload.epoch);
+      if (row.kind === 'post_reward_epoch' && row.payload.epoch !== undefined && hooks.replayClaims) {
+        result.claims += await hooks.replayClaims(chain, row.payload.epoch);
       }
     }
   }
@@ -68,36 +74,8 @@ export async function replayOutbox(deps: Deps): Promise<ReplayResult> {
   return result;
 }
 
-async function replayClaims(deps: Deps, chain: ChainPort, epoch: number): Promise<number> {
-  const claims = await deps.sql<{ wallet: Hex; cumulative: string }[]>`
-    select wallet, cumulative from reward_claims where epoch = ${epoch} order by wallet, cumulative`;
-  const tree = claims.length > 0 ? await loadEpochTree(deps.sql, epoch) : null;
-  let replayed = 0;
-  for (const claim of claims) {
-    const leaf = tree?.leafOf(claim.wallet);
-    if (!leaf || leaf.cumulative !== BigInt(claim.cumulative)) continue;
-    try {
-      const hash = await chain.walletClient.writeContract({
-        address: chain.addresses.vault,
-        abi: vaultAbi,
-        functionName: 'claim',
-        args: [BigInt(epoch), claim.wallet, leaf.cumulative, leaf.proof],
-        nonce: await nextNonce(chain),
-      });
-      await chain.publicClient.waitForTransactionReceipt({ hash });
-      replayed += 1;
-    } catch (err) {
-      deps.log.error('claim replay failed', {
-        epoch,
-        wallet: claim.wallet,
-        error: toChainError(err, 'Replaying a claim').message,
-      });
-    }
-  }
-  return replayed;
-}
-
-const nextNonce = (chain: ChainPort) =>
+/** The next nonce of the chain's signer, counting transactions still pending. */
+export const nextNonce = (chain: ChainPort) =>
   chain.publicClient.getTransactionCount({
     address: chain.walletClient.account.address,
     blockTag: 'pending',

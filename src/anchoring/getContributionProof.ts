@@ -1,10 +1,10 @@
 import type { Hex } from 'viem';
 import { z } from 'zod';
+import { registryAbi } from '../chain/abis.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { registryAbi } from './abis.ts';
 import { type ContributionLeaf, contributionTree } from './merkleTrees.ts';
 import { contributionLeafOf } from './refs.ts';
 

@@ -1,11 +1,11 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, zeroHash } from 'viem';
 import { z } from 'zod';
+import { registryAbi } from '../chain/abis.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { registryAbi } from './abis.ts';
 import { type ContributionLeaf, contributionTree, LEAF_ENCODINGS } from './merkleTrees.ts';
 import { contributionLeafOf } from './refs.ts';
 import { toBytes32Ref } from './toBytes32Ref.ts';

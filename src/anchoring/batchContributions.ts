@@ -1,10 +1,10 @@
 import type { Hex } from 'viem';
-import type { Deps } from '../../shared/deps.ts';
-import { contributionTree } from '../merkleTrees.ts';
-import { recordAccountRefs } from '../recordAccountRefs.ts';
-import { contributionBatchRef, contributionLeafOf, datanetRef } from '../refs.ts';
-import { enqueueChainWrite } from './enqueueChainWrite.ts';
+import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import type { Deps } from '../shared/deps.ts';
 import { enqueueDatanetRegistration } from './enqueueDatanetRegistration.ts';
+import { contributionTree } from './merkleTrees.ts';
+import { recordAccountRefs } from './recordAccountRefs.ts';
+import { contributionBatchRef, contributionLeafOf, datanetRef } from './refs.ts';
 
 export interface BatchRunResult {
   batches: number;

@@ -1,10 +1,10 @@
 import type { Hex } from 'viem';
-import type { Deps } from '../../shared/deps.ts';
-import { validationTree } from '../merkleTrees.ts';
-import { datanetRef, validationBatchRef, validationLeafOf } from '../refs.ts';
+import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import type { Deps } from '../shared/deps.ts';
 import type { BatchOptions, BatchRunResult } from './batchContributions.ts';
-import { enqueueChainWrite } from './enqueueChainWrite.ts';
 import { enqueueDatanetRegistration } from './enqueueDatanetRegistration.ts';
+import { validationTree } from './merkleTrees.ts';
+import { datanetRef, validationBatchRef, validationLeafOf } from './refs.ts';
 
 /**
  * Cuts final validation outcomes into Merkle batches per datanet, like `batchContributions`: same

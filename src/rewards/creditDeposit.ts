@@ -1,9 +1,9 @@
 import type postgres from 'postgres';
 import type { Address, Hex } from 'viem';
+import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
-import { recordAccountRefs } from './recordAccountRefs.ts';
 
 export interface DepositEvent {
   txHash: Hex;

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { getAddress } from 'viem';
 import { createSiweMessage } from 'viem/siwe';
 import { z } from 'zod';
-import { AppError, notFound } from '../../errors.ts';
-import type { Deps } from '../../shared/deps.ts';
-import { idSchema } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/parseInput.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
+import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({
   accountId: idSchema,

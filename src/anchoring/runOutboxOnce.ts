@@ -1,7 +1,7 @@
-import type { Deps } from '../../shared/deps.ts';
+import { type OutboxHooks, type SubmitStats, submitOutboxRows } from '../chain/outbox/submitOutboxRows.ts';
+import type { Deps } from '../shared/deps.ts';
 import { type BatchRunResult, batchContributions } from './batchContributions.ts';
 import { batchValidationOutcomes } from './batchValidationOutcomes.ts';
-import { type OutboxHooks, type SubmitStats, submitOutboxRows } from './submitOutboxRows.ts';
 
 export interface OutboxRunResult {
   contributionBatches: BatchRunResult;

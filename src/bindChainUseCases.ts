@@ -1,18 +1,18 @@
-import { getClaim } from '../rewards/getClaim.ts';
-import { getRewards } from '../rewards/getRewards.ts';
-import { settleEpoch } from '../rewards/settleEpoch.ts';
-import { submitClaim } from '../rewards/submitClaim.ts';
-import type { Deps } from '../shared/deps.ts';
-import { getContributionProof } from './getContributionProof.ts';
-import { getDepositInfo } from './getDepositInfo.ts';
-import { getModelSnapshotProof } from './getModelSnapshotProof.ts';
-import { getValidationProof } from './getValidationProof.ts';
-import { type RunOutboxOptions, runOutboxOnce } from './outbox/runOutboxOnce.ts';
-import { startChainLoop } from './startChainLoop.ts';
-import { syncVaultEvents } from './syncVaultEvents.ts';
-import { finishWalletLink } from './wallets/finishWalletLink.ts';
-import { startWalletLink } from './wallets/startWalletLink.ts';
-import { unlinkWallet } from './wallets/unlinkWallet.ts';
+import { finishWalletLink } from './accounts/finishWalletLink.ts';
+import { startWalletLink } from './accounts/startWalletLink.ts';
+import { unlinkWallet } from './accounts/unlinkWallet.ts';
+import { getContributionProof } from './anchoring/getContributionProof.ts';
+import { getModelSnapshotProof } from './anchoring/getModelSnapshotProof.ts';
+import { getValidationProof } from './anchoring/getValidationProof.ts';
+import { type RunOutboxOptions, runOutboxOnce } from './anchoring/runOutboxOnce.ts';
+import { startChainLoop } from './chain/startChainLoop.ts';
+import { getClaim } from './rewards/getClaim.ts';
+import { getDepositInfo } from './rewards/getDepositInfo.ts';
+import { getRewards } from './rewards/getRewards.ts';
+import { settleEpoch } from './rewards/settleEpoch.ts';
+import { submitClaim } from './rewards/submitClaim.ts';
+import { syncVaultEvents } from './rewards/syncVaultEvents.ts';
+import type { Deps } from './shared/deps.ts';
 
 const bind =
   <I, R>(deps: Deps, useCase: (deps: Deps, input: I) => Promise<R>) =>

@@ -1,9 +1,9 @@
 import { keccak256, stringToHex } from 'viem';
-import type { Db } from '../../db/openDatabase.ts';
-import { stableStringify } from '../../shared/stableStringify.ts';
-import { datanetRef } from '../refs.ts';
-import { accountRef } from '../toBytes32Ref.ts';
-import { enqueueChainWrite } from './enqueueChainWrite.ts';
+import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import type { Db } from '../db/openDatabase.ts';
+import { stableStringify } from '../shared/stableStringify.ts';
+import { datanetRef } from './refs.ts';
+import { accountRef } from './toBytes32Ref.ts';
 
 /**
  * Enqueues the datanet's on-chain registration in the caller's transaction. The metadata hash covers

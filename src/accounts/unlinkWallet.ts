@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../shared/deps.ts';
-import { idSchema } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/parseInput.ts';
+import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
+import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({ accountId: idSchema });
 export interface UnlinkWalletResult {

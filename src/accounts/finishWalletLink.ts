@@ -2,12 +2,12 @@ import type postgres from 'postgres';
 import { type Hex, isAddressEqual, recoverMessageAddress } from 'viem';
 import { parseSiweMessage, validateSiweMessage, verifySiweMessage } from 'viem/siwe';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import type { Deps } from '../../shared/deps.ts';
-import { idSchema } from '../../shared/ids.ts';
-import { parseInput } from '../../shared/parseInput.ts';
-import { withOptionalIdempotency } from '../../shared/withIdempotency.ts';
-import { recordAccountRefs } from '../recordAccountRefs.ts';
+import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
+import { AppError } from '../errors.ts';
+import type { Deps } from '../shared/deps.ts';
+import { idSchema } from '../shared/ids.ts';
+import { parseInput } from '../shared/parseInput.ts';
+import { withOptionalIdempotency } from '../shared/withIdempotency.ts';
 
 const params = z.object({
   accountId: idSchema,

@@ -1,11 +1,11 @@
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
+import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
+import { accountRef } from '../anchoring/toBytes32Ref.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { recordAccountRefs } from './recordAccountRefs.ts';
-import { accountRef } from './toBytes32Ref.ts';
 
 const params = z.object({ accountId: idSchema });
 export interface DepositInfo {

@@ -1,8 +1,8 @@
+import { vaultAbi } from '../chain/abis.ts';
 import { AppError } from '../errors.ts';
-import { recordClaim } from '../rewards/recordClaim.ts';
 import type { Deps } from '../shared/deps.ts';
-import { vaultAbi } from './abis.ts';
 import { creditDeposit } from './creditDeposit.ts';
+import { recordClaim } from './recordClaim.ts';
 
 export interface SyncVaultEventsResult {
   fromBlock: bigint;
