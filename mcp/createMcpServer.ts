@@ -8,6 +8,7 @@ import { registerContributePrompt } from './prompts/contributePrompt.ts';
 import { registerReviewPrompt } from './prompts/reviewPrompt.ts';
 import { registerContributionResource } from './resources/contributionResource.ts';
 import { registerDatanetResource } from './resources/datanetResource.ts';
+import { registerDatasetPreviewResource } from './resources/datasetPreviewResource.ts';
 import { registerModelResources } from './resources/modelResources.ts';
 import { allTools } from './tools/allTools.ts';
 
@@ -38,6 +39,7 @@ export function createMcpServer(app: App, auth: McpAuth): McpServer {
   const ctx: ToolContext = { app, auth };
   for (const tool of allTools) tool.register(server, ctx);
   registerDatanetResource(server, ctx);
+  registerDatasetPreviewResource(server, ctx);
   registerContributionResource(server, ctx);
   registerModelResources(server, ctx);
   registerContributePrompt(server, ctx);

@@ -17,6 +17,9 @@ import { replayOutbox } from './chain/outbox/replayOutbox.ts';
 import type { EmbeddedChain } from './chain/startEmbeddedChain.ts';
 import type { Config } from './config.ts';
 import { getContribution } from './contributions/getContribution.ts';
+import { getContributorLeaderboard } from './contributions/getContributorLeaderboard.ts';
+import { getDatanetActivity } from './contributions/getDatanetActivity.ts';
+import { previewDataset } from './contributions/previewDataset.ts';
 import { submitContributionFile } from './contributions/submitContributionFile.ts';
 import { submitContributions } from './contributions/submitContributions.ts';
 import { withdrawContribution } from './contributions/withdrawContribution.ts';
@@ -30,6 +33,7 @@ import { anchorReceipts } from './inference/anchorReceipts.ts';
 import { getReceipt } from './inference/getReceipt.ts';
 import { type InvokeModelResult, invokeModel } from './inference/invokeModel.ts';
 import { getBalance } from './ledger/getBalance.ts';
+import { getEarningsOverTime } from './ledger/getEarningsOverTime.ts';
 import { listEarningsSince } from './ledger/listEarningsSince.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
@@ -224,6 +228,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         requestFaucet: bind(deps, requestFaucet),
         transfer: bind(deps, transfer),
         listEarningsSince: bind(deps, listEarningsSince),
+        earningsOverTime: bind(deps, getEarningsOverTime),
       },
       datanets: {
         create: bind(deps, createDatanet),
@@ -236,6 +241,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
         submitFile: bind(deps, submitContributionFile),
         get: bind(deps, getContribution),
         withdraw: bind(deps, withdrawContribution),
+        leaderboard: bind(deps, getContributorLeaderboard),
+        preview: bind(deps, previewDataset),
+        activity: bind(deps, getDatanetActivity),
       },
       validation: {
         stake: bind(deps, stakeAsValidator),

@@ -20,6 +20,7 @@ import { getReceipt } from './getReceipt.ts';
 import { getRewards } from './getRewards.ts';
 import { getTrainingRun } from './getTrainingRun.ts';
 import { getValidationProof } from './getValidationProof.ts';
+import { getContributorLeaderboard } from './getContributorLeaderboard.ts';
 import { getValidatorLeaderboard } from './getValidatorLeaderboard.ts';
 import { getValidatorStatus } from './getValidatorStatus.ts';
 import { invokeModel } from './invokeModel.ts';
@@ -28,6 +29,7 @@ import { listDatanets } from './listDatanets.ts';
 import { listModels } from './listModels.ts';
 import { listPendingReviews } from './listPendingReviews.ts';
 import { listTrainingRuns } from './listTrainingRuns.ts';
+import { previewDataset } from './previewDataset.ts';
 import { publishModel } from './publishModel.ts';
 import { requestFaucet } from './requestFaucet.ts';
 import { seedGoldItems } from './seedGoldItems.ts';
@@ -44,6 +46,7 @@ import { withdrawContribution } from './withdrawContribution.ts';
 export const allTools: McpTool[] = [
   listDatanets,
   getDatanet,
+  previewDataset,
   createDatanet,
   fundDatanetPool,
   contribute,
@@ -56,6 +59,7 @@ export const allTools: McpTool[] = [
   unstakeAsValidator,
   getValidatorStatus,
   getValidatorLeaderboard,
+  getContributorLeaderboard,
   seedGoldItems,
   listBaseModels,
   startTrainingRun,

@@ -11,14 +11,19 @@ export const getValidatorLeaderboard = defineTool({
   input: {
     datanetId: idInput('Datanet'),
     limit: z.number().int().min(1).max(100).default(20),
+    offset: z.number().int().min(0).max(1000).default(0).describe('skip this many: pages of `limit`'),
   },
-  output: { datanetId: z.string(), validators: z.array(z.object(validatorRecordOut)) },
+  output: {
+    datanetId: z.string(),
+    validators: z.array(z.object({ rank: z.number().int(), ...validatorRecordOut })),
+    hasMore: z.boolean(),
+  },
   annotations: READ_ONLY,
   run: (args, { app }) => app.validation.leaderboard(args),
   render: ({ validators }) =>
     validators.length === 0
       ? 'No validators here yet.'
       : validators
-          .map((v, i) => `${i + 1}. ${v.displayName || `account #${v.accountId}`}: ${describeRecord(v)}`)
+          .map((v) => `${v.rank}. ${v.displayName || `account #${v.accountId}`}: ${describeRecord(v)}`)
           .join('\n'),
 });

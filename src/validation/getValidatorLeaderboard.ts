@@ -8,6 +8,8 @@ import { type ValidatorRecord, validatorRecords } from './validatorRecords.ts';
 const params = z.object({
   datanetId: idSchema,
   limit: z.number().int().min(1).max(100).default(20),
+  /** Skips this many from the top: pages of `limit` (the bots page by 10). */
+  offset: z.number().int().min(0).max(1000).default(0),
 });
 
 /**
@@ -17,7 +19,7 @@ const params = z.object({
 export async function getValidatorLeaderboard(
   deps: Deps,
   input: z.input<typeof params>,
-): Promise<{ datanetId: string; validators: ValidatorRecord[] }> {
+): Promise<{ datanetId: string; validators: (ValidatorRecord & { rank: number })[]; hasMore: boolean }> {
   const p = parseInput(params, input);
   const [d] = await deps.sql`select 1 from datanets where id = ${p.datanetId}`;
   if (!d) throw notFound('Datanet', p.datanetId);
@@ -26,9 +28,15 @@ export async function getValidatorLeaderboard(
     deps.now(),
     deps.sql`s.datanet_id = ${p.datanetId} and (s.amount > 0 or v.decided > 0)`,
     deps.sql`v.earned desc, (case when v.decided = 0 then 0 else v.won::numeric / v.decided end) desc, v.decided desc, s.account_id`,
-    p.limit,
+    // One past the page says whether another follows; boards are small, so no keyset is needed.
+    p.offset + p.limit + 1,
   );
+  const page = validators.slice(p.offset, p.offset + p.limit);
   // The board is public: a count that moved with an open vote would tell everyone who just voted
   // and how close a contribution is to its quorum. Only the validator's own status shows open votes.
-  return { datanetId: p.datanetId, validators: validators.map((v) => ({ ...v, votesCast: v.votesDecided })) };
+  return {
+    datanetId: p.datanetId,
+    validators: page.map((v, i) => ({ ...v, rank: p.offset + i + 1, votesCast: v.votesDecided })),
+    hasMore: validators.length > p.offset + p.limit,
+  };
 }
