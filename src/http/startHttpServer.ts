@@ -4,6 +4,7 @@ import { createMcpHttpHandler } from '../../mcp/http/createMcpHttpHandler.ts';
 import type { App } from '../app.ts';
 import { acceptRequestId, withRequestContext } from '../shared/requestContext.ts';
 import { checkReadiness } from './checkReadiness.ts';
+import { createWalletPageHandler } from './walletPage/createWalletPageHandler.ts';
 
 /** Routes a surface mounts here (typed structurally: the core does not import the bots). */
 export interface ExtraRoutes {
@@ -30,7 +31,8 @@ const json = (res: http.ServerResponse, status: number, body: unknown) =>
 
 /**
  * The service's HTTP face: MCP Streamable HTTP at /mcp, the Telegram webhook, Prometheus /metrics,
- * and health for supervisors and load balancers (/health/live, /health/ready, and /health).
+ * the wallet pages (/wallet/link, /wallet/claim) and public receipts (/receipts/<id>), and health
+ * for supervisors and load balancers (/health/live, /health/ready, and /health).
  */
 export async function startHttpServer(
   app: App,
@@ -39,6 +41,7 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   // MCP Streamable HTTP (stateless, bearer API key): the same endpoint `potluck mcp --http` serves.
   const mcp = createMcpHttpHandler(app);
+  const walletPage = createWalletPageHandler(app);
   const log = app.deps.log.child({ surface: 'http' });
   let draining = false;
   let inFlight = 0;
@@ -80,6 +83,7 @@ export async function startHttpServer(
     const hook = routes.telegramWebhook;
     if (hook && req.method === 'POST' && path === hook.path) return hook.handle(req, res);
     if (path === '/mcp') return mcp(req, res);
+    if (path && walletPage.matches(path)) return walletPage.handle(req, res, path);
     if (req.method === 'GET' && path === '/metrics') {
       const registry = app.metrics.registry;
       res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());

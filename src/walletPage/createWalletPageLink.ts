@@ -40,5 +40,9 @@ export async function createWalletPageLink(
   await deps.sql`
     insert into wallet_page_tokens (token_sha256, account_id, purpose, surface, notify_ref, created_at, expires_at)
     values (${hashPageToken(token)}, ${p.accountId}, ${p.purpose}, ${p.surface}, ${p.notifyRef ?? null}, ${now}, ${expiresAt})`;
-  return { url: `${deps.config.walletPage.publicUrl}/wallet/${p.purpose}#${token}`, purpose: p.purpose, expiresAt };
+  return {
+    url: `${deps.config.walletPage.publicUrl}/wallet/${p.purpose}#${token}`,
+    purpose: p.purpose,
+    expiresAt,
+  };
 }

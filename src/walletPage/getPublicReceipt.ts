@@ -37,7 +37,14 @@ export async function getPublicReceipt(deps: Deps, input: z.input<typeof params>
       address: chain.addresses.registry,
       abi: registryAbi,
       functionName: 'verifyReceipt',
-      args: [BigInt(receipt.anchor.epoch), leaf.receiptId, leaf.modelId, leaf.fee, leaf.receiptHash, receipt.anchor.proof as Hex[]],
+      args: [
+        BigInt(receipt.anchor.epoch),
+        leaf.receiptId,
+        leaf.modelId,
+        leaf.fee,
+        leaf.receiptHash,
+        receipt.anchor.proof as Hex[],
+      ],
     });
     if (ok) return { receipt, verifiesOnChain: true };
     // A root still in the outbox reads as zero on chain: that is "not yet", not "does not verify".
@@ -52,4 +59,3 @@ export async function getPublicReceipt(deps: Deps, input: z.input<typeof params>
     return { receipt, verifiesOnChain: null };
   }
 }
-

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { linkedWalletOf } from '../rewards/linkedWalletOf.ts';
+import { linkedWalletOf } from '../accounts/accountStore.ts';
+import { isAppError } from '../errors.ts';
+import { getClaim } from '../rewards/getClaim.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { readPageToken } from './readPageToken.ts';
@@ -19,6 +21,14 @@ export interface WalletPageSession {
     explorerUrl: string | null;
     publicRpcUrl: string | null;
   } | null;
+  /** Claim page with a linked wallet: everything committed to it, what the vault paid, what is left. */
+  claim: {
+    wallet: string;
+    epoch: number;
+    cumulativeAmount: bigint;
+    alreadyClaimed: bigint;
+    amount: bigint;
+  } | null;
 }
 
 /**
@@ -33,11 +43,28 @@ export async function getWalletPageSession(
   const page = await readPageToken(deps.sql, p.token, p.purpose, deps.now());
   const chain = deps.chain;
   const w = deps.config.walletPage;
+  const linkedWallet = await linkedWalletOf(deps.sql, page.accountId);
+  let claim: WalletPageSession['claim'] = null;
+  if (page.purpose === 'claim' && chain && linkedWallet) {
+    try {
+      const c = await getClaim(deps, { accountId: page.accountId });
+      claim = {
+        wallet: c.wallet,
+        epoch: c.epoch,
+        cumulativeAmount: c.cumulativeAmount,
+        alreadyClaimed: c.alreadyClaimed,
+        amount: c.amount,
+      };
+    } catch (error) {
+      // The wallet was unlinked between the two reads: the page shows "link a wallet first".
+      if (!isAppError(error)) throw error;
+    }
+  }
   return {
     purpose: page.purpose,
     expiresAt: page.expiresAt,
     chainId: chain?.chainId ?? deps.config.chain.chainId,
-    linkedWallet: await linkedWalletOf(deps.sql, page.accountId),
+    linkedWallet,
     chain:
       page.purpose === 'claim' && chain
         ? {
@@ -47,5 +74,6 @@ export async function getWalletPageSession(
             publicRpcUrl: w.publicRpcUrl ?? null,
           }
         : null,
+    claim,
   };
 }

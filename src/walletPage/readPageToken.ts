@@ -1,5 +1,5 @@
-import { AppError } from '../errors.ts';
 import type { Db } from '../db/openDatabase.ts';
+import { AppError } from '../errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
 
 export type PagePurpose = 'link' | 'claim';
@@ -40,7 +40,13 @@ export async function readPageToken(
   if (row.used_at) throw new AppError('EXPIRED', 'This link was already used. Ask the bot for a new one.');
   if (row.expires_at.getTime() <= now.getTime())
     throw new AppError('EXPIRED', 'This link has expired. Ask the bot for a new one.');
-  return { id: row.id, accountId: row.account_id, purpose: row.purpose, expiresAt: row.expires_at, usedAt: row.used_at };
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    purpose: row.purpose,
+    expiresAt: row.expires_at,
+    usedAt: row.used_at,
+  };
 }
 
 interface Row {

@@ -29,7 +29,8 @@ export async function recordWalletPageClaim(
 ): Promise<RecordWalletPageClaimResult> {
   const p = parseInput(params, input);
   const chain = deps.chain;
-  if (!chain) throw new AppError('UNAVAILABLE', 'Claims need the chain, and none is configured on this server.');
+  if (!chain)
+    throw new AppError('UNAVAILABLE', 'Claims need the chain, and none is configured on this server.');
   const page = await readPageToken(deps.sql, p.token, 'claim', deps.now());
   const claim = await getClaim(deps, { accountId: page.accountId });
   const hash = p.txHash.toLowerCase() as Hex;
@@ -57,7 +58,9 @@ export async function recordWalletPageClaim(
 function decodeClaim(data: Hex) {
   try {
     const call = decodeFunctionData({ abi: vaultAbi, data });
-    return call.functionName === 'claim' ? (call as { args: readonly [bigint, Hex, bigint, readonly Hex[]] }) : null;
+    return call.functionName === 'claim'
+      ? (call as { args: readonly [bigint, Hex, bigint, readonly Hex[]] })
+      : null;
   } catch {
     return null;
   }
