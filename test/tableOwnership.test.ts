@@ -47,12 +47,18 @@ const OWNERS: Record<string, readonly string[]> = {
   'src/inference': ['inference_calls', 'attribution_settlements', 'receipt_batches'],
   'bots/telegram': ['telegram_updates', 'telegram_notifications', 'telegram_pending_wallet_links'],
   'bots/discord': ['discord_review_posts'],
+  'src/walletPage': ['wallet_page_tokens'],
 };
 
-/** Database functions that write tables themselves: calling one writes what it writes. */
+/**
+ * Database functions that write tables themselves: calling one writes what it writes. ledger_post_once
+ * (migration 0011) also claims an idempotency record: it is withIdempotency's rule applied inside the
+ * ledger's own database function so a keyed posting stays one round trip, so only its ledger tables
+ * count here.
+ */
 const FUNCTION_WRITES: Record<string, readonly string[]> = {
   ledger_post: ['ledger_transactions', 'ledger_entries', 'ledger_accounts'],
-  ledger_post_once: ['ledger_transactions', 'ledger_entries', 'ledger_accounts', 'idempotency_records'],
+  ledger_post_once: ['ledger_transactions', 'ledger_entries', 'ledger_accounts'],
 };
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type { Datanet } from '../../src/datanets/datanetView.ts';
+import type { Datanet } from '../../src/datanets/datanetStore.ts';
 import type { BotContext } from './context.ts';
 
 /** Offers datanets whose name starts with what the user typed; the value is the id, so renames can't mislead. */

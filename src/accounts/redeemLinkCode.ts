@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Db } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
+import { closeLedgerAccount, holdsFundsBesidesAvailable, lockBalance } from '../ledger/ledgerStore.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { accountsWithWallet } from './accountStore.ts';
 import { hashLinkCode } from './createLinkCode.ts';
 import { identitySchema } from './identity.ts';
 
@@ -67,27 +69,24 @@ export async function redeemLinkCode(
         { owns: owned },
       );
     }
-    const wallets = await tx<{ account_id: string }[]>`
-      select account_id from identities where account_id in (${source}, ${target}) and identity like 'wallet:%'`;
-    if (new Set(wallets.map((w) => w.account_id)).size > 1) {
+    const wallets = await accountsWithWallet(tx, [source, target]);
+    if (new Set(wallets).size > 1) {
       throw new AppError('CONFLICT', 'Both accounts have a linked wallet. Unlink one wallet first.');
     }
     const fromLedger = await availableAccountOf(tx, source);
     // Locked, so no credit lands between reading the balance and closing the account.
-    const [bal] = await tx<
-      { balance: string }[]
-    >`select balance from ledger_accounts where id = ${fromLedger} for update`;
-    if (BigInt(bal.balance) > 0n) {
+    const balance = await lockBalance(tx, fromLedger);
+    if (balance > 0n) {
       await postTransaction(tx, {
         kind: 'account_merge',
         memo: { from: source, to: target },
         legs: [
-          { ledgerAccountId: fromLedger, amount: -BigInt(bal.balance) },
-          { ledgerAccountId: await availableAccountOf(tx, target), amount: BigInt(bal.balance) },
+          { ledgerAccountId: fromLedger, amount: -balance },
+          { ledgerAccountId: await availableAccountOf(tx, target), amount: balance },
         ],
       });
     }
-    await tx`update ledger_accounts set closed = true where id = ${fromLedger}`;
+    await closeLedgerAccount(tx, fromLedger);
     for (const table of MOVED) {
       await tx.unsafe(`update ${table} set account_id = $1 where account_id = $2`, [target, source]);
     }
@@ -144,8 +143,6 @@ async function ownedBy(tx: Db, accountId: string): Promise<string[]> {
     if (hit) owned.push(LABELS[tbl] ?? tbl.replaceAll('_', ' '));
   }
   // Any balance besides the spendable one (which moves) is held for something in progress.
-  const [held] = await tx`
-    select 1 from ledger_accounts where owner_account_id = ${accountId} and kind <> 'available' and balance <> 0`;
-  if (held) owned.push('funds held for something in progress');
+  if (await holdsFundsBesidesAvailable(tx, accountId)) owned.push('funds held for something in progress');
   return [...new Set(owned)];
 }

@@ -8,7 +8,7 @@ import {
   type Contribution,
   type ContributionRow,
   toContribution,
-} from './contributionView.ts';
+} from './contributionStore.ts';
 
 const params = z.object({ contributionId: idSchema });
 

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
+import { submissionRulesOf } from '../datanets/datanetStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -59,10 +60,7 @@ export async function submitContributions(
   if (p.items.length > limits.maxBatchItems) {
     throw new AppError('TOO_LARGE', `At most ${limits.maxBatchItems} items per submission; split the batch.`);
   }
-  const [datanet] = await deps.sql<
-    { languages: string[]; deposit: string; daily_items: number; daily_bytes: string }[]
-  >`
-    select languages, deposit, daily_items, daily_bytes from datanets where id = ${p.datanetId}`;
+  const datanet = await submissionRulesOf(deps.sql, p.datanetId);
   if (!datanet) throw notFound('Datanet', p.datanetId);
 
   // The CPU-heavy checks run before the transaction so they never hold locks.

@@ -3,11 +3,12 @@ import { requirePermission } from '../accounts/requirePermission.ts';
 import { enqueueDatanetRegistration } from '../anchoring/enqueueDatanetRegistration.ts';
 import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
+import { openPoolAccount } from '../ledger/ledgerStore.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import type { Datanet } from './datanetView.ts';
+import type { Datanet } from './datanetStore.ts';
 import { getDatanet } from './getDatanet.ts';
 
 const params = z.object({
@@ -88,7 +89,7 @@ export async function createDatanet(deps: Deps, input: CreateDatanetParams): Pro
         name: p.name,
       });
     }
-    await tx`insert into ledger_accounts (kind, datanet_id) values ('pool', ${row.id})`;
+    await openPoolAccount(tx, row.id);
     // Same transaction: the datanet and its on-chain registration commit together (outbox).
     await enqueueDatanetRegistration(tx, row.id);
     return row.id;

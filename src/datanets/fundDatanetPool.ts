@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { badInput, notFound } from '../errors.ts';
+import { poolAccountOf } from '../ledger/ledgerStore.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -25,8 +26,7 @@ export async function fundDatanetPool(
   const p = parseInput(params, input);
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
   await requirePermission(deps.sql, deps.config, p.accountId, 'datanet.fund');
-  const [pool] = await deps.sql<{ id: string }[]>`
-    select id from ledger_accounts where datanet_id = ${p.datanetId} and kind = 'pool'`;
+  const pool = await poolAccountOf(deps.sql, p.datanetId);
   if (!pool) throw notFound('Datanet', p.datanetId);
   return postTransaction(deps.sql, {
     kind: 'pool_funding',
@@ -35,7 +35,7 @@ export async function fundDatanetPool(
     memo: { datanetId: p.datanetId, by: p.accountId },
     legs: [
       { ownerAccountId: p.accountId, amount: -p.amount },
-      { ledgerAccountId: pool.id, amount: p.amount },
+      { ledgerAccountId: pool, amount: p.amount },
     ],
     once: { accountId: p.accountId, key: p.idempotencyKey, operation: 'pool.fund', request: p },
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type Datanet, selectDatanets } from './datanetView.ts';
+import { type Datanet, selectDatanets } from './datanetStore.ts';
 
 const params = z.object({
   /** Case-insensitive name prefix, for autocomplete. */

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
+import { ensureAvailableAccounts } from '../ledger/ledgerStore.ts';
 import type { Deps } from '../shared/deps.ts';
 
 // Account → spendable ledger account never changes once made, so the mapping is cached per database.
@@ -22,13 +23,7 @@ export async function ledgerAccountIds(
   }
   const missing = [...new Set(accountIds)].filter((id) => !known.has(id));
   if (missing.length > 0) {
-    await sql`
-      insert into ledger_accounts (kind, owner_account_id)
-      select 'available', a from unnest(${missing}::bigint[]) as u(a)
-      on conflict (owner_account_id) where kind = 'available' do nothing`;
-    const rows = await sql<{ id: string; owner_account_id: string }[]>`
-      select id, owner_account_id from ledger_accounts
-      where kind = 'available' and owner_account_id = any(${missing}::bigint[])`;
+    const rows = await ensureAvailableAccounts(sql, missing);
     if (known.size > 500_000) known.clear();
     for (const r of rows) known.set(r.owner_account_id, r.id);
   }

@@ -1,4 +1,8 @@
+import { survivingAccountExpr } from '../accounts/accountStore.ts';
+import { contributionsTable } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
+import { goldVotesTable, votesTable } from '../validation/validationStore.ts';
 import { goldCutoff } from '../validation/validatorRecords.ts';
 import type { Payee } from './splitFee.ts';
 
@@ -39,7 +43,7 @@ async function suspendedApprovers(sql: Sql, payees: Known[], now: Date): Promise
   const datanets = [...new Set(payees.map((p) => p.datanetId))];
   const rows = await sql<{ datanet_id: string; account_id: string }[]>`
     select gv.datanet_id, gv.validator_account_id as account_id
-    from gold_votes gv join datanets d on d.id = gv.datanet_id
+    from ${goldVotesTable(sql)} gv join ${datanetsTable(sql)} d on d.id = gv.datanet_id
     where gv.validator_account_id = any(${accounts}::bigint[]) and gv.datanet_id = any(${datanets}::bigint[])
       and gv.created_at < ${goldCutoff(now)}
     group by gv.datanet_id, gv.validator_account_id, d.gold_min_answers, d.gold_min_accuracy_bps
@@ -68,14 +72,13 @@ async function loadKnown(sql: Sql, contributionIds: readonly string[]): Promise<
   const rows = await sql<
     { id: string; datanet_id: string; contributor_account_id: string; approvers: [string, string][] }[]
   >`
-    select c.id, c.datanet_id, coalesce(ca.merged_into, ca.id) as contributor_account_id,
-      coalesce(json_agg(json_build_array(coalesce(va.merged_into, va.id)::text, v.weight::text)
+    select c.id, c.datanet_id, ${survivingAccountExpr(sql, sql`c.contributor_account_id`)} as contributor_account_id,
+      coalesce(json_agg(json_build_array(${survivingAccountExpr(sql, sql`v.validator_account_id`)}::text, v.weight::text)
         order by v.validator_account_id) filter (where v.approve), '[]') as approvers
-    from contributions c join accounts ca on ca.id = c.contributor_account_id
-      left join votes v on v.contribution_id = c.id
-      left join accounts va on va.id = v.validator_account_id
+    from ${contributionsTable(sql)} c
+      left join ${votesTable(sql)} v on v.contribution_id = c.id
     where c.id = any(${missing}::bigint[]) and c.status = 'approved'
-    group by c.id, ca.id`;
+    group by c.id`;
   if (known.size + rows.length > MAX_CACHED) known.clear();
   for (const r of rows) {
     const payee: Known = {

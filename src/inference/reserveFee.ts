@@ -1,4 +1,5 @@
 import { AppError, isAppError } from '../errors.ts';
+import { availableAccountExpr, ledgerPostCall, systemAccountExpr } from '../ledger/ledgerStore.ts';
 import { mapLedgerError, postTransaction } from '../ledger/postTransaction.ts';
 import { formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -99,12 +100,17 @@ async function reserveNew(deps: Deps, r: ReservationRequest): Promise<Reservatio
     const [row] = await sql<{ id: string }[]>`
       with relaxed as (select set_config('synchronous_commit', 'off', true)),
         call as (${insert})
-      select call.id from relaxed, call, lateral ledger_post('inference_reserve', 'inference:' || call.id || ':reserve:1',
-        jsonb_build_object('modelId', ${r.modelId}::text, 'receiptId', call.id::text),
-        array[
-          (select a.id from ledger_accounts a where a.owner_account_id = ${r.callerAccountId} and a.kind = 'available'),
-          (select e.id from ledger_accounts e where e.system_name = 'inference_escrow_' || (call.id % ${ESCROW_SHARDS}))],
-        array[${(-r.fee).toString()}, ${r.fee.toString()}]::numeric[], array['payer', null]::text[]) as posted`;
+      select call.id from relaxed, call, lateral ${ledgerPostCall(sql, {
+        kind: 'inference_reserve',
+        key: sql`'inference:' || call.id || ':reserve:1'`,
+        memo: sql`jsonb_build_object('modelId', ${r.modelId}::text, 'receiptId', call.id::text)`,
+        accounts: [
+          availableAccountExpr(sql, r.callerAccountId),
+          systemAccountExpr(sql, sql`'inference_escrow_' || (call.id % ${ESCROW_SHARDS})`),
+        ],
+        amounts: [(-r.fee).toString(), r.fee.toString()],
+        roles: ['payer', null],
+      })} as posted`;
     return row ? { state: 'reserved', callId: row.id, attempt: 1 } : null;
   } catch (error) {
     throw mapLedgerError(error);

@@ -1,4 +1,6 @@
+import { poolCutBpsOf } from '../datanets/datanetStore.ts';
 import { AppError } from '../errors.ts';
+import { lockLedgerAccounts, poolAccountsOf } from '../ledger/ledgerStore.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { insertPendingAttributions } from './insertPendingAttributions.ts';
@@ -113,7 +115,7 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
     const [rows] = await Promise.all([
       tx<{ id: string; status: string; attempt: number }[]>`
         select id, status, attempt from inference_calls where id = any(${ids}::bigint[]) order by id for update`,
-      tx`select 1 from ledger_accounts where id = any(${accounts}::bigint[]) order by id for no key update`,
+      lockLedgerAccounts(tx, accounts),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const taken = new Set<string>();
@@ -183,10 +185,13 @@ interface PoolCut {
 /** Each datanet's reward pool and the part of the protocol cut that refills it (issue 16). */
 async function poolCutsOf(deps: Deps, list: Settlement[]): Promise<Map<string, PoolCut>> {
   const ids = [...new Set(list.map((s) => s.datanetId))];
-  const rows = await deps.sql<{ datanet_id: string; pool_id: string; bps: number }[]>`
-    select d.id as datanet_id, p.id as pool_id, d.pool_cut_bps as bps from datanets d
-    join ledger_accounts p on p.datanet_id = d.id and p.kind = 'pool' where d.id = any(${ids}::bigint[])`;
-  return new Map(rows.map((r) => [r.datanet_id, { poolId: r.pool_id, bps: BigInt(r.bps) }]));
+  const [bps, pools] = await Promise.all([poolCutBpsOf(deps.sql, ids), poolAccountsOf(deps.sql, ids)]);
+  const cuts = new Map<string, PoolCut>();
+  for (const [datanetId, poolId] of pools) {
+    const cut = bps.get(datanetId);
+    if (cut !== undefined) cuts.set(datanetId, { poolId, bps: BigInt(cut) });
+  }
+  return cuts;
 }
 
 function legsOf(deps: Deps, s: Settlement, ledgerIds: Map<string, string>, pool?: PoolCut): LedgerLeg[] {

@@ -1,11 +1,11 @@
 import type { Address, Hex } from 'viem';
 import { z } from 'zod';
+import { linkedWalletOf } from '../accounts/accountStore.ts';
 import { vaultAbi } from '../chain/abis.ts';
 import { AppError, invalidState } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { linkedWalletOf } from './linkedWalletOf.ts';
 import { loadEpochTree } from './loadEpochTree.ts';
 
 const params = z.object({ accountId: idSchema });

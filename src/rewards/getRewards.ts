@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { linkedWalletOf } from '../accounts/accountStore.ts';
+import { availableBalanceOf, earnedByRoleOf, recentEntriesOf } from '../ledger/ledgerStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { linkedWalletOf } from './linkedWalletOf.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -38,15 +39,9 @@ export interface Rewards {
  */
 export async function getRewards(deps: Deps, input: z.input<typeof params>): Promise<Rewards> {
   const p = parseInput(params, input);
-  const [[bal], roles, [totals], [epoch], history, wallet] = await Promise.all([
-    deps.sql<{ id: string | null; balance: string | null }[]>`
-      select id, balance from ledger_accounts where owner_account_id = ${p.accountId} and kind = 'available'`,
-    deps.sql<{ role: string; earned: string }[]>`
-      select e.role, sum(e.amount) as earned
-      from ledger_entries e join ledger_accounts a on a.id = e.ledger_account_id
-      where a.owner_account_id = ${p.accountId} and a.kind = 'available' and e.amount > 0
-        and e.role in ('contributor', 'validator', 'developer')
-      group by e.role`,
+  const [bal, earnedByRole, [totals], [epoch], history, wallet] = await Promise.all([
+    availableBalanceOf(deps.sql, p.accountId),
+    earnedByRoleOf(deps.sql, p.accountId),
     deps.sql<{ committed: string; claimed: string }[]>`
       with mine as (select distinct wallet from reward_commitments where account_id = ${p.accountId}),
       ordered as (
@@ -59,22 +54,16 @@ export async function getRewards(deps: Deps, input: z.input<typeof params>): Pro
       where o.account_id = ${p.accountId}`,
     deps.sql<{ epoch: string; settled_at: Date }[]>`
       select epoch, settled_at from reward_epochs order by epoch desc limit 1`,
-    deps.sql<{ tx_id: string; kind: string; amount: string; role: string | null; created_at: Date }[]>`
-      select t.id as tx_id, t.kind, e.amount, e.role, t.created_at
-      from ledger_entries e join ledger_transactions t on t.id = e.tx_id
-      join ledger_accounts a on a.id = e.ledger_account_id
-      where a.owner_account_id = ${p.accountId} and a.kind = 'available'
-      order by e.id desc limit ${p.historyLimit}`,
+    recentEntriesOf(deps.sql, p.accountId, p.historyLimit),
     linkedWalletOf(deps.sql, p.accountId),
   ]);
-  const earnedByRole = Object.fromEntries(roles.map((r) => [r.role, BigInt(r.earned)]));
   const earned = Object.values(earnedByRole).reduce((a, b) => a + b, 0n);
   const committed = BigInt(totals.committed);
   const claimed = BigInt(totals.claimed);
   return {
     accountId: p.accountId,
     wallet,
-    available: BigInt(bal?.balance ?? 0),
+    available: bal?.balance ?? 0n,
     earnedByRole,
     earned,
     committed,
@@ -82,12 +71,6 @@ export async function getRewards(deps: Deps, input: z.input<typeof params>): Pro
     claimable: committed - claimed,
     uncommitted: earned - committed,
     lastEpoch: epoch ? { epoch: Number(epoch.epoch), settledAt: epoch.settled_at } : null,
-    history: history.map((h) => ({
-      txId: h.tx_id,
-      kind: h.kind,
-      amount: BigInt(h.amount),
-      role: h.role,
-      at: h.created_at,
-    })),
+    history,
   };
 }

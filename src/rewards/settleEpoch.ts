@@ -1,6 +1,8 @@
 import type { Hex } from 'viem';
+import { linkedWallets } from '../accounts/accountStore.ts';
 import { rewardTree } from '../anchoring/merkleTrees.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import { lockAvailableWithEarned } from '../ledger/ledgerStore.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 
@@ -30,24 +32,18 @@ export async function settleEpoch(deps: Deps): Promise<SettleEpochResult> {
   return deps.sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('potluck:settle-epoch'))`;
     // Locking the balances (in id order, like ledger_post) keeps a concurrent spend from racing the cap.
-    const accounts = await tx<
-      {
-        ledger_account_id: string;
-        account_id: string;
-        wallet: string;
-        balance: string;
-        earned: string;
-        committed: string;
-      }[]
-    >`
-      select l.id as ledger_account_id, l.owner_account_id as account_id, substr(i.identity, 8) as wallet, l.balance,
-        (select coalesce(sum(e.amount), 0) from ledger_entries e
-          where e.ledger_account_id = l.id and e.amount > 0 and e.role = any(${EARNING_ROLES})) as earned,
-        (select coalesce(sum(c.amount), 0) from reward_commitments c where c.account_id = l.owner_account_id) as committed
-      from identities i join ledger_accounts l on l.owner_account_id = i.account_id and l.kind = 'available'
-      where i.identity like 'wallet:%'
-      order by l.id
-      for update of l`;
+    // Only accounts with a linked wallet can be paid on chain.
+    const walletOf = new Map((await linkedWallets(tx)).map((w) => [w.accountId, w.wallet]));
+    const locked = await lockAvailableWithEarned(tx, [...walletOf.keys()], EARNING_ROLES);
+    const committedRows = await tx<{ account_id: string; committed: string }[]>`
+      select account_id, sum(amount) as committed from reward_commitments
+      where account_id = any(${locked.map((l) => l.account_id)}::bigint[]) group by account_id`;
+    const committedOf = new Map(committedRows.map((c) => [c.account_id, c.committed]));
+    const accounts = locked.map((l) => ({
+      ...l,
+      wallet: walletOf.get(l.account_id) as string,
+      committed: committedOf.get(l.account_id) ?? '0',
+    }));
     const commits = accounts
       .map((a) => {
         const uncommitted = BigInt(a.earned) - BigInt(a.committed);

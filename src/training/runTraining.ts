@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { contentsOf } from '../contributions/contributionStore.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import type { ArtifactManifest } from '../ml/artifactStore.ts';
+import { RetryLaterError } from '../queue/jobQueue.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
-import { RetryLaterError } from '../queue/jobQueue.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
 import { buildLoraArtifact } from './buildLoraArtifact.ts';
@@ -154,8 +155,7 @@ async function loadDocuments(
   for (let start = 0; start < ids.length; start += CHUNK) {
     signal?.throwIfAborted();
     await touch((0.05 * start) / ids.length, `Loading ${start} of ${ids.length} contributions`);
-    const rows = await deps.sql<{ id: string; content: string; content_hash: string }[]>`
-      select id, content, content_hash from contributions where id = any(${ids.slice(start, start + CHUNK)}::bigint[])`;
+    const rows = await contentsOf(deps.sql, ids.slice(start, start + CHUNK));
     for (const r of rows)
       byId.set(r.id, { contributionId: r.id, contentHash: r.content_hash, text: r.content });
   }

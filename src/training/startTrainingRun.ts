@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requirePermission } from '../accounts/requirePermission.ts';
+import { datanetExists } from '../datanets/datanetStore.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -44,8 +45,7 @@ export async function startTrainingRun(
       tx,
       { accountId: p.accountId, key: p.idempotencyKey, operation: 'training.start', request: p },
       async () => {
-        const [datanet] = await tx<{ id: string }[]>`select id from datanets where id = ${p.datanetId}`;
-        if (!datanet) throw notFound('Datanet', p.datanetId);
+        if (!(await datanetExists(tx, p.datanetId))) throw notFound('Datanet', p.datanetId);
         const snapshot = await snapshotContributions(tx, p.datanetId);
         if (snapshot.contributionIds.length === 0) {
           throw invalidState('This datanet has no approved contributions yet; a model needs approved data.');

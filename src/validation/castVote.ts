@@ -1,6 +1,8 @@
 import type { TransactionSql } from 'postgres';
 import { z } from 'zod';
-import type { Contribution } from '../contributions/contributionView.ts';
+import type { Contribution } from '../contributions/contributionStore.ts';
+import { contributionsTable } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { formatTokens } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -57,7 +59,7 @@ async function voteIn(tx: TransactionSql, deps: Deps, p: z.output<typeof params>
   >`
       select c.datanet_id, c.contributor_account_id, c.status, d.min_stake, c.gold_answer,
         c.created_at + make_interval(secs => d.review_window_seconds) <= ${deps.now()} as window_closed
-      from contributions c join datanets d on d.id = c.datanet_id
+      from ${contributionsTable(tx)} c join ${datanetsTable(tx)} d on d.id = c.datanet_id
       where c.id = ${p.contributionId} for update of c`;
   if (!c) throw notFound('Contribution', p.contributionId);
   if (c.contributor_account_id === p.accountId) throw forbidden('You cannot vote on your own contribution.');

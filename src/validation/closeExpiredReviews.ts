@@ -1,3 +1,5 @@
+import { contributionsTable, markExpired } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { decideIfReady, type Outcome } from './decideIfReady.ts';
@@ -25,7 +27,7 @@ export async function closeExpiredReviews(
   while (closed.length < limit) {
     const one = await deps.sql.begin(async (tx) => {
       const [c] = await tx<{ id: string; contributor_account_id: string; deposit: string }[]>`
-        select c.id, c.contributor_account_id, c.deposit from contributions c join datanets d on d.id = c.datanet_id
+        select c.id, c.contributor_account_id, c.deposit from ${contributionsTable(tx)} c join ${datanetsTable(tx)} d on d.id = c.datanet_id
         where c.status = 'pending' and c.gold_answer is null
           and c.created_at + make_interval(secs => d.review_window_seconds) <= ${deps.now()}
         order by c.created_at, c.id limit 1
@@ -33,8 +35,7 @@ export async function closeExpiredReviews(
       if (!c) return null;
       const outcome = await decideIfReady(tx, deps, c.id, { windowClosed: true });
       if (outcome) return { contributionId: c.id, result: 'decided' as const, outcome, refunded: 0n };
-      await tx`update contributions set status = 'expired', decided_at = ${deps.now()} where id = ${c.id}`;
-      await tx`delete from contribution_bands where contribution_id = ${c.id}`;
+      await markExpired(tx, c.id, deps.now());
       const deposit = BigInt(c.deposit);
       if (deposit > 0n) {
         await postTransaction(tx, {

@@ -1,5 +1,8 @@
 import type postgres from 'postgres';
+import { contributionsTable, markDecided } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import { AppError } from '../errors.ts';
+import { lockDecisionAccounts } from '../ledger/ledgerStore.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
 import { splitLargestRemainder } from '../ledger/splitLargestRemainder.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -60,7 +63,7 @@ export async function decideIfReady(
   >`
     select d.quorum_votes, d.approval_bps, d.loss_bps, d.expiry_decides, c.datanet_id, c.contributor_account_id,
       c.deposit, d.validation_reward
-    from contributions c join datanets d on d.id = c.datanet_id
+    from ${contributionsTable(tx)} c join ${datanetsTable(tx)} d on d.id = c.datanet_id
     where c.id = ${contributionId} and c.status = 'pending' and c.gold_answer is null`;
   if (!t) return null;
   const votes = await tx<VoteRow[]>`
@@ -111,11 +114,11 @@ export async function decideIfReady(
   // Every ledger row this decision posts to, locked up front in id order (the order ledger_post and
   // inference settlement lock in), so reading the pool balance first cannot invert the lock order.
   const owners = [t.contributor_account_id, ...eligible.map((w) => w.account_id)];
-  const locked = await tx<{ id: string; balance: string; kind: string }[]>`
-    select id, balance, kind from ledger_accounts
-    where (datanet_id = ${t.datanet_id} and kind = 'pool') or id = any(${[deps.system.escrow, deps.system.stakes]}::bigint[])
-      or (kind = 'available' and owner_account_id = any(${owners}::bigint[]))
-    order by id for no key update`;
+  const locked = await lockDecisionAccounts(tx, {
+    datanetId: t.datanet_id,
+    systemIds: [deps.system.escrow, deps.system.stakes],
+    owners,
+  });
   const pool = locked.find((a) => a.kind === 'pool')!;
   const rate = BigInt(t.validation_reward);
   // Nobody eligible to earn: the reward stays in the pool and what the losers forfeit goes to it.
@@ -162,7 +165,7 @@ export async function decideIfReady(
   const status = approved ? 'approved' : 'rejected';
   const commitment = votesCommitment(commitments);
   const expired = opts.windowClosed === true;
-  await tx`update contributions set status = ${status}, decided_at = ${deps.now()} where id = ${contributionId}`;
+  await markDecided(tx, contributionId, status, deps.now());
   await tx`
     insert into validation_outcomes (contribution_id, datanet_id, approved, approve_weight, reject_weight, votes,
       reward_paid, ledger_tx_id, votes_commitment, penalties, expired)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datanetExists } from '../datanets/datanetStore.ts';
 import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
@@ -21,8 +22,7 @@ export async function getValidatorLeaderboard(
   input: z.input<typeof params>,
 ): Promise<{ datanetId: string; validators: (ValidatorRecord & { rank: number })[]; hasMore: boolean }> {
   const p = parseInput(params, input);
-  const [d] = await deps.sql`select 1 from datanets where id = ${p.datanetId}`;
-  if (!d) throw notFound('Datanet', p.datanetId);
+  if (!(await datanetExists(deps.sql, p.datanetId))) throw notFound('Datanet', p.datanetId);
   const validators = await validatorRecords(
     deps.sql,
     deps.now(),

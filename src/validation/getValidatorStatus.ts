@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { contributionsTable } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -28,9 +30,9 @@ export async function getValidatorStatus(
   );
   const extra = await deps.sql<{ datanet_id: string; name: string; min_stake: string; open: string }[]>`
     select d.id as datanet_id, d.name, d.min_stake,
-      (select count(*) from votes v join contributions c on c.id = v.contribution_id
+      (select count(*) from votes v join ${contributionsTable(deps.sql)} c on c.id = v.contribution_id
        where v.validator_account_id = ${p.accountId} and c.datanet_id = d.id and c.status = 'pending') as open
-    from datanets d where d.id = any(${records.map((r) => r.datanetId)}::bigint[])`;
+    from ${datanetsTable(deps.sql)} d where d.id = any(${records.map((r) => r.datanetId)}::bigint[])`;
   const byId = new Map(extra.map((e) => [e.datanet_id, e]));
   return {
     stakes: records.map((r) => {

@@ -1,3 +1,4 @@
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Db } from '../db/openDatabase.ts';
 import { goldCutoff } from './validatorRecords.ts';
 
@@ -24,7 +25,7 @@ export async function goldStanding(
     select a.account_id, coalesce(g.answered, 0)::int as answered, coalesce(g.correct, 0)::int as correct,
       d.gold_min_accuracy_bps as min_bps, d.gold_min_answers as min_answers
     from unnest(${accountIds as string[]}::bigint[]) as a(account_id)
-    cross join datanets d
+    cross join ${datanetsTable(db)} d
     left join lateral (
       select count(*) as answered, count(*) filter (where correct) as correct from gold_votes
       where validator_account_id = a.account_id and datanet_id = d.id and created_at < ${goldCutoff(now)}) g on true

@@ -3,8 +3,10 @@ import {
   CONTRIBUTION_COLUMNS,
   type Contribution,
   type ContributionRow,
+  contributionsTable,
   toContribution,
-} from '../contributions/contributionView.ts';
+} from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -34,8 +36,8 @@ export async function listReviewQueue(deps: Deps, input: z.input<typeof params>)
   >`
     select ${deps.sql.unsafe(CONTRIBUTION_COLUMNS.replace(/(\w+)/g, 'c.$1'))},
       c.created_at + make_interval(secs => d.review_window_seconds) as closes_at, d.review_window_seconds as window_s,
-      (select o.content from contributions o where o.id = c.near_duplicate_of) as original
-    from contributions c join datanets d on d.id = c.datanet_id
+      (select o.content from ${contributionsTable(deps.sql)} o where o.id = c.near_duplicate_of) as original
+    from ${contributionsTable(deps.sql)} c join ${datanetsTable(deps.sql)} d on d.id = c.datanet_id
     where c.datanet_id = ${p.datanetId} and c.status = 'pending' and c.contributor_account_id <> ${p.accountId}
       and (c.gold_answer is not null or c.created_at + make_interval(secs => d.review_window_seconds) > ${deps.now()})
       and not exists (select 1 from votes v where v.contribution_id = c.id and v.validator_account_id = ${p.accountId})

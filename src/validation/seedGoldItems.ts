@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { markGold } from '../contributions/contributionStore.ts';
 import { submitContributions } from '../contributions/submitContributions.ts';
+import { datanetOwnerOf } from '../datanets/datanetStore.ts';
 import { forbidden, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
@@ -27,10 +29,9 @@ export interface SeedGoldItemsResult {
  */
 export async function seedGoldItems(deps: Deps, input: SeedGoldItemsParams): Promise<SeedGoldItemsResult> {
   const p = parseInput(params, input);
-  const [d] = await deps.sql<{ owner_account_id: string }[]>`
-    select owner_account_id from datanets where id = ${p.datanetId}`;
-  if (!d) throw notFound('Datanet', p.datanetId);
-  if (d.owner_account_id !== p.accountId) throw forbidden('Only the datanet owner can seed gold items.');
+  const owner = await datanetOwnerOf(deps.sql, p.datanetId);
+  if (!owner) throw notFound('Datanet', p.datanetId);
+  if (owner !== p.accountId) throw forbidden('Only the datanet owner can seed gold items.');
   const submitted = await submitContributions(deps, {
     accountId: p.accountId,
     datanetId: p.datanetId,
@@ -42,12 +43,11 @@ export async function seedGoldItems(deps: Deps, input: SeedGoldItemsParams): Pro
     approve: p.items[a.index].approve,
   }));
   // Marked only while nobody has voted on it as an ordinary item (the moment after submitting).
-  const marked = await deps.sql<{ id: string; gold_answer: boolean }[]>`
-    update contributions c set gold_answer = x.approve
-    from jsonb_to_recordset(${deps.sql.json(answers as never)}) as x(id bigint, approve boolean)
-    where c.id = x.id and (c.gold_answer is not null or
-      (c.status = 'pending' and not exists (select 1 from votes v where v.contribution_id = c.id)))
-    returning c.id, c.gold_answer`;
+  const marked = await markGold(
+    deps.sql,
+    answers,
+    deps.sql`not exists (select 1 from votes v where v.contribution_id = c.id)`,
+  );
   return {
     gold: marked
       .map((m) => ({ contributionId: m.id, approve: m.gold_answer }))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minStakeOf } from '../datanets/datanetStore.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import { amountSchema, formatTokens } from '../shared/amount.ts';
@@ -27,21 +28,19 @@ export async function stakeAsValidator(deps: Deps, input: z.input<typeof params>
       tx,
       { accountId: p.accountId, key: p.idempotencyKey, operation: 'stake', request: p },
       async () => {
-        const [d] = await tx<
-          { min_stake: string }[]
-        >`select min_stake from datanets where id = ${p.datanetId}`;
-        if (!d) throw notFound('Datanet', p.datanetId);
+        const minStake = await minStakeOf(tx, p.datanetId);
+        if (minStake === null) throw notFound('Datanet', p.datanetId);
         const [row] = await tx<{ amount: string }[]>`
           insert into validator_stakes (datanet_id, account_id, amount) values (${p.datanetId}, ${p.accountId}, ${p.amount.toString()})
           on conflict (datanet_id, account_id)
           do update set amount = validator_stakes.amount + excluded.amount, updated_at = now()
           returning amount`;
         const staked = BigInt(row.amount);
-        if (staked < BigInt(d.min_stake)) {
+        if (staked < minStake) {
           throw new AppError(
             'BAD_INPUT',
-            `This datanet needs a stake of at least ${formatTokens(BigInt(d.min_stake))} tokens in total.`,
-            { minStake: d.min_stake },
+            `This datanet needs a stake of at least ${formatTokens(minStake)} tokens in total.`,
+            { minStake: minStake.toString() },
           );
         }
         await postTransaction(tx, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contributionsTable } from '../contributions/contributionStore.ts';
 import { AppError } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -31,7 +32,7 @@ export async function unstakeAsValidator(
       const amount = BigInt(stake?.amount ?? 0);
       if (amount === 0n) return { datanetId: p.datanetId, returned: 0n };
       const [open] = await tx<{ n: string }[]>`
-      select count(*) as n from votes v join contributions c on c.id = v.contribution_id
+      select count(*) as n from votes v join ${contributionsTable(tx)} c on c.id = v.contribution_id
       where v.validator_account_id = ${p.accountId} and c.datanet_id = ${p.datanetId} and c.status = 'pending'`;
       if (Number(open.n) > 0) {
         throw new AppError(

@@ -1,4 +1,7 @@
 import type postgres from 'postgres';
+import { displayNameExpr } from '../accounts/accountStore.ts';
+import { contributionsTable } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Db } from '../db/openDatabase.ts';
 
 /** A validator's record in one datanet: what the reputation shown on every surface is made of. */
@@ -58,15 +61,14 @@ export async function validatorRecords(
       min_answers: number;
     }[]
   >`
-    select s.datanet_id, s.account_id, a.display_name, s.amount, v.cast, v.decided, v.won, v.earned, v.forfeited,
+    select s.datanet_id, s.account_id, ${displayNameExpr(db, db`s.account_id`)} as display_name, s.amount, v.cast, v.decided, v.won, v.earned, v.forfeited,
       g.answered, g.correct, d.gold_min_accuracy_bps as min_bps, d.gold_min_answers as min_answers
     from validator_stakes s
-    join datanets d on d.id = s.datanet_id
-    join accounts a on a.id = s.account_id
+    join ${datanetsTable(db)} d on d.id = s.datanet_id
     cross join lateral (
       select count(*) as cast, count(o.*) as decided, count(*) filter (where o.approved = vt.approve) as won,
         coalesce(sum(vt.paid), 0) as earned, coalesce(sum(vt.penalty), 0) as forfeited
-      from votes vt join contributions c on c.id = vt.contribution_id
+      from votes vt join ${contributionsTable(db)} c on c.id = vt.contribution_id
       left join validation_outcomes o on o.contribution_id = vt.contribution_id
       where vt.validator_account_id = s.account_id and c.datanet_id = s.datanet_id) v
     cross join lateral (

@@ -8,7 +8,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
-import type { Datanet } from '../../../src/datanets/datanetView.ts';
+import type { Datanet } from '../../../src/datanets/datanetStore.ts';
 import { badInput } from '../../../src/errors.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext, idempotencyKeyOf } from '../context.ts';

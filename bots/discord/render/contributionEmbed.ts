@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { Contribution } from '../../../src/contributions/contributionView.ts';
+import type { Contribution } from '../../../src/contributions/contributionStore.ts';
 import { clip, pot } from './format.ts';
 
 export const APPROVE = '✅';

@@ -1,6 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import type { DiscordConfig } from '../../../src/config.ts';
-import type { Datanet } from '../../../src/datanets/datanetView.ts';
+import type { Datanet } from '../../../src/datanets/datanetStore.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { reviewChannelFor } from '../reviews/reviewChannelFor.ts';
 import { bytes, clip, percent } from './format.ts';

@@ -1,5 +1,5 @@
 import type { SubmitContributionsResult } from '../../../src/contributions/submitContributions.ts';
-import type { Datanet } from '../../../src/datanets/datanetView.ts';
+import type { Datanet } from '../../../src/datanets/datanetStore.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { clip } from './format.ts';
 

@@ -1,4 +1,7 @@
+import { contributionsTable } from '../../../src/contributions/contributionStore.ts';
+import { datanetsTable } from '../../../src/datanets/datanetStore.ts';
 import type { Sql } from '../../../src/db/openDatabase.ts';
+import { validationOutcomesTable } from '../../../src/validation/validationStore.ts';
 
 export interface ClaimedPost {
   contributionId: string;
@@ -32,7 +35,7 @@ export async function claimReviewPosts(sql: Sql, scope: ReviewScope, limit: numb
     : sql`(d.id::text = any(${scope.keys}) or lower(d.name) = any(${scope.keys}))`;
   const rows = await sql<{ contribution_id: string; datanet_id: string; name: string }[]>`
     with candidates as (
-      select c.id from contributions c join datanets d on d.id = c.datanet_id
+      select c.id from ${contributionsTable(sql)} c join ${datanetsTable(sql)} d on d.id = c.datanet_id
       left join discord_review_posts p on p.contribution_id = c.id
       where c.status = 'pending' and ${inScope}
         and (p.contribution_id is null or (p.message_id is null and p.claimed_at < now() - ${STALE_CLAIM}::interval))
@@ -44,7 +47,7 @@ export async function claimReviewPosts(sql: Sql, scope: ReviewScope, limit: numb
       returning contribution_id
     )
     select c.id as contribution_id, d.id as datanet_id, d.name
-    from claimed k join contributions c on c.id = k.contribution_id join datanets d on d.id = c.datanet_id
+    from claimed k join ${contributionsTable(sql)} c on c.id = k.contribution_id join ${datanetsTable(sql)} d on d.id = c.datanet_id
     order by c.id`;
   return rows.map((r) => ({
     contributionId: r.contribution_id,
@@ -88,8 +91,8 @@ export async function listDecidedPosts(sql: Sql, limit: number): Promise<Decided
   >`
     select p.contribution_id, p.channel_id, p.message_id, c.status, o.votes, o.approve_weight, o.reject_weight
     from discord_review_posts p
-    join contributions c on c.id = p.contribution_id
-    left join validation_outcomes o on o.contribution_id = p.contribution_id
+    join ${contributionsTable(sql)} c on c.id = p.contribution_id
+    left join ${validationOutcomesTable(sql)} o on o.contribution_id = p.contribution_id
     where p.message_id is not null and p.outcome_shown_at is null and c.status <> 'pending'
     order by p.contribution_id limit ${limit}`;
   return rows.map((r) => ({

@@ -1,5 +1,18 @@
 import type postgres from 'postgres';
+import { datanetContributionCounts } from '../contributions/contributionStore.ts';
 import type { Db } from '../db/openDatabase.ts';
+import { poolBalanceExpr } from '../ledger/ledgerStore.ts';
+
+/**
+ * The datanets area's queries (the datanets table belongs to src/datanets). Each takes the
+ * connection or transaction it is given, so callers keep their transactions and locks.
+ */
+
+/**
+ * The table, for another area's statement that joins it (one statement keeps one snapshot, its
+ * row locks and its order): every such reader names it through here, so all are found from here.
+ */
+export const datanetsTable = (db: Db) => db('datanets');
 
 export interface Datanet {
   id: string;
@@ -72,20 +85,12 @@ export async function selectDatanets(
   offset = 0,
 ): Promise<Datanet[]> {
   const rows = await db<Row[]>`
-    select d.*, coalesce(p.balance, 0) as pool_balance,
+    select d.*, ${poolBalanceExpr(db, db`d.id`)} as pool_balance,
       coalesce(c.pending, 0) as pending, coalesce(c.approved, 0) as approved,
       coalesce(c.rejected, 0) as rejected, coalesce(c.withdrawn, 0) as withdrawn,
       coalesce(c.contributors, 0) as contributors, coalesce(c.bytes, 0) as bytes
     from datanets d
-    left join ledger_accounts p on p.datanet_id = d.id and p.kind = 'pool'
-    left join lateral (
-      select count(*) filter (where status = 'pending') as pending,
-             count(*) filter (where status = 'approved') as approved,
-             count(*) filter (where status = 'rejected') as rejected,
-             count(*) filter (where status = 'withdrawn') as withdrawn,
-             count(distinct contributor_account_id) filter (where status <> 'withdrawn') as contributors,
-             coalesce(sum(bytes) filter (where status <> 'withdrawn'), 0) as bytes
-      from contributions where datanet_id = d.id and gold_answer is null) c on true
+    left join lateral ${datanetContributionCounts(db, db`d.id`)} c on true
     where ${where}
     order by d.id
     limit ${limit} offset ${offset}`;
@@ -124,4 +129,40 @@ function toDatanet(r: Row): Datanet {
     },
     createdAt: r.created_at,
   };
+}
+
+/** Whether a datanet exists. */
+export async function datanetExists(db: Db, datanetId: string): Promise<boolean> {
+  const [d] = await db`select 1 from datanets where id = ${datanetId}`;
+  return Boolean(d);
+}
+
+/** The datanet's owner, or null when there is no such datanet. */
+export async function datanetOwnerOf(db: Db, datanetId: string): Promise<string | null> {
+  const [d] = await db<{ owner_account_id: string }[]>`
+    select owner_account_id from datanets where id = ${datanetId}`;
+  return d?.owner_account_id ?? null;
+}
+
+/** The stake a validator needs on the datanet, or null when there is no such datanet. */
+export async function minStakeOf(db: Db, datanetId: string): Promise<bigint | null> {
+  const [d] = await db<{ min_stake: string }[]>`select min_stake from datanets where id = ${datanetId}`;
+  return d ? BigInt(d.min_stake) : null;
+}
+
+/** What a submission is checked against: languages, deposit and daily quotas (null: no such datanet). */
+export async function submissionRulesOf(
+  db: Db,
+  datanetId: string,
+): Promise<{ languages: string[]; deposit: string; daily_items: number; daily_bytes: string } | null> {
+  const [d] = await db<{ languages: string[]; deposit: string; daily_items: number; daily_bytes: string }[]>`
+    select languages, deposit, daily_items, daily_bytes from datanets where id = ${datanetId}`;
+  return d ?? null;
+}
+
+/** The part of the protocol cut of paid calls that refills each datanet's pool (issue 16). */
+export async function poolCutBpsOf(db: Db, datanetIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db<{ id: string; bps: number }[]>`
+    select id, pool_cut_bps as bps from datanets where id = any(${datanetIds as string[]}::bigint[])`;
+  return new Map(rows.map((r) => [r.id, r.bps]));
 }

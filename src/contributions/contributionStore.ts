@@ -1,0 +1,158 @@
+import type postgres from 'postgres';
+import type { Db, Sql } from '../db/openDatabase.ts';
+
+export interface Contribution {
+  id: string;
+  datanetId: string;
+  contributorAccountId: string;
+  content: string;
+  contentHash: string;
+  bytes: number;
+  chars: number;
+  language: string;
+  checkScore: number;
+  checkProblems: string[];
+  nearDuplicateOf: string | null;
+  nearDuplicateSimilarity: number | null;
+  source: string;
+  deposit: bigint;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn' | 'expired';
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface ContributionRow {
+  id: string;
+  datanet_id: string;
+  contributor_account_id: string;
+  content: string;
+  content_hash: string;
+  bytes: number;
+  chars: number;
+  language: string;
+  check_score: number;
+  check_problems: string[];
+  near_duplicate_of: string | null;
+  near_duplicate_similarity: number | null;
+  source: string;
+  deposit: string;
+  status: Contribution['status'];
+  created_at: Date;
+  decided_at: Date | null;
+}
+
+/** Columns to select for `toContribution` (everything but the MinHash signature). */
+export const CONTRIBUTION_COLUMNS = `id, datanet_id, contributor_account_id, content, content_hash, bytes, chars, language,
+  check_score, check_problems, near_duplicate_of, near_duplicate_similarity, source, deposit, status, created_at, decided_at`;
+
+export function toContribution(r: ContributionRow): Contribution {
+  return {
+    id: r.id,
+    datanetId: r.datanet_id,
+    contributorAccountId: r.contributor_account_id,
+    content: r.content,
+    contentHash: r.content_hash,
+    bytes: r.bytes,
+    chars: r.chars,
+    language: r.language,
+    checkScore: r.check_score,
+    checkProblems: r.check_problems,
+    nearDuplicateOf: r.near_duplicate_of,
+    nearDuplicateSimilarity: r.near_duplicate_similarity,
+    source: r.source,
+    deposit: BigInt(r.deposit),
+    status: r.status,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+  };
+}
+
+/*
+ * The contributions area's queries that other areas need (contributions and contribution_bands
+ * belong to src/contributions). Each takes the connection or transaction it is given, so callers
+ * keep their transactions, row locks and lock order.
+ */
+
+/**
+ * The table, for another area's statement that joins it (one statement keeps one snapshot, its
+ * row locks and its order): every such reader names it through here, so all are found from here.
+ */
+export const contributionsTable = (db: Db) => db('contributions');
+
+/**
+ * A subquery of one datanet's contribution counts by status (gold items left out), for a lateral
+ * join: pending, approved, rejected, withdrawn, contributors and bytes.
+ */
+export const datanetContributionCounts = (db: Db, datanetId: postgres.Fragment) => db`(
+      select count(*) filter (where status = 'pending') as pending,
+             count(*) filter (where status = 'approved') as approved,
+             count(*) filter (where status = 'rejected') as rejected,
+             count(*) filter (where status = 'withdrawn') as withdrawn,
+             count(distinct contributor_account_id) filter (where status <> 'withdrawn') as contributors,
+             coalesce(sum(bytes) filter (where status <> 'withdrawn'), 0) as bytes
+      from contributions where datanet_id = ${datanetId} and gold_answer is null)`;
+
+/** A scalar expression: the deposits locked in the account's pending contributions. */
+export const pendingDepositsExpr = (db: Db, accountId: string) =>
+  db`(select coalesce(sum(deposit), 0) from contributions where contributor_account_id = ${accountId} and status = 'pending')`;
+
+/** Records a decision on a pending contribution (its row is locked by the caller). */
+export async function markDecided(
+  tx: Db,
+  contributionId: string,
+  status: 'approved' | 'rejected',
+  at: Date,
+): Promise<void> {
+  await tx`update contributions set status = ${status}, decided_at = ${at} where id = ${contributionId}`;
+}
+
+/** Returns an undecided contribution whose review window closed: expired, and out of the duplicate index. */
+export async function markExpired(tx: Db, contributionId: string, at: Date): Promise<void> {
+  await tx`update contributions set status = 'expired', decided_at = ${at} where id = ${contributionId}`;
+  await tx`delete from contribution_bands where contribution_id = ${contributionId}`;
+}
+
+/**
+ * Marks contributions as gold items with their known answers, only where `unvoted` (a condition over
+ * `c`, the contribution) holds or they are gold already; returns those marked.
+ */
+export async function markGold(
+  db: Db,
+  answers: { id: string; approve: boolean }[],
+  unvoted: postgres.Fragment,
+): Promise<{ id: string; gold_answer: boolean }[]> {
+  return db<{ id: string; gold_answer: boolean }[]>`
+    update contributions c set gold_answer = x.approve
+    from jsonb_to_recordset(${db.json(answers as never)}) as x(id bigint, approve boolean)
+    where c.id = x.id and (c.gold_answer is not null or (c.status = 'pending' and ${unvoted}))
+    returning c.id, c.gold_answer`;
+}
+
+/** The approved, non-gold contributions of a datanet in id order: what a training snapshot holds. */
+export async function approvedContributionsOf(
+  db: Db,
+  datanetId: string,
+): Promise<
+  { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
+> {
+  return db<
+    { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
+  >`
+    select id as contribution_id, contributor_account_id, content_hash, datanet_id from contributions
+    where datanet_id = ${datanetId} and status = 'approved' and gold_answer is null order by id`;
+}
+
+/** The text of contributions by id (any order). */
+export async function contentsOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ id: string; content: string; content_hash: string }[]> {
+  return db<{ id: string; content: string; content_hash: string }[]>`
+    select id, content, content_hash from contributions where id = any(${ids as string[]}::bigint[])`;
+}
+
+/** Contributions by outcome, for the metrics endpoint. */
+export function countContributionsByStatus(sql: Sql) {
+  return sql<{ label: string; n: string }[]>`
+    select status as label, count(*)::text as n from contributions group by status`;
+}
