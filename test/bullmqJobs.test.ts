@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { loadTestServices } from '../src/config.ts';
-import type { TrainingRun } from '../src/training/trainingRunView.ts';
+import type { TrainingRun } from '../src/training/trainingRunStore.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';

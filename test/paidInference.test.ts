@@ -10,7 +10,7 @@ import { receiptLeafOf } from '../src/inference/receiptLeaf.ts';
 import { releaseStaleReservations } from '../src/inference/releaseStaleReservations.ts';
 import { reserveFee } from '../src/inference/reserveFee.ts';
 import type { Deps } from '../src/shared/deps.ts';
-import type { TrainingRun } from '../src/training/trainingRunView.ts';
+import type { TrainingRun } from '../src/training/trainingRunStore.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';

@@ -4,7 +4,7 @@ import {
   type Message,
   RESTJSONErrorCodes,
 } from 'discord.js';
-import type { TrainingRun } from '../../src/training/trainingRunView.ts';
+import type { TrainingRun } from '../../src/training/trainingRunStore.ts';
 import type { BotContext } from './context.ts';
 import { runEmbed } from './render/runEmbed.ts';
 

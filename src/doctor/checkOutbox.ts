@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { failedOutboxRows, outboxExists, unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
 import type { Config } from '../config.ts';
 import { lockHolder } from '../db/acquireDataDirLock.ts';
 import { openDatabase, type Sql } from '../db/openDatabase.ts';
@@ -38,21 +39,18 @@ export async function checkOutbox(config: Config): Promise<DoctorCheck> {
 }
 
 async function failedRows(sql: Sql): Promise<DoctorCheck> {
-  const [table] = await sql<{ ok: boolean }[]>`select to_regclass('chain_outbox') is not null as ok`;
-  if (!table.ok) return { name, ready: true, detail: 'no outbox yet (potluck start creates it)' };
-  const rows = await sql<{ id: string; kind: string; why: string | null; n: number }[]>`
-    select id, kind, last_error as why, count(*) over ()::int as n from chain_outbox
-    where status = 'failed' order by id desc limit 3`;
-  const [pending] = await sql<{ n: number }[]>`
-    select count(*)::int as n from chain_outbox where status in ('pending', 'submitted')`;
+  if (!(await outboxExists(sql)))
+    return { name, ready: true, detail: 'no outbox yet (potluck start creates it)' };
+  const { rows, total } = await failedOutboxRows(sql, 3);
+  const pending = await unconfirmedOutbox(sql);
   if (rows.length === 0) {
-    return { name, ready: true, detail: `no failed chain writes; ${pending.n} pending` };
+    return { name, ready: true, detail: `no failed chain writes; ${pending.count} pending` };
   }
   const listed = rows.map((r) => `#${r.id} ${r.kind}: ${r.why ?? 'no reason recorded'}`).join('; ');
   return {
     name,
     ready: false,
-    detail: `${rows[0].n} chain write(s) failed for good and will not be sent (newest: ${listed}); ${pending.n} pending`,
+    detail: `${total} chain write(s) failed for good and will not be sent (newest: ${listed}); ${pending.count} pending`,
     fix: "each is logged as 'outbox row failed for good' with its reason; later writes were sent. Report it: it is a bug or a contract refusal",
   };
 }

@@ -1,4 +1,5 @@
 import type { App } from '../app.ts';
+import { unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
 import { scrubSecrets } from '../shared/createLogger.ts';
 
 export interface Check {
@@ -27,15 +28,13 @@ export async function checkReadiness(app: App, draining: boolean): Promise<Readi
     }),
     outbox: check(async () => {
       const limit = app.config.operations.outboxStuckSeconds;
-      const [row] = await app.database.sql`
-        select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as age, count(*)::int as n
-        from chain_outbox where status in ('pending', 'submitted')`;
-      const age = Math.round(Number(row.age));
+      const row = await unconfirmedOutbox(app.database.sql);
+      const age = Math.round(row.ageSeconds);
       if (age > limit)
         throw new Error(
-          `oldest of ${row.n} unconfirmed rows waits ${age} s (READY_OUTBOX_STUCK_SECONDS=${limit})`,
+          `oldest of ${row.count} unconfirmed rows waits ${age} s (READY_OUTBOX_STUCK_SECONDS=${limit})`,
         );
-      return `${row.n} unconfirmed, oldest ${age} s`;
+      return `${row.count} unconfirmed, oldest ${age} s`;
     }),
   };
   if (app.jobs.kind === 'bullmq') {

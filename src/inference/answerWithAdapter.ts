@@ -2,9 +2,9 @@ import { attributeAnswer } from '../attribution/attributeAnswer.ts';
 import { AppError } from '../errors.ts';
 import type { LoraArtifact } from '../ml/serving/loraArtifact.ts';
 import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
+import type { ModelTerms } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
-import type { ModelTerms } from './loadModelTerms.ts';
 import { priceNeuralAnswer } from './priceNeuralAnswer.ts';
 import type { Settlement } from './settleInference.ts';
 

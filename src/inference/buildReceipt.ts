@@ -1,6 +1,6 @@
+import type { ModelTerms } from '../models/modelStore.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
-import type { ModelTerms } from './loadModelTerms.ts';
 import { partsToStrings, type Receipt, SPAN_CONTRIBUTIONS_LISTED } from './receipt.ts';
 import type { FeeSplit, Payee } from './splitFee.ts';
 

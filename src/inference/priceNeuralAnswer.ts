@@ -1,9 +1,9 @@
 import type { LoraArtifact } from '../ml/serving/loraArtifact.ts';
+import type { ModelTerms } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { InfluenceOutcome } from './answerWithAdapter.ts';
 import { combineAttribution } from './combineAttribution.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
-import type { ModelTerms } from './loadModelTerms.ts';
 import { neuralWeights } from './neuralWeights.ts';
 import type { NeuralReceipt } from './receipt.ts';
 import { settleByWeights } from './settleByWeights.ts';

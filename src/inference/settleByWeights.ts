@@ -1,7 +1,7 @@
+import type { ModelTerms } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { buildReceipt } from './buildReceipt.ts';
 import type { GeneratedAnswer, GenerationRequest } from './generateAnswer.ts';
-import type { ModelTerms } from './loadModelTerms.ts';
 import { loadPayees } from './loadPayees.ts';
 import type { Receipt } from './receipt.ts';
 import type { Settlement } from './settleInference.ts';

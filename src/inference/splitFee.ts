@@ -1,5 +1,5 @@
 import { splitLargestRemainder } from '../ledger/splitLargestRemainder.ts';
-import type { RevenueSplit } from '../models/modelView.ts';
+import type { RevenueSplit } from '../models/modelStore.ts';
 
 export interface Payee {
   contributorAccountId: string;

@@ -1,6 +1,9 @@
 import { Gauge, type Registry } from 'prom-client';
+import { countOutboxByStatus, unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
+import { countCallsByStatus, settledFeesTotal } from '../inference/inferenceStore.ts';
 import type { Logger } from '../shared/createLogger.ts';
+import { countRunsByStatus, runSecondsByStatus } from '../training/trainingRunStore.ts';
 import { toTokens } from './createMetrics.ts';
 
 type Row = { label: string; n: string };
@@ -49,43 +52,25 @@ export function collectDatabaseGauges(registry: Registry, sql: Sql, log: Logger)
       from votes v left join validation_outcomes o on o.contribution_id = v.contribution_id
       group by 1`,
   );
-  byLabel(
-    'potluck_training_runs',
-    'Training runs by status',
-    'status',
-    () => sql<Row[]>`select status as label, count(*)::text as n from training_runs group by status`,
-  );
+  byLabel('potluck_training_runs', 'Training runs by status', 'status', () => countRunsByStatus(sql));
   // With potluck_training_runs, rate(seconds) / rate(count) is the mean run time by outcome.
   byLabel(
     'potluck_training_run_seconds_total',
     'Time finished training runs took, summed, by status',
     'status',
-    () =>
-      sql<Row[]>`
-      select status as label, coalesce(sum(extract(epoch from finished_at - started_at)), 0)::text as n
-      from training_runs where finished_at is not null and started_at is not null group by status`,
+    () => runSecondsByStatus(sql),
   );
-  byLabel(
-    'potluck_inference_calls',
-    'Paid calls recorded (all processes) by status',
-    'status',
-    () => sql<Row[]>`select status as label, count(*)::text as n from inference_calls group by status`,
+  byLabel('potluck_inference_calls', 'Paid calls recorded (all processes) by status', 'status', () =>
+    countCallsByStatus(sql),
   );
-  byLabel(
-    'potluck_outbox_rows',
-    'Chain outbox rows by status',
-    'status',
-    () => sql<Row[]>`select status as label, count(*)::text as n from chain_outbox group by status`,
-  );
+  byLabel('potluck_outbox_rows', 'Chain outbox rows by status', 'status', () => countOutboxByStatus(sql));
   new Gauge({
     name: 'potluck_paid_call_fees_settled_tokens',
     help: 'Fees of all settled paid calls (all processes), in tokens',
     registers: [registry],
     async collect() {
       try {
-        const [row] =
-          await sql`select coalesce(sum(fee), 0)::text as total from inference_calls where status = 'settled'`;
-        this.set(toTokens(BigInt(row.total)));
+        this.set(toTokens(await settledFeesTotal(sql)));
       } catch (error) {
         log.warn('metrics: database read failed', { metric: 'fees', error });
       }
@@ -97,10 +82,7 @@ export function collectDatabaseGauges(registry: Registry, sql: Sql, log: Logger)
     registers: [registry],
     async collect() {
       try {
-        const [row] = await sql`
-          select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as age
-          from chain_outbox where status in ('pending', 'submitted')`;
-        this.set(Number(row.age));
+        this.set((await unconfirmedOutbox(sql)).ageSeconds);
       } catch (error) {
         log.warn('metrics: database read failed', { metric: 'outbox age', error });
       }

@@ -3,7 +3,7 @@ import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { isRowId } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type Model, selectModels } from './modelView.ts';
+import { type Model, selectModels } from './modelStore.ts';
 
 const params = z.object({
   /** An id, or a name (case-insensitive) as people type it in a bot. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type Model, selectModels } from './modelView.ts';
+import { type Model, selectModels } from './modelStore.ts';
 
 const params = z.object({
   datanetId: idSchema.optional(),

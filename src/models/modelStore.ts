@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Db } from '../db/openDatabase.ts';
+import { settledUsageByModel } from '../inference/inferenceStore.ts';
 
 export interface RevenueSplit {
   developerBps: number;
@@ -48,12 +49,6 @@ interface Row {
   kind: 'infini-gram' | 'lora';
   adapter_hash: string | null;
   created_at: Date;
-  calls: string;
-  fees: string;
-  developer: string;
-  data: string;
-  validators: string;
-  protocol: string;
 }
 
 /** Models matching `where` (a fragment over alias m) with usage and earnings, oldest first. */
@@ -64,40 +59,110 @@ export async function selectModels(
   offset = 0,
 ): Promise<Model[]> {
   const rows = await db<Row[]>`
-    select m.*, u.calls, u.fees, u.developer, u.data, u.validators, u.protocol
-    from models m
-    left join lateral (
-      select count(*) as calls, coalesce(sum(fee), 0) as fees,
-        coalesce(sum(developer_amount), 0) as developer, coalesce(sum(data_amount), 0) as data,
-        coalesce(sum(validators_amount), 0) as validators, coalesce(sum(protocol_amount), 0) as protocol
-      from inference_calls where model_id = m.id and status = 'settled') u on true
-    where ${where} order by m.id limit ${limit} offset ${offset}`;
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description,
-    runId: r.run_id,
-    datanetId: r.datanet_id,
-    developerAccountId: r.developer_account_id,
-    pricePerCall: BigInt(r.price_per_call),
+    select m.* from models m where ${where} order by m.id limit ${limit} offset ${offset}`;
+  const usage = await settledUsageByModel(
+    db,
+    rows.map((r) => String(r.id)),
+  );
+  return rows.map((r) => {
+    const u = usage.get(String(r.id)) ?? NO_USAGE;
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      runId: r.run_id,
+      datanetId: r.datanet_id,
+      developerAccountId: r.developer_account_id,
+      pricePerCall: BigInt(r.price_per_call),
+      split: {
+        developerBps: r.developer_bps,
+        dataBps: r.data_bps,
+        validatorsBps: r.validators_bps,
+        protocolBps: r.protocol_bps,
+      },
+      artifactHash: r.artifact_hash,
+      snapshotRoot: r.snapshot_root,
+      baseModel: r.base_model,
+      kind: r.kind,
+      adapterHash: r.adapter_hash,
+      usage: { calls: u.calls, fees: u.fees },
+      earnings: { developer: u.developer, data: u.data, validators: u.validators, protocol: u.protocol },
+      createdAt: r.created_at,
+    };
+  });
+}
+
+const NO_USAGE = { calls: 0, fees: 0n, developer: 0n, data: 0n, validators: 0n, protocol: 0n };
+
+/** What a paid call needs to know about its model. Published models never change. */
+export interface ModelTerms {
+  modelId: string;
+  datanetId: string;
+  developerAccountId: string;
+  pricePerCall: bigint;
+  split: RevenueSplit;
+  artifactHash: string;
+  snapshotRoot: string;
+  kind: 'infini-gram' | 'lora';
+  /** LoRA models: the base model's catalog name and the adapter's LoRA GGUF sha256. */
+  baseModel: string | null;
+  adapterHash: string | null;
+}
+
+export async function findModelTerms(db: Db, modelId: string): Promise<ModelTerms | null> {
+  const [m] = await db<
+    {
+      datanet_id: string;
+      developer_account_id: string;
+      price_per_call: string;
+      developer_bps: number;
+      data_bps: number;
+      validators_bps: number;
+      protocol_bps: number;
+      artifact_hash: string;
+      snapshot_root: string;
+      kind: 'infini-gram' | 'lora';
+      base_model: string | null;
+      adapter_hash: string | null;
+    }[]
+  >`
+    select datanet_id, developer_account_id, price_per_call, developer_bps, data_bps, validators_bps,
+      protocol_bps, artifact_hash, snapshot_root, kind, base_model, adapter_hash
+    from models where id = ${modelId}`;
+  if (!m) return null;
+  return {
+    modelId,
+    datanetId: m.datanet_id,
+    developerAccountId: m.developer_account_id,
+    pricePerCall: BigInt(m.price_per_call),
     split: {
-      developerBps: r.developer_bps,
-      dataBps: r.data_bps,
-      validatorsBps: r.validators_bps,
-      protocolBps: r.protocol_bps,
+      developerBps: m.developer_bps,
+      dataBps: m.data_bps,
+      validatorsBps: m.validators_bps,
+      protocolBps: m.protocol_bps,
     },
-    artifactHash: r.artifact_hash,
-    snapshotRoot: r.snapshot_root,
-    baseModel: r.base_model,
-    kind: r.kind,
-    adapterHash: r.adapter_hash,
-    usage: { calls: Number(r.calls), fees: BigInt(r.fees) },
-    earnings: {
-      developer: BigInt(r.developer),
-      data: BigInt(r.data),
-      validators: BigInt(r.validators),
-      protocol: BigInt(r.protocol),
-    },
-    createdAt: r.created_at,
-  }));
+    artifactHash: m.artifact_hash,
+    snapshotRoot: m.snapshot_root,
+    kind: m.kind,
+    baseModel: m.base_model,
+    adapterHash: m.adapter_hash,
+  };
+}
+
+/** A model's snapshot root and the run it was published from; null for no such model. */
+export async function findModelSnapshot(
+  db: Db,
+  modelId: string,
+): Promise<{ snapshotRoot: string; runId: string } | null> {
+  const [m] = await db<{ snapshot_root: string; run_id: string }[]>`
+    select snapshot_root, run_id from models where id = ${modelId}`;
+  return m ? { snapshotRoot: m.snapshot_root, runId: String(m.run_id) } : null;
+}
+
+/** Names of the given models, by id (for listings that name the model a payment came from). */
+export async function modelNames(db: Db, modelIds: string[]): Promise<Map<string, string>> {
+  if (modelIds.length === 0) return new Map();
+  const rows = await db<{ id: string; name: string }[]>`
+    select id, name from models where id = any(${modelIds}::bigint[])`;
+  return new Map(rows.map((r) => [String(r.id), r.name]));
 }

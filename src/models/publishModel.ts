@@ -9,7 +9,8 @@ import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { displayNameSchema } from '../shared/textSchemas.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
-import { type Model, selectModels } from './modelView.ts';
+import { lockRunForPublish } from '../training/trainingRunStore.ts';
+import { type Model, selectModels } from './modelStore.ts';
 import { revenueSplitSchema } from './revenueSplit.ts';
 
 const params = z.object({
@@ -41,38 +42,22 @@ export async function publishModel(
       tx,
       { accountId: p.accountId, key: p.idempotencyKey, operation: 'model.publish', request: p },
       async () => {
-        const [run] = await tx<
-          {
-            developer_account_id: string;
-            datanet_id: string;
-            status: string;
-            artifact_hash: string | null;
-            snapshot_root: string;
-            base_model: string | null;
-            manifest_kind: string | null;
-            lora_base: string | null;
-            adapter_hash: string | null;
-          }[]
-        >`
-          select developer_account_id, datanet_id, status, artifact_hash, snapshot_root,
-            options->>'baseModel' as base_model, manifest->>'kind' as manifest_kind,
-            manifest->'baseModel'->>'name' as lora_base, manifest->'files'->'loraGguf'->>'sha256' as adapter_hash
-          from training_runs where id = ${p.runId} for share`;
+        const run = await lockRunForPublish(tx, p.runId);
         if (!run) throw notFound('Training run', p.runId);
-        if (run.developer_account_id !== p.accountId) {
+        if (run.developerAccountId !== p.accountId) {
           throw forbidden('Only the developer who started this training run can publish it.');
         }
-        if (run.status !== 'succeeded' || !run.artifact_hash) {
+        if (run.status !== 'succeeded' || !run.artifactHash) {
           throw invalidState(`Only a succeeded training run can be published; this one is ${run.status}.`);
         }
         // A LoRA run publishes as a LoRA model: base model by name, adapter pinned by its GGUF's hash.
-        const lora = run.manifest_kind === 'lora';
-        if (lora && !(run.lora_base && run.adapter_hash)) {
+        const lora = run.manifestKind === 'lora';
+        if (lora && !(run.loraBase && run.adapterHash)) {
           throw invalidState('This LoRA training run has no adapter to publish.');
         }
         const kind = lora ? 'lora' : 'infini-gram';
-        const baseModel = lora ? run.lora_base : run.base_model;
-        const adapterHash = lora ? run.adapter_hash : null;
+        const baseModel = lora ? run.loraBase : run.baseModel;
+        const adapterHash = lora ? run.adapterHash : null;
         const [taken] = await tx`select id from models where lower(name) = lower(${p.name})`;
         if (taken) throw duplicateName(p.name);
         const s = p.split;
@@ -80,9 +65,9 @@ export async function publishModel(
           insert into models (run_id, datanet_id, developer_account_id, name, description, price_per_call,
             developer_bps, data_bps, validators_bps, protocol_bps, artifact_hash, snapshot_root, base_model,
             kind, adapter_hash)
-          values (${p.runId}, ${run.datanet_id}, ${p.accountId}, ${p.name}, ${p.description},
+          values (${p.runId}, ${run.datanetId}, ${p.accountId}, ${p.name}, ${p.description},
             ${p.pricePerCall.toString()}, ${s.developerBps}, ${s.dataBps}, ${s.validatorsBps}, ${s.protocolBps},
-            ${run.artifact_hash}, ${run.snapshot_root}, ${baseModel}, ${kind}, ${adapterHash})
+            ${run.artifactHash}, ${run.snapshotRoot}, ${baseModel}, ${kind}, ${adapterHash})
           on conflict do nothing
           returning id`;
         if (!model) throw duplicateName(p.name);
@@ -94,8 +79,8 @@ export async function publishModel(
           dedupeKey: `register_model:${model.id}`,
           payload: {
             modelRef: modelRef(model.id),
-            snapshotRoot: run.snapshot_root,
-            artifactHash: `0x${run.artifact_hash}`,
+            snapshotRoot: run.snapshotRoot,
+            artifactHash: `0x${run.artifactHash}`,
             developer: wallet?.address ?? null,
             pricePerCall: p.pricePerCall.toString(),
             splitBps: [s.developerBps, s.dataBps, s.validatorsBps, s.protocolBps],

@@ -73,3 +73,68 @@ export async function selectTrainingRuns(
     finishedAt: r.finished_at,
   }));
 }
+
+/** What publishing needs from a run, share-locked so the run cannot change while its model is written. */
+export interface RunForPublish {
+  developerAccountId: string;
+  datanetId: string;
+  status: string;
+  artifactHash: string | null;
+  snapshotRoot: string;
+  baseModel: string | null;
+  manifestKind: string | null;
+  loraBase: string | null;
+  adapterHash: string | null;
+}
+
+export async function lockRunForPublish(tx: Db, runId: string): Promise<RunForPublish | null> {
+  const [run] = await tx<
+    {
+      developer_account_id: string;
+      datanet_id: string;
+      status: string;
+      artifact_hash: string | null;
+      snapshot_root: string;
+      base_model: string | null;
+      manifest_kind: string | null;
+      lora_base: string | null;
+      adapter_hash: string | null;
+    }[]
+  >`
+    select developer_account_id, datanet_id, status, artifact_hash, snapshot_root,
+      options->>'baseModel' as base_model, manifest->>'kind' as manifest_kind,
+      manifest->'baseModel'->>'name' as lora_base, manifest->'files'->'loraGguf'->>'sha256' as adapter_hash
+    from training_runs where id = ${runId} for share`;
+  if (!run) return null;
+  return {
+    developerAccountId: run.developer_account_id,
+    datanetId: run.datanet_id,
+    status: run.status,
+    artifactHash: run.artifact_hash,
+    snapshotRoot: run.snapshot_root,
+    baseModel: run.base_model,
+    manifestKind: run.manifest_kind,
+    loraBase: run.lora_base,
+    adapterHash: run.adapter_hash,
+  };
+}
+
+/** The run's training snapshot: approved contribution ids in index order; null for no such run. */
+export async function snapshotContributionIds(db: Db, runId: string): Promise<string[] | null> {
+  const [run] = await db<{ contribution_ids: string[] }[]>`
+    select contribution_ids from training_runs where id = ${runId}`;
+  return run ? run.contribution_ids.map(String) : null;
+}
+
+/** Runs by status, for the metrics gauges. */
+export async function countRunsByStatus(db: Db): Promise<{ label: string; n: string }[]> {
+  return db<{ label: string; n: string }[]>`
+    select status as label, count(*)::text as n from training_runs group by status`;
+}
+
+/** Seconds finished runs took, summed by status, for the metrics gauges. */
+export async function runSecondsByStatus(db: Db): Promise<{ label: string; n: string }[]> {
+  return db<{ label: string; n: string }[]>`
+    select status as label, coalesce(sum(extract(epoch from finished_at - started_at)), 0)::text as n
+    from training_runs where finished_at is not null and started_at is not null group by status`;
+}

@@ -1,5 +1,5 @@
 import type { App } from '../../src/app.ts';
-import type { RevenueSplit } from '../../src/models/modelView.ts';
+import type { RevenueSplit } from '../../src/models/modelStore.ts';
 
 /**
  * Trains the default model on a datanet's approved contributions through the real queue and

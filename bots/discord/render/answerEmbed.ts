@@ -2,7 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import { describeCredit } from '../../../src/inference/describeCredit.ts';
 import type { InvokeModelResult } from '../../../src/inference/invokeModel.ts';
 import { shownAmounts, shownPercents } from '../../../src/inference/shownShares.ts';
-import type { Model } from '../../../src/models/modelView.ts';
+import type { Model } from '../../../src/models/modelStore.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { BRAND } from './datanetEmbed.ts';
 import { clip } from './format.ts';

@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { Model } from '../../../src/models/modelView.ts';
+import type { Model } from '../../../src/models/modelStore.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { BRAND } from './datanetEmbed.ts';
 import { clip, percent } from './format.ts';

@@ -1,5 +1,5 @@
 import { EmbedBuilder } from 'discord.js';
-import type { TrainingRun } from '../../../src/training/trainingRunView.ts';
+import type { TrainingRun } from '../../../src/training/trainingRunStore.ts';
 import { BRAND } from './datanetEmbed.ts';
 import { clip, progressBar } from './format.ts';
 

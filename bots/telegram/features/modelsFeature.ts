@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import { badInput } from '../../../src/errors.ts';
-import type { Model } from '../../../src/models/modelView.ts';
+import type { Model } from '../../../src/models/modelStore.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { PotluckContext } from '../context.ts';
 import { formatAmount } from '../render/formatAmount.ts';
