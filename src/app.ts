@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { jobDefinitions } from '../jobs/jobDefinitions.ts';
 import { authenticateApiKey } from './accounts/authenticateApiKey.ts';
 import { checkPermission } from './accounts/checkPermission.ts';
 import { createAgent } from './accounts/createAgent.ts';
@@ -48,6 +47,7 @@ import { getModel } from './models/getModel.ts';
 import { listModels } from './models/listModels.ts';
 import { publishModel } from './models/publishModel.ts';
 import { createJobQueue } from './queue/createJobQueue.ts';
+import type { AnyJobDefinition } from './queue/jobDefinition.ts';
 import { replayEpochClaims } from './rewards/replayEpochClaims.ts';
 import { createLogger, type Logger } from './shared/createLogger.ts';
 import type { Deps } from './shared/deps.ts';
@@ -133,6 +133,11 @@ function timedPaidCall<I>(metrics: AppMetrics, invoke: (input: I) => Promise<Inv
 }
 
 export interface CreateAppOptions {
+  /**
+   * The jobs this app's queue runs (jobs/jobDefinitions.ts): the composition root registers them, so
+   * the app wires use cases to the queue without depending on the job surface.
+   */
+  jobDefinitions: readonly AnyJobDefinition[];
   log?: Logger;
   now?: () => Date;
   /** An already-open database (tests); otherwise opened from config. The app closes it either way. */
@@ -150,7 +155,7 @@ export type App = Awaited<ReturnType<typeof createApp>>;
  * Wires the ports (database; later queue, chain, model runtime) into the use cases. Everything a
  * surface may do is a property of the returned object; `close()` releases it all.
  */
-export async function createApp(config: Config, options: CreateAppOptions = {}) {
+export async function createApp(config: Config, options: CreateAppOptions) {
   const log = options.log ?? createLogger(config.logLevel);
   // The effective configuration, for operators at LOG_LEVEL=debug; the logger redacts its secrets.
   log.debug('app starting', { config });
@@ -201,10 +206,12 @@ export async function createApp(config: Config, options: CreateAppOptions = {}) 
       await replayOutbox(deps, { replayClaims: (c, epoch) => replayEpochClaims(deps, c, epoch) });
     }
     // Embedded PGlite is this process's alone, so runs it finds 'running' were orphaned by a crash.
-    await jobs.start(deps, jobDefinitions, { exclusive: database.kind === 'pglite' }).catch(async (error) => {
-      await jobs.close();
-      throw error;
-    });
+    await jobs
+      .start(deps, options.jobDefinitions, { exclusive: database.kind === 'pglite' })
+      .catch(async (error) => {
+        await jobs.close();
+        throw error;
+      });
     let closed = false;
     return {
       config,

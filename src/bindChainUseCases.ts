@@ -5,7 +5,6 @@ import { getContributionProof } from './anchoring/getContributionProof.ts';
 import { getModelSnapshotProof } from './anchoring/getModelSnapshotProof.ts';
 import { getValidationProof } from './anchoring/getValidationProof.ts';
 import { type RunOutboxOptions, runOutboxOnce } from './anchoring/runOutboxOnce.ts';
-import { startChainLoop } from './chain/startChainLoop.ts';
 import { getClaim } from './rewards/getClaim.ts';
 import { getDepositInfo } from './rewards/getDepositInfo.ts';
 import { getRewards } from './rewards/getRewards.ts';
@@ -30,11 +29,10 @@ export function bindChainUseCases(deps: Deps) {
       getValidationProof: bind(deps, getValidationProof),
       getModelSnapshotProof: bind(deps, getModelSnapshotProof),
       getDepositInfo: bind(deps, getDepositInfo),
-      /** One outbox worker pass (the loop in `potluck start` runs it every CHAIN_POLL_MS). */
+      /** One outbox pass (the chain.outbox job runs it every CHAIN_POLL_MS). */
       runOutboxOnce: (options: RunOutboxOptions = {}) => runOutboxOnce(deps, options),
       /** Credits deposits and settles claims seen on chain. */
       syncEvents: () => syncVaultEvents(deps),
-      startLoop: () => startChainLoop(deps),
     },
     wallets: {
       startLink: bind(deps, startWalletLink),

@@ -200,25 +200,35 @@ describe('chain outbox', () => {
     ]);
   });
 
-  it('runs as a loop inside the service: anchors and settles an epoch without being called', async () => {
-    const owner = await fundedPerson(t.app, 'owner-loop');
-    const d = await t.app.datanets.create({ ownerAccountId: owner, name: 'Looped', deposit: '0' });
-    const [id] = await contribute(t, owner, d.id, 'loop', 1);
-    await linkWallet(t.app, owner, privateKeyToAccount(generatePrivateKey()));
-    await earn(t.app, owner, TOKEN);
-    const loop = t.app.chain.startLoop();
+  it('runs as jobs inside the service: anchors and settles an epoch without being called', async () => {
+    // The chain clock `potluck start` runs, on an app of its own; one-second epochs, so one turns in the test.
+    const s = await createTestApp(
+      {
+        OUTBOX_BATCH_SIZE: '4',
+        OUTBOX_BATCH_MAX_WAIT_SECONDS: '0',
+        OUTBOX_RETRY_BASE_MS: '1',
+        CHAIN_POLL_MS: '20',
+        EPOCH_SECONDS: '1',
+      },
+      { chainClock: true },
+    );
     try {
+      const owner = await fundedPerson(s.app, 'owner-loop');
+      const d = await s.app.datanets.create({ ownerAccountId: owner, name: 'Looped', deposit: '0' });
+      const [id] = await contribute(s, owner, d.id, 'loop', 1);
+      await linkWallet(s.app, owner, privateKeyToAccount(generatePrivateKey()));
+      await earn(s.app, owner, TOKEN);
       for (let i = 0; i < 500; i++) {
-        const proof = await t.app.chain.getContributionProof({ contributionId: id });
-        const claim = await t.app.rewards.getClaim({ accountId: owner });
+        const proof = await s.app.chain.getContributionProof({ contributionId: id });
+        const claim = await s.app.rewards.getClaim({ accountId: owner });
         if (proof.state === 'anchored' && claim.amount === TOKEN) break;
         await new Promise((r) => setTimeout(r, 20));
       }
+      expect((await s.app.chain.getContributionProof({ contributionId: id })).state).toBe('anchored');
+      expect((await s.app.rewards.getClaim({ accountId: owner })).amount).toBe(TOKEN);
     } finally {
-      await loop.stop();
+      await s.cleanup();
     }
-    expect((await t.app.chain.getContributionProof({ contributionId: id })).state).toBe('anchored');
-    expect((await t.app.rewards.getClaim({ accountId: owner })).amount).toBe(TOKEN);
   });
 
   it('fails a malformed row for good and keeps sending the rows after it', async () => {

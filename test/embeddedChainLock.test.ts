@@ -4,7 +4,7 @@ import { loadConfig, loadTestServices } from '../src/config.ts';
 import { openDatabase } from '../src/db/openDatabase.ts';
 import { AppError } from '../src/errors.ts';
 import { createLogger } from '../src/shared/createLogger.ts';
-import { createTestApp, type TestApp } from './support/createTestApp.ts';
+import { createTestApp, type TestApp, testJobDefinitions } from './support/createTestApp.ts';
 
 const { databaseUrl } = loadTestServices();
 
@@ -16,7 +16,12 @@ async function secondApp(t: TestApp, options: { chain?: false } = {}) {
     DATABASE_URL: t.databaseUrl,
   });
   const database = await openDatabase({ databaseUrl: t.databaseUrl });
-  return createApp(config, { database, log: createLogger('silent'), ...options });
+  return createApp(config, {
+    jobDefinitions: testJobDefinitions,
+    database,
+    log: createLogger('silent'),
+    ...options,
+  });
 }
 
 // Two embedded chains on one database would each get the outbox replayed onto them: one must refuse.

@@ -1,3 +1,4 @@
+import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 
@@ -8,7 +9,7 @@ export async function runAgentCommand(config: Config, args: string[]): Promise<n
     return 1;
   }
   // Creating a key touches only the database: no chain to start and replay for a one-shot command.
-  const app = await createApp(config, { chain: false });
+  const app = await createApp(config, { jobDefinitions, chain: false });
   try {
     const agent = await app.accounts.createAgent({ name: nameParts.join(' ') });
     process.stdout.write(

@@ -1,5 +1,6 @@
 import { createDiscordBot, type DiscordBot } from '../../bots/discord/createDiscordBot.ts';
 import { registerCommands } from '../../bots/discord/registerCommands.ts';
+import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { type App, createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 
@@ -28,7 +29,7 @@ export async function runDiscord(config: Config, args: string[]): Promise<number
     process.stderr.write('usage: potluck discord [register]\n');
     return 1;
   }
-  const app = await createApp(config);
+  const app = await createApp(config, { jobDefinitions });
   try {
     const bot = createDiscordBot(app, config);
     try {

@@ -1,3 +1,4 @@
+import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { refuseStdio } from '../../mcp/stdio/refuseStdio.ts';
 import { serveStdio } from '../../mcp/stdio/serveStdio.ts';
 import { createApp } from '../app.ts';
@@ -20,7 +21,7 @@ export async function runMcp(config: Config, args: string[]): Promise<number> {
   const stdio = !args.includes('--http');
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
-    app = await createApp(config);
+    app = await createApp(config, { jobDefinitions });
   } catch (error) {
     // Over stdio the client would show only "Connection closed": hand it the reason first.
     if (stdio && isAppError(error)) {

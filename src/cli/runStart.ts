@@ -1,4 +1,5 @@
 import { createTelegramRuntime, type TelegramRuntime } from '../../bots/telegram/createTelegramRuntime.ts';
+import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
@@ -12,9 +13,7 @@ import { recordServiceAddress } from './serviceAddress.ts';
  * committed work.
  */
 export async function runStart(config: Config): Promise<number> {
-  const app = await createApp(config);
-  // The chain outbox worker, event watcher and epoch clock, in process.
-  const chainLoop = app.deps.chain ? app.chain.startLoop() : undefined;
+  const app = await createApp(config, { jobDefinitions });
   // Telegram runs inside the service when TELEGRAM_TOKEN is set; a webhook mounts on the HTTP server.
   const telegram = config.telegram.token ? createTelegramRuntime(app, config.telegram) : undefined;
   const http = await startHttpServer(app, config.http, { telegramWebhook: telegram?.webhook });
@@ -55,7 +54,6 @@ export async function runStart(config: Config): Promise<number> {
   await discord.bot?.stop();
   forgetAddress();
   await draining;
-  await chainLoop?.stop();
   await app.close({ deadlineMs: left() });
   process.stdout.write('Stopped cleanly.\n');
   return 0;

@@ -1,4 +1,5 @@
 import { createTelegramRuntime } from '../../bots/telegram/createTelegramRuntime.ts';
+import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
@@ -13,7 +14,7 @@ export async function runTelegram(config: Config): Promise<number> {
     process.stderr.write('potluck telegram needs TELEGRAM_TOKEN (create a bot with @BotFather).\n');
     return 2;
   }
-  const app = await createApp(config);
+  const app = await createApp(config, { jobDefinitions });
   try {
     const telegram = createTelegramRuntime(app, config.telegram);
     const http = telegram.webhook

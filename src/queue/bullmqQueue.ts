@@ -10,6 +10,8 @@ import { type EnqueueOptions, type JobName, type JobPayloads, RetryLaterError } 
 import type { JobRunner, QueueSettings } from './jobRunner.ts';
 
 export const QUEUE_NAME = 'jobs';
+/** Jobs that need the chain (`needsChain`): consumed only by processes that hold one. */
+export const CHAIN_QUEUE_NAME = 'chain';
 const READY_TIMEOUT_MS = 10_000;
 const REQUEST_ID = '_requestId';
 
@@ -32,32 +34,46 @@ export interface BullmqSettings extends QueueSettings {
 export class BullmqQueue implements JobRunner {
   readonly kind = 'bullmq' as const;
   private readonly queue: Queue;
-  private worker?: Worker;
+  private chainQueue?: Queue;
+  /** Names of the jobs that go to the chain queue. */
+  private readonly chainJobs = new Set<string>();
+  private readonly workers: Worker[] = [];
   private readonly abort = new AbortController();
   private readonly connection: { url: string; maxRetriesPerRequest: null };
 
   constructor(private readonly settings: BullmqSettings) {
     this.connection = { url: settings.redisUrl, maxRetriesPerRequest: null };
-    this.queue = new Queue(QUEUE_NAME, {
+    this.queue = this.openQueue(QUEUE_NAME);
+  }
+
+  private openQueue(name: string): Queue {
+    const queue = new Queue(name, {
       // Producers fail fast while Redis is away instead of holding a request open; workers wait.
-      connection: { url: settings.redisUrl, enableOfflineQueue: false },
-      prefix: settings.prefix,
+      connection: { url: this.settings.redisUrl, enableOfflineQueue: false },
+      prefix: this.settings.prefix,
       defaultJobOptions: {
-        attempts: settings.attempts,
-        backoff: { type: 'exponential', delay: settings.backoffMs },
+        attempts: this.settings.attempts,
+        backoff: { type: 'exponential', delay: this.settings.backoffMs },
         // Finished jobs are history for operators, not state: the run tables are the record.
         removeOnComplete: { age: 86_400, count: 1000 },
         removeOnFail: { age: 7 * 86_400, count: 10_000 },
       },
     });
-    this.queue.on('error', (error) => settings.log.error('job queue error', { error }));
+    queue.on('error', (error) => this.settings.log.error('job queue error', { error }));
+    return queue;
+  }
+
+  private queueFor(name: string): Queue {
+    if (!this.chainJobs.has(name)) return this.queue;
+    this.chainQueue ??= this.openQueue(CHAIN_QUEUE_NAME);
+    return this.chainQueue;
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions): Promise<void> {
     // The enqueuing request's id rides along, so the worker's log lines join that request's.
     const requestId = currentRequestContext()?.requestId;
     const data = requestId ? { ...payload, [REQUEST_ID]: requestId } : payload;
-    await this.queue.add(name, data, { jobId: options.jobId, delay: options.delayMs });
+    await this.queueFor(name).add(name, data, { jobId: options.jobId, delay: options.delayMs });
   }
 
   async start(
@@ -68,11 +84,37 @@ export class BullmqQueue implements JobRunner {
     await withTimeout(this.queue.waitUntilReady(), READY_TIMEOUT_MS, () => {
       throw new AppError('UNAVAILABLE', `Cannot reach Redis at ${redactUrl(this.settings.redisUrl)}.`);
     });
+    for (const d of definitions) if (d.needsChain) this.chainJobs.add(d.name);
     await this.recover(deps, definitions, options);
-    if (!this.settings.consume) return;
     const byName = new Map(definitions.map((d) => [d.name, d]));
+    if (this.settings.consume) {
+      const general = definitions.filter((d) => !d.needsChain);
+      await this.consume(deps, QUEUE_NAME, byName, general);
+    }
+    // The chain's jobs run where the chain is, whatever JOBS_IN_START says: `potluck start` holding
+    // the embedded chain, or any process on a shared CHAIN_RPC_URL (one of them takes each tick).
+    const chained = definitions.filter((d) => d.needsChain);
+    if (deps.chain && chained.length > 0) {
+      this.chainQueue ??= this.openQueue(CHAIN_QUEUE_NAME);
+      await withTimeout(this.chainQueue.waitUntilReady(), READY_TIMEOUT_MS, () => {
+        throw new AppError('UNAVAILABLE', `Cannot reach Redis at ${redactUrl(this.settings.redisUrl)}.`);
+      });
+      await this.consume(deps, CHAIN_QUEUE_NAME, byName, chained);
+    }
+  }
+
+  /**
+   * Starts a worker on queue `name` and (re)registers the schedules of `repeating`: one job
+   * scheduler per job name in Redis, so a tick is one job however many processes register it.
+   */
+  private async consume(
+    deps: Deps,
+    name: string,
+    byName: Map<string, AnyJobDefinition>,
+    definitions: readonly AnyJobDefinition[],
+  ): Promise<void> {
     const { log, lockMs, concurrency, attempts } = this.settings;
-    this.worker = new Worker(QUEUE_NAME, (job, token) => this.process(deps, byName, job, token), {
+    const worker = new Worker(name, (job, token) => this.process(deps, byName, job, token), {
       connection: this.connection,
       prefix: this.settings.prefix,
       concurrency,
@@ -81,8 +123,9 @@ export class BullmqQueue implements JobRunner {
       // A crash is not the job's fault: let it be picked up again as often as it may be retried.
       maxStalledCount: attempts,
     });
-    this.worker.on('error', (error) => log.error('job worker error', { error }));
-    this.worker.on('failed', (job, error) => {
+    this.workers.push(worker);
+    worker.on('error', (error) => log.error('job worker error', { error }));
+    worker.on('failed', (job, error) => {
       // finishedOn is set only when no retry follows.
       if (!job?.finishedOn) return;
       log.error('job failed for good', { job: job.name, jobId: job.id, attempts: job.attemptsMade, error });
@@ -95,20 +138,32 @@ export class BullmqQueue implements JobRunner {
     });
     for (const d of definitions) {
       const every = d.everyMs?.(deps.config);
-      if (every)
-        await this.queue.upsertJobScheduler(`every-${d.name}`, { every }, { name: d.name, data: {} });
+      if (!every) continue;
+      // offset > 0 puts the ticks on multiples of `every` (plus 1 ms) since the Unix epoch.
+      const repeat = d.alignToClock ? { every, offset: 1 } : { every };
+      const opts = d.attempts ? { attempts: d.attempts } : undefined;
+      await this.queueFor(d.name).upsertJobScheduler(`every-${d.name}`, repeat, {
+        name: d.name,
+        data: {},
+        opts,
+      });
     }
-    await this.worker.waitUntilReady();
+    await worker.waitUntilReady();
   }
 
   async depth(): Promise<Record<string, number>> {
-    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+    const states = ['waiting', 'active', 'delayed', 'failed'] as const;
+    const counts = await this.queue.getJobCounts(...states);
+    if (!this.chainQueue) return counts;
+    const chain = await this.chainQueue.getJobCounts(...states);
+    return Object.fromEntries(states.map((s) => [s, (counts[s] ?? 0) + (chain[s] ?? 0)]));
   }
 
   async close(): Promise<void> {
     this.abort.abort();
-    await this.worker?.close();
+    for (const worker of this.workers) await worker.close();
     await this.queue.close();
+    await this.chainQueue?.close();
   }
 
   /**
@@ -122,8 +177,9 @@ export class BullmqQueue implements JobRunner {
   ) {
     for (const d of definitions) {
       for (const job of (await d.recover?.(deps, options)) ?? []) {
-        const state = await this.queue.getJobState(job.jobId);
-        if (state === 'completed' || state === 'failed') await this.queue.remove(job.jobId);
+        const queue = this.queueFor(d.name);
+        const state = await queue.getJobState(job.jobId);
+        if (state === 'completed' || state === 'failed') await queue.remove(job.jobId);
         else if (state !== 'unknown') continue;
         await this.enqueue(d.name, job.payload, { jobId: job.jobId });
       }

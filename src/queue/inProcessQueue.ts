@@ -63,19 +63,36 @@ export class InProcessQueue implements JobRunner {
     this.deps = deps;
     for (const d of definitions) this.definitions.set(d.name, d);
     for (const d of definitions) {
+      // Nothing here could run it (no chain in this process).
+      if (d.needsChain && !deps.chain) continue;
       for (const job of (await d.recover?.(deps, options)) ?? []) {
         await this.enqueue(d.name, job.payload, { jobId: job.jobId });
       }
       const every = d.everyMs?.(deps.config);
-      if (every) {
-        // EPOCH_SECONDS may exceed a plain timer's ~24.8-day limit.
-        const timer = setLongInterval(() => {
-          this.enqueue(d.name, {} as never, { jobId: `every-${d.name}` }).catch(() => {});
-        }, every).unref();
-        this.timers.add(timer);
-      }
+      if (every) this.repeat(d, every);
     }
     this.pump();
+  }
+
+  /** Enqueues `d` every `every` ms; a tick whose previous run is still going is skipped (same id). */
+  private repeat(d: AnyJobDefinition, every: number): void {
+    const tick = () => {
+      this.enqueue(d.name, {} as never, { jobId: `every-${d.name}` }).catch(() => {});
+    };
+    // EPOCH_SECONDS may exceed a plain timer's ~24.8-day limit.
+    const interval = () => {
+      if (!this.closed) this.timers.add(setLongInterval(tick, every).unref());
+    };
+    if (!d.alignToClock) return void interval();
+    const first = setLongTimeout(
+      () => {
+        this.timers.delete(first);
+        tick();
+        interval();
+      },
+      every - (Date.now() % every),
+    ).unref();
+    this.timers.add(first);
   }
 
   /** Resolves once nothing is waiting or running (delayed retries excepted). */
@@ -122,13 +139,14 @@ export class InProcessQueue implements JobRunner {
 
   private async attempt(job: PendingJob): Promise<'done' | 'retry' | 'failed'> {
     const deps = this.deps!;
-    const { log, attempts, backoffMs } = this.settings;
+    const { log, backoffMs } = this.settings;
     const definition = this.definitions.get(job.name);
     if (!definition) {
       this.known.delete(job.jobId);
       log.error('no processor for job', { job: job.name, jobId: job.jobId });
       return 'failed';
     }
+    const attempts = definition.attempts ?? this.settings.attempts;
     let payload: unknown;
     try {
       payload = definition.schema.parse(job.payload);

@@ -18,8 +18,20 @@ export interface JobDefinition<N extends JobName = JobName> {
     deps: Deps,
     options: { exclusive: boolean },
   ): Promise<{ payload: JobPayloads[N]; jobId: string }[]>;
-  /** Repeat every this many ms with an empty payload (null: not periodic). */
+  /**
+   * Repeat every this many ms with an empty payload (null: not periodic). On BullMQ one job
+   * scheduler per name, so a tick runs once however many processes start the queue.
+   */
   everyMs?(config: Config): number | null;
+  /** Ticks fall on multiples of everyMs since the Unix epoch instead of counting from start. */
+  alignToClock?: boolean;
+  /**
+   * Runs only in a process that holds the chain (`deps.chain`): on BullMQ these jobs have a queue of
+   * their own that only such processes consume, so a worker without a chain never takes them.
+   */
+  needsChain?: boolean;
+  /** Tries before giving up, instead of JOB_ATTEMPTS (1: a tick whose next tick is its retry). */
+  attempts?: number;
 }
 
 // Each definition is checked against its own name above; the list only needs the common shape.

@@ -9,6 +9,9 @@ export interface JobPayloads {
   'inference.releaseStale': Record<string, never>;
   'attribution.settle': { callId: string };
   'validation.closeExpired': Record<string, never>;
+  'chain.outbox': Record<string, never>;
+  'rewards.syncVaultEvents': Record<string, never>;
+  'rewards.settleEpoch': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;

@@ -3,11 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { jobDefinitions, jobsWithoutChainClock } from '../../jobs/jobDefinitions.ts';
 import { type App, type CreateAppOptions, createApp } from '../../src/app.ts';
 import { loadConfig, loadTestServices } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/openDatabase.ts';
 import { createLogger } from '../../src/shared/createLogger.ts';
 import { testQueuePrefix } from './testQueuePrefix.ts';
+
+/**
+ * The service's jobs without the chain clock: tests drive the outbox, vault sync and settlement by
+ * hand, so a tick landing mid-test never changes what they see.
+ */
+export const testJobDefinitions = jobsWithoutChainClock;
 
 export interface TestApp {
   app: App;
@@ -34,6 +41,8 @@ export async function createTestApp(
     maxConnections?: number;
     /** PGlite in a folder (not in memory), so `restart` finds the data again. */
     persistent?: boolean;
+    /** Also run the chain clock (outbox pass, vault sync, epoch settlement) as `potluck start` does. */
+    chainClock?: boolean;
   } = {},
 ): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'potluck-test-'));
@@ -55,6 +64,7 @@ export async function createTestApp(
       maxConnections: options.maxConnections,
     });
     return createApp(config, {
+      jobDefinitions: options.chainClock ? jobDefinitions : testJobDefinitions,
       database,
       log: options.log ?? createLogger(config.logLevel),
       now: options.now,
