@@ -5,11 +5,11 @@ import { translator } from '../bots/i18n/translator.ts';
 import { activityChart, earningsChart, receiptChart } from '../bots/shared/charts.ts';
 import { CHART_HEIGHT, CHART_SCALE, CHART_WIDTH } from '../bots/shared/renderChart.ts';
 import { createMcpServer } from '../mcp/createMcpServer.ts';
-import { callError, callOk } from './support/mcpTestClient.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
-import { type PaidModel, publishPaidModel } from './support/publishPaidModel.ts';
+import { callError, callOk } from './support/mcpTestClient.ts';
 import { pngSize } from './support/pngSize.ts';
+import { type PaidModel, publishPaidModel } from './support/publishPaidModel.ts';
 
 // Leaderboards, dataset preview and charts (issue 18 points 2, 3, 7), through the real use cases.
 let t: TestApp;
@@ -75,7 +75,11 @@ describe('contributor leaderboard', () => {
     const all = await t.app.contributions.leaderboard({ datanetId: paid.datanetId, by: 'approved' });
     expect(all.total).toBe(2);
     expect(all.entries[0].approved).toBeGreaterThanOrEqual(all.entries[1].approved);
-    const first = await t.app.contributions.leaderboard({ datanetId: paid.datanetId, by: 'approved', pageSize: 1 });
+    const first = await t.app.contributions.leaderboard({
+      datanetId: paid.datanetId,
+      by: 'approved',
+      pageSize: 1,
+    });
     const second = await t.app.contributions.leaderboard({
       datanetId: paid.datanetId,
       by: 'approved',
@@ -84,7 +88,9 @@ describe('contributor leaderboard', () => {
     });
     expect(first.hasMore).toBe(true);
     expect(second.hasMore).toBe(false);
-    expect([first.entries[0].accountId, second.entries[0].accountId]).toEqual(all.entries.map((e) => e.accountId));
+    expect([first.entries[0].accountId, second.entries[0].accountId]).toEqual(
+      all.entries.map((e) => e.accountId),
+    );
     expect(second.entries[0].rank).toBe(2);
   });
 
@@ -106,7 +112,11 @@ describe('dataset preview', () => {
     const [facts] = await t.app.database.sql<{ n: string; chars: string }[]>`
       select count(*) as n, sum(chars) as chars from contributions
       where datanet_id = ${paid.datanetId} and status = 'approved'`;
-    const p = await t.app.contributions.preview({ datanetId: paid.datanetId, sampleSize: 3, excerptChars: 20 });
+    const p = await t.app.contributions.preview({
+      datanetId: paid.datanetId,
+      sampleSize: 3,
+      excerptChars: 20,
+    });
     expect(p.items).toBe(Number(facts.n));
     expect(p.chars).toBe(Number(facts.chars));
     expect(p.contributors).toBe(2);

@@ -4,6 +4,7 @@ import { FakeGateway, Intent } from './fakeGateway.ts';
 import { createRestRouter } from './fakeRest.ts';
 import { type FakeInteraction, FakeState, type StoredAttachment } from './fakeState.ts';
 import { FakeUsers } from './fakeUsers.ts';
+import { parseMultipart } from './multipart.ts';
 import { guildCreatePayload, snowflake, userPayload } from './payloads.ts';
 
 export type { FakeInteraction, StoredAttachment } from './fakeState.ts';
@@ -60,10 +61,18 @@ export class FakeDiscord extends FakeUsers {
         }
         // `@original` and `@me` arrive percent-encoded; emoji stay encoded for their routes to decode.
         const path = url.pathname.replace(/^\/api\/v10/, '').replace(/%40/g, '@');
-        const raw = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        const raw = bytes.toString('utf8');
         let body: Record<string, unknown> = {};
-        const json = (req.headers['content-type'] ?? '').startsWith('application/json');
+        const type = req.headers['content-type'] ?? '';
+        let json = type.startsWith('application/json');
         if (raw && json) body = JSON.parse(raw);
+        // Messages with files arrive as multipart: payload_json plus files[n], as Discord takes them.
+        const multipart = type.startsWith('multipart/form-data') ? parseMultipart(bytes, type) : null;
+        if (multipart) {
+          body = { ...multipart.json, files: multipart.files };
+          json = true;
+        }
         const result =
           raw && !json
             ? { status: 400, body: { message: 'The fake only accepts JSON bodies', code: 50035 } }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { UploadedFile } from './multipart.ts';
 import { type FakeChannel, type FakeRole, type FakeUser, type StoredMessage, snowflake } from './payloads.ts';
 
 export interface FakeInteraction {
@@ -32,6 +33,22 @@ export interface StoredAttachment {
   /** What Discord reports; a test can make it disagree with the bytes. */
   size: number;
   contentType: string;
+}
+
+/** The files of a multipart body, with the description its `attachments` entry gave each. */
+function uploadedFiles(data: Record<string, unknown>): StoredMessage['files'] {
+  const files = (data.files as UploadedFile[] | undefined) ?? [];
+  const described = (data.attachments as { id: number | string; description?: string }[] | undefined) ?? [];
+  return files.map((f) => {
+    const index = /\[(\d+)\]/.exec(f.field)?.[1];
+    const meta = described.find((a) => String(a.id) === index);
+    return {
+      filename: f.filename,
+      contentType: f.contentType,
+      content: f.content,
+      ...(meta?.description ? { description: meta.description } : {}),
+    };
+  });
 }
 
 /** Everything the fake knows; REST handlers and the test-facing API both work on this. */
@@ -97,8 +114,10 @@ export class FakeState extends EventEmitter {
       editedTimestamp: null,
       reactions: new Map(),
       history: [],
+      files: [],
       ...extra,
     };
+    if ('files' in data) m.files = uploadedFiles(data);
     m.history.push({ content: m.content, embeds: m.embeds, components: m.components });
     this.messages.set(m.id, m);
     return m;
@@ -109,6 +128,7 @@ export class FakeState extends EventEmitter {
     if ('content' in data) m.content = String(data.content ?? '');
     if ('embeds' in data) m.embeds = (data.embeds as unknown[]) ?? [];
     if ('components' in data) m.components = (data.components as unknown[]) ?? [];
+    if ('files' in data) m.files = uploadedFiles(data);
     if ('flags' in data && data.flags !== undefined) m.flags = (m.flags & 64) | Number(data.flags);
     // An edit ends the "thinking…" state of a deferred reply.
     m.flags &= ~128;

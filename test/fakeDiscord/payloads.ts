@@ -179,6 +179,8 @@ export interface StoredMessage {
   reactions: Map<string, string[]>;
   /** Every version of the message, first to last, as the bot sent it. */
   history: { content: string; embeds: unknown[]; components: unknown[] }[];
+  /** Files uploaded with the message (multipart `files[n]`), with what `attachments` said of each. */
+  files: { filename: string; contentType: string; content: Buffer; description?: string }[];
   webhookId?: string;
   interactionId?: string;
 }
@@ -196,7 +198,15 @@ export function messagePayload(m: StoredMessage, botUserId: string) {
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: m.files.map((f, i) => ({
+      id: `${m.id}${i}`,
+      filename: f.filename,
+      size: f.content.length,
+      url: `https://cdn.invalid/${m.id}/${f.filename}`,
+      proxy_url: `https://cdn.invalid/${m.id}/${f.filename}`,
+      content_type: f.contentType,
+      ...(f.description ? { description: f.description } : {}),
+    })),
     embeds: m.embeds,
     components: m.components,
     pinned: false,

@@ -3,13 +3,16 @@ import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { voteButtons } from '../reviews/voteButtons.ts';
 import { apikeyCommand } from './apikeyCommand.ts';
 import { askCommand } from './askCommand.ts';
+import { chartCommand } from './chartCommand.ts';
 import { claimCommand } from './claimCommand.ts';
 import { contributeCommand, contributeModalHandler } from './contributeCommand.ts';
 import { datanetCommand } from './datanetCommand.ts';
 import { faucetCommand } from './faucetCommand.ts';
 import { languageCommand } from './languageCommand.ts';
+import { leaderboardButtons, leaderboardCommand } from './leaderboardCommand.ts';
 import { linkCommand } from './linkCommand.ts';
 import { modelCommand } from './modelCommand.ts';
+import { previewCommand } from './previewCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
 import { rewardsCommand } from './rewardsCommand.ts';
 import { runCommand } from './runCommand.ts';
@@ -22,6 +25,9 @@ export const commands: CommandModule[] = [
   contributeCommand,
   reviewCommand,
   validatorCommand,
+  leaderboardCommand,
+  previewCommand,
+  chartCommand,
   trainCommand,
   runCommand,
   modelCommand,
@@ -40,6 +46,7 @@ export const components: ComponentModule[] = [
   reviewButtons,
   voteButtons,
   walletSignature,
+  leaderboardButtons,
 ];
 
 /** The slash-command definitions to register, for this configuration. */
