@@ -35,8 +35,8 @@ export async function accountsWithWallet(db: Db, accountIds: readonly string[]):
   return rows.map((r) => r.account_id);
 }
 
-/** The identity of a wallet address (lowercase 0x). */
-export const walletIdentity = (address: string) => `${WALLET_PREFIX}${address.toLowerCase()}`;
+/** The identity of a wallet address (given lowercase 0x). */
+export const walletIdentity = (address: string) => `${WALLET_PREFIX}${address}`;
 
 /** Unlinks the account's wallet identity; returns the address it had, or null when none. */
 export async function removeWalletIdentity(tx: Db, accountId: string): Promise<string | null> {

@@ -8,6 +8,7 @@ import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { withOptionalIdempotency } from '../shared/withIdempotency.ts';
+import { removeWalletIdentity, walletIdentity } from './accountStore.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -110,7 +111,7 @@ export async function finishWalletLink(
     await tx`update wallet_link_nonces set used_at = ${now} where nonce = ${parsed.nonce!}`;
 
     const address = issued.address;
-    const identity = `wallet:${address}`;
+    const identity = walletIdentity(address);
     const [holder] = await tx<{ account_id: string }[]>`
       select account_id from identities where identity = ${identity} for update`;
     if (holder && holder.account_id !== p.accountId) {
@@ -120,15 +121,13 @@ export async function finishWalletLink(
       );
     }
     if (holder) return { accountId: p.accountId, address, replaced: null, alreadyLinked: true };
-    const [old] = await tx<{ identity: string }[]>`
-      delete from identities where account_id = ${p.accountId} and identity like 'wallet:%' returning identity`;
+    const replaced = await removeWalletIdentity(tx, p.accountId);
     await tx`
       update wallet_links set unlinked_at = ${now}, unlink_reason = 'replaced'
       where account_id = ${p.accountId} and unlinked_at is null`;
     await tx`insert into identities (identity, account_id) values (${identity}, ${p.accountId})`;
     await tx`insert into wallet_links (account_id, address, linked_at) values (${p.accountId}, ${address}, ${now})`;
     await recordAccountRefs(tx, [p.accountId]);
-    const replaced = old ? old.identity.slice('wallet:'.length) : null;
     deps.log.info('wallet linked', { accountId: p.accountId, address, replaced });
     return { accountId: p.accountId, address, replaced, alreadyLinked: false };
   }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { walletIdentity } from './accountStore.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -37,7 +38,7 @@ export async function startWalletLink(
     select merged_into from accounts where id = ${p.accountId}`;
   if (!account || account.merged_into) throw notFound('Account', p.accountId);
   const [holder] = await deps.sql<{ account_id: string }[]>`
-    select account_id from identities where identity = ${`wallet:${address}`}`;
+    select account_id from identities where identity = ${walletIdentity(address)}`;
   if (holder && holder.account_id !== p.accountId) {
     throw new AppError(
       'CONFLICT',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { removeWalletIdentity } from './accountStore.ts';
 
 const params = z.object({ accountId: idSchema });
 export interface UnlinkWalletResult {
@@ -16,12 +17,10 @@ export interface UnlinkWalletResult {
 export async function unlinkWallet(deps: Deps, input: z.input<typeof params>): Promise<UnlinkWalletResult> {
   const p = parseInput(params, input);
   return deps.sql.begin(async (tx) => {
-    const [old] = await tx<{ identity: string }[]>`
-      delete from identities where account_id = ${p.accountId} and identity like 'wallet:%' returning identity`;
+    const address = await removeWalletIdentity(tx, p.accountId);
     await tx`
       update wallet_links set unlinked_at = ${deps.now()}, unlink_reason = 'unlinked'
       where account_id = ${p.accountId} and unlinked_at is null`;
-    const address = old ? old.identity.slice('wallet:'.length) : null;
     if (address) deps.log.info('wallet unlinked', { accountId: p.accountId, address });
     return { address };
   });

@@ -1,9 +1,12 @@
 import { Gauge, type Registry } from 'prom-client';
 import { countOutboxByStatus, unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
+import { countContributionsByStatus } from '../contributions/contributionStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import { countCallsByStatus, settledFeesTotal } from '../inference/inferenceStore.ts';
+import { countTransactionsByKind } from '../ledger/ledgerStore.ts';
 import type { Logger } from '../shared/createLogger.ts';
 import { countRunsByStatus, runSecondsByStatus } from '../training/trainingRunStore.ts';
+import { countVotesByReview } from '../validation/validationStore.ts';
 import { toTokens } from './createMetrics.ts';
 
 type Row = { label: string; n: string };
@@ -33,24 +36,14 @@ export function collectDatabaseGauges(registry: Registry, sql: Sql, log: Logger)
     'potluck_ledger_transactions',
     'Ledger transactions by kind (transfers, fees, payouts...)',
     'kind',
-    () => sql<Row[]>`select kind as label, count(*)::text as n from ledger_transactions group by kind`,
+    () => countTransactionsByKind(sql),
   );
-  byLabel(
-    'potluck_contributions',
-    'Contributions by outcome',
-    'status',
-    () => sql<Row[]>`select status as label, count(*)::text as n from contributions group by status`,
+  byLabel('potluck_contributions', 'Contributions by outcome', 'status', () =>
+    countContributionsByStatus(sql),
   );
   // Open or decided, never approve/reject: votes are sealed until their review is decided.
-  byLabel(
-    'potluck_votes',
-    'Validator votes cast, on reviews still open or decided',
-    'review',
-    () =>
-      sql<Row[]>`
-      select case when o.contribution_id is null then 'open' else 'decided' end as label, count(*)::text as n
-      from votes v left join validation_outcomes o on o.contribution_id = v.contribution_id
-      group by 1`,
+  byLabel('potluck_votes', 'Validator votes cast, on reviews still open or decided', 'review', () =>
+    countVotesByReview(sql),
   );
   byLabel('potluck_training_runs', 'Training runs by status', 'status', () => countRunsByStatus(sql));
   // With potluck_training_runs, rate(seconds) / rate(count) is the mean run time by outcome.
