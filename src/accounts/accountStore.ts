@@ -55,3 +55,9 @@ export const survivingAccountExpr = (db: Db, accountId: postgres.Fragment) =>
 /** A scalar expression: the display name of the account `accountId` (a column or value). */
 export const displayNameExpr = (db: Db, accountId: postgres.Fragment) =>
   db`(select a.display_name from accounts a where a.id = ${accountId})`;
+
+/**
+ * The accounts table, for another area's statement that joins it (one statement keeps one snapshot
+ * and its order): every such reader names it through here, so all are found from here.
+ */
+export const accountsTable = (db: Db) => db('accounts');

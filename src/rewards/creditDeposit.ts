@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Address, Hex } from 'viem';
+import { accountsTable } from '../accounts/accountStore.ts';
 import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -33,7 +34,7 @@ export async function creditDeposit(
   if (!accountId) {
     // Refs are stored lazily; an account that never contributed may not have one yet.
     const missing = await tx<{ id: string }[]>`
-      select a.id from accounts a where not exists (select 1 from account_refs r where r.account_id = a.id)`;
+      select a.id from ${accountsTable(tx)} a where not exists (select 1 from account_refs r where r.account_id = a.id)`;
     await recordAccountRefs(
       tx,
       missing.map((m) => m.id),
@@ -71,9 +72,9 @@ export async function creditDeposit(
 async function accountOfRef(tx: postgres.TransactionSql, ref: string): Promise<string | null> {
   const [row] = await tx<{ account_id: string }[]>`
     with recursive chain(id, merged_into, depth) as (
-      select a.id, a.merged_into, 0 from account_refs r join accounts a on a.id = r.account_id where r.ref = ${ref}
+      select a.id, a.merged_into, 0 from account_refs r join ${accountsTable(tx)} a on a.id = r.account_id where r.ref = ${ref}
       union all
-      select a.id, a.merged_into, c.depth + 1 from chain c join accounts a on a.id = c.merged_into where c.depth < 10
+      select a.id, a.merged_into, c.depth + 1 from chain c join ${accountsTable(tx)} a on a.id = c.merged_into where c.depth < 10
     )
     select id as account_id from chain where merged_into is null limit 1`;
   return row?.account_id ?? null;
