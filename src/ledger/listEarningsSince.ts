@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelsTable } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema, numericIdSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
@@ -92,7 +93,7 @@ export async function listEarningsSince(deps: Deps, input: ListEarningsSincePara
       case when t.memo->>'contributionId' ~ '^[0-9]{1,19}$' then (t.memo->>'contributionId')::bigint end
     left join datanets d on d.id = coalesce(c.datanet_id,
       case when t.memo->>'datanetId' ~ '^[0-9]{1,19}$' then (t.memo->>'datanetId')::bigint end)
-    left join models m on m.id =
+    left join ${modelsTable(deps.sql)} m on m.id =
       case when t.memo->>'modelId' ~ '^[0-9]{1,19}$' then (t.memo->>'modelId')::bigint end`;
   const [sums, [last], rows, bySource] = await Promise.all([
     deps.sql<{ role: EarningRole; amount: string; n: string }[]>`

@@ -2,6 +2,12 @@ import type postgres from 'postgres';
 import type { Db } from '../db/openDatabase.ts';
 import { settledUsageByModel } from '../inference/inferenceStore.ts';
 
+/**
+ * The table, for another area's statement that joins it (one statement keeps one snapshot and its
+ * order): every such reader names it through here, so all are found from here.
+ */
+export const modelsTable = (db: Db) => db('models');
+
 export interface RevenueSplit {
   developerBps: number;
   dataBps: number;
