@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkedWalletOf } from '../accounts/accountStore.ts';
 import { requirePermission } from '../accounts/requirePermission.ts';
 import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
@@ -71,9 +72,7 @@ export async function publishModel(
           on conflict do nothing
           returning id`;
         if (!model) throw duplicateName(p.name);
-        const [wallet] = await tx<{ address: string }[]>`
-          select substr(identity, 8) as address from identities
-          where account_id = ${p.accountId} and identity like 'wallet:%' order by created_at limit 1`;
+        const developer = await linkedWalletOf(tx, p.accountId);
         await enqueueChainWrite(tx, {
           kind: 'register_model',
           dedupeKey: `register_model:${model.id}`,
@@ -81,7 +80,7 @@ export async function publishModel(
             modelRef: modelRef(model.id),
             snapshotRoot: run.snapshotRoot,
             artifactHash: `0x${run.artifactHash}`,
-            developer: wallet?.address ?? null,
+            developer,
             pricePerCall: p.pricePerCall.toString(),
             splitBps: [s.developerBps, s.dataBps, s.validatorsBps, s.protocolBps],
           },
