@@ -38,9 +38,10 @@ import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
 import { type AppMetrics, createMetrics } from './metrics/createMetrics.ts';
-import { ArtifactStore } from './ml/artifactStore.ts';
+import type { ArtifactStore } from './ml/artifactStore.ts';
 import { ThreadInfluenceScorer } from './ml/influence/threadInfluenceScorer.ts';
 import { ModelRuntime } from './ml/modelRuntime.ts';
+import { openArtifactStore } from './ml/openArtifactStore.ts';
 import { AdapterPool } from './ml/serving/adapterPool.ts';
 import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
@@ -174,7 +175,7 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       consume: config.jobs.inStart,
       onJobFinished: (job, seconds, outcome) => metrics.jobFinished(job, seconds, outcome),
     });
-    const modelRuntime = new ModelRuntime(new ArtifactStore(path.join(config.dataDir, 'artifacts')), {
+    const modelRuntime = new ModelRuntime(openArtifactStore(config, database), {
       cacheSize: config.training.modelCacheSize,
       baseModelsDir: config.training.baseModelsDir,
     });

@@ -48,6 +48,7 @@ const OWNERS: Record<string, readonly string[]> = {
   'bots/telegram': ['telegram_updates', 'telegram_notifications', 'telegram_pending_wallet_links'],
   'bots/discord': ['discord_review_posts'],
   'src/walletPage': ['wallet_page_tokens'],
+  'src/ml': ['artifact_chunks', 'artifact_blobs', 'artifact_manifests'],
 };
 
 /**

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { AppError, notFound } from '../errors.ts';
 import { sha256Hex } from '../shared/hash.ts';
 import { stableStringify } from '../shared/stableStringify.ts';
+import type { ArtifactBackend } from './artifactBackend.ts';
+import { FilesystemArtifactBackend } from './filesystemArtifactBackend.ts';
 
 export interface FileRef {
   sha256: string;
@@ -30,16 +29,30 @@ export interface ArtifactManifest {
 const HASH = /^[0-9a-f]{64}$/;
 
 /**
- * Content-addressed files under `<dataDir>/artifacts`: blobs at `blobs/<sha256>`, manifests at
- * `<artifact hash>.json`. Writes go to a temporary file and are renamed into place, so a crash
- * leaves either nothing or a whole file, and writing what is already there is a no-op.
+ * Content-addressed artifacts, verified on every load. Always a local folder (`root`: llama.cpp
+ * and the influence thread open blobs by path); with a shared backend (PostgreSQL, for a cluster)
+ * every write also goes there and a load that misses locally streams the bytes from it into the
+ * folder, hash-checked before they are kept. Without one the folder is the whole store.
  */
 export class ArtifactStore {
-  constructor(readonly root: string) {}
+  private readonly local: FilesystemArtifactBackend;
+
+  constructor(
+    readonly root: string,
+    private readonly shared?: ArtifactBackend,
+  ) {
+    this.local = new FilesystemArtifactBackend(root);
+  }
+
+  /** Where the artifacts are kept for other processes: 'filesystem' means this machine alone. */
+  get backend(): ArtifactBackend['kind'] {
+    return this.shared?.kind ?? 'filesystem';
+  }
 
   async putBlob(bytes: Uint8Array): Promise<FileRef> {
     const sha256 = sha256Hex(bytes);
-    await this.writeOnce(path.join(this.root, 'blobs', sha256), bytes);
+    await this.local.putBlob(sha256, bytes);
+    await this.shared?.putBlob(sha256, bytes);
     return { sha256, bytes: bytes.byteLength };
   }
 
@@ -47,12 +60,20 @@ export class ArtifactStore {
   async putManifest(manifest: ArtifactManifest | { format: string }): Promise<string> {
     const text = stableStringify(manifest);
     const hash = sha256Hex(text);
-    await this.writeOnce(this.manifestPath(hash), Buffer.from(text, 'utf8'));
+    // The blobs it names went to the shared store first, so a manifest there is always loadable.
+    await this.local.putManifest(hash, text);
+    await this.shared?.putManifest(hash, text);
     return hash;
   }
 
   async readManifest(hash: string): Promise<ArtifactManifest> {
-    const text = (await this.read(this.manifestPath(hash), `Artifact ${hash}`)).toString('utf8');
+    if (!HASH.test(hash)) throw new AppError('BAD_INPUT', 'An artifact hash is 64 hex digits.', { hash });
+    let text = await this.local.getManifest(hash);
+    if (text === null && this.shared) {
+      text = await this.shared.getManifest(hash);
+      if (text !== null && sha256Hex(text) === hash) await this.local.putManifest(hash, text);
+    }
+    if (text === null) throw notFound(`Artifact ${hash}`, 'in the artifact store');
     if (sha256Hex(text) !== hash) throw corrupt(`Artifact ${hash} manifest`);
     return JSON.parse(text) as ArtifactManifest;
   }
@@ -60,56 +81,28 @@ export class ArtifactStore {
   /** The blob's bytes, checked against its hash (a flipped bit must not serve wrong answers). */
   async readBlob(ref: FileRef): Promise<Buffer> {
     if (!HASH.test(ref.sha256)) throw corrupt(`Blob ${ref.sha256}`);
-    const bytes = await this.read(path.join(this.root, 'blobs', ref.sha256), `Artifact file ${ref.sha256}`);
+    if (this.shared && !(await this.local.hasBlob(ref.sha256))) {
+      const pieces = await this.shared.openBlob(ref.sha256);
+      if (pieces && !(await this.local.putBlobFrom(ref.sha256, ref.bytes, pieces)))
+        throw corrupt(`Blob ${ref.sha256}`);
+    }
+    const bytes = await this.local.readBlob(ref.sha256);
+    if (!bytes) throw notFound(`Artifact file ${ref.sha256}`, 'in the artifact store');
     if (bytes.byteLength !== ref.bytes || sha256Hex(bytes) !== ref.sha256)
       throw corrupt(`Blob ${ref.sha256}`);
     return bytes;
   }
 
-  /** Artifact hashes present (a crashed build leaves temporary files, never manifests). */
+  /** Where a blob read with readBlob lies on this machine (for readers that open files by path). */
+  blobPath(ref: FileRef): string {
+    return this.local.blobPath(ref.sha256);
+  }
+
+  /** Artifact hashes present: in the shared store when there is one, else in the folder. */
   async listManifests(): Promise<string[]> {
-    const names = await fs.readdir(this.root).catch(() => [] as string[]);
-    return names.filter((n) => /^[0-9a-f]{64}\.json$/.test(n)).map((n) => n.slice(0, 64));
+    return (this.shared ?? this.local).listManifests();
   }
-
-  private manifestPath(hash: string): string {
-    if (!HASH.test(hash)) throw new AppError('BAD_INPUT', 'An artifact hash is 64 hex digits.', { hash });
-    return path.join(this.root, `${hash}.json`);
-  }
-
-  private async read(file: string, what: string): Promise<Buffer> {
-    try {
-      return await fs.readFile(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(what, 'in the artifact store');
-      throw error;
-    }
-  }
-
-  private async writeOnce(file: string, bytes: Uint8Array): Promise<void> {
-    if (await exists(file)) return;
-    const tmpDir = path.join(this.root, 'tmp');
-    await fs.mkdir(tmpDir, { recursive: true });
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = path.join(tmpDir, `${path.basename(file)}.${randomBytes(6).toString('hex')}`);
-    const handle = await fs.open(tmp, 'w');
-    try {
-      await handle.writeFile(bytes);
-      // Durable before it becomes visible: a manifest must never name a blob lost in a power cut.
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 const corrupt = (what: string) =>
-  new AppError('INTERNAL', `${what} is corrupt on disk; delete it and retrain.`, { what });
+  new AppError('INTERNAL', `${what} is corrupt in the artifact store; delete it and retrain.`, { what });

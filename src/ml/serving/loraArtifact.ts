@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { CorpusIndex } from '../../attribution/corpusIndex.ts';
 import { loadCorpusIndex } from '../../attribution/loadCorpusIndex.ts';
@@ -69,11 +68,16 @@ export async function readLoraArtifact(store: ArtifactStore, artifactHash: strin
   const index = loadCorpusIndex(await store.readBlob(manifest.files.index));
   // Reading the blob checks its hash once; llama.cpp then maps the same file by path.
   await store.readBlob(manifest.files.loraGguf);
+  // The influence thread reads its blobs from this machine's folder: bring them from a shared store.
+  if (manifest.influence && store.backend !== 'filesystem') {
+    for (const ref of [manifest.influence.file, ...manifest.influence.checkpoints.map((c) => c.adapter)])
+      await store.readBlob(ref);
+  }
   return {
     artifactHash,
     manifest,
     baseModel: manifest.baseModel.name,
-    adapterPath: blobPath(store, manifest.files.loraGguf),
+    adapterPath: store.blobPath(manifest.files.loraGguf),
     adapterSha256: manifest.files.loraGguf.sha256,
     index,
     tokenOffset: manifest.tokenizer.offset ?? 1,
@@ -83,6 +87,3 @@ export async function readLoraArtifact(store: ArtifactStore, artifactHash: strin
     influence: manifest.influence ?? null,
   };
 }
-
-/** Where the store keeps a blob (see ArtifactStore). */
-const blobPath = (store: ArtifactStore, ref: FileRef) => path.join(store.root, 'blobs', ref.sha256);
