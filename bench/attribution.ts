@@ -1,15 +1,15 @@
 import { attributeAnswer } from '../src/attribution/attributeAnswer.ts';
-import { buildFixtureCorpus, fixtureMosaics } from '../src/attribution/attributionFixture.ts';
 import { buildCorpusIndex, type CorpusDocument } from '../src/attribution/buildCorpusIndex.ts';
 import type { CorpusIndex } from '../src/attribution/corpusIndex.ts';
 import { InfiniGram } from '../src/attribution/infiniGram.ts';
-import { leaveOneOut } from '../src/attribution/leaveOneOut.ts';
 import { loadCorpusIndex } from '../src/attribution/loadCorpusIndex.ts';
 import { seededRandom } from '../src/attribution/seededRandom.ts';
 import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
 import { SuffixTracker } from '../src/attribution/suffixTracker.ts';
 import { encodeText } from '../src/attribution/wordTokenizer.ts';
 import { generateAnswer } from '../src/inference/generateAnswer.ts';
+import { buildFixtureCorpus, fixtureMosaics } from '../test/support/attribution/attributionFixture.ts';
+import { leaveOneOut } from '../test/support/attribution/leaveOneOut.ts';
 import { loadMultilingualModel, multilingualPoems } from '../test/support/multilingualPoems.ts';
 import { VOCABULARY, zipfStream } from './_zipf.ts';
 

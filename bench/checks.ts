@@ -11,8 +11,8 @@ import { lshBandKeys } from '../src/contributions/checks/lshBandKeys.ts';
 import { minhashSignature } from '../src/contributions/checks/minhashSignature.ts';
 import { normalizeText } from '../src/contributions/checks/normalizeText.ts';
 import { runAutomaticChecks } from '../src/contributions/checks/runAutomaticChecks.ts';
-import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { serializeSignature } from '../src/contributions/checks/serializeSignature.ts';
+import { samplePoem } from '../test/support/samplePoems.ts';
 
 const count = Number(process.argv[2] ?? 20_000);
 const options = { allowedLanguages: ['fa', 'en'], maxBytes: 64 * 1024, minChars: 40 };

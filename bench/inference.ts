@@ -1,5 +1,5 @@
 import type { App } from '../src/app.ts';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
+import { fixtureContributions } from '../test/support/attribution/attributionFixture.ts';
 import { fundedPerson, TOKEN } from '../test/support/fixtures.ts';
 import { seedApprovedDatanet } from '../test/support/seedApprovedDatanet.ts';
 import { backends, benchApp, emit, percentile } from './_support.ts';

@@ -4,10 +4,8 @@ import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import { attributeAnswer } from '../src/attribution/attributeAnswer.ts';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
 import { seededRandom } from '../src/attribution/seededRandom.ts';
-import { spearman } from '../src/attribution/spearman.ts';
 import {
   contributionFeatures,
   defaultInfluenceSpec,
@@ -18,6 +16,8 @@ import { type LlamaModel, loadLlamaModel } from '../src/ml/lora/llamaModel.ts';
 import type { LoraAdapter } from '../src/ml/lora/loraAdapter.ts';
 import { DEFAULT_LORA_CONFIG } from '../src/ml/lora/loraTrainingConfig.ts';
 import { trainLoraTfjs } from '../src/ml/lora/trainLoraTfjs.ts';
+import { fixtureContributions } from '../test/support/attribution/attributionFixture.ts';
+import { spearman } from '../test/support/attribution/spearman.ts';
 import { randomLoraAdapter } from '../test/support/randomLoraAdapter.ts';
 import { writeTinyLlamaGguf } from '../test/support/writeTinyLlamaGguf.ts';
 

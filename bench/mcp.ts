@@ -1,8 +1,8 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import type { App } from '../src/app.ts';
 import { startHttpServer } from '../src/http/startHttpServer.ts';
 import { TOKEN } from '../test/support/fixtures.ts';
+import { callOk, connectHttp } from '../test/support/mcpTestClient.ts';
 import { backends, benchApp, emit, percentile } from './_support.ts';
 
 /**

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
 import { InfiniGram } from '../src/attribution/infiniGram.ts';
 import { loadBaseModel } from '../src/ml/loadBaseModel.ts';
-import { TINY_CORPUS } from '../src/ml/tinyCorpus.ts';
-import { writeTinyCausalLm } from '../src/ml/writeTinyCausalLm.ts';
+import { TINY_CORPUS } from '../test/support/tinyModel/tinyCorpus.ts';
+import { writeTinyCausalLm } from '../test/support/tinyModel/writeTinyCausalLm.ts';
 
 /**
  * The neural base-model path on the tiny random-weight model (vocabulary ~400, hidden 64, 2 layers):

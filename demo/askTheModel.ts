@@ -1,7 +1,7 @@
-import type { ReceiptView } from '../inference/getReceipt.ts';
-import type { Receipt } from '../inference/receipt.ts';
-import { shownPercents } from '../inference/shownShares.ts';
-import type { Model } from '../models/modelView.ts';
+import type { ReceiptView } from '../src/inference/getReceipt.ts';
+import type { Receipt } from '../src/inference/receipt.ts';
+import { shownPercents } from '../src/inference/shownShares.ts';
+import type { Model } from '../src/models/modelStore.ts';
 import { connectAgent } from './connectAgent.ts';
 import { type Cast, type DemoContext, nameOf } from './demoContext.ts';
 import { preview, tokens } from './demoPrinter.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { App } from '../src/app.ts';
 import { compareBalances } from './compareBalances.ts';
 import type { DemoBook } from './demoBook.ts';
 import { type Cast, everyone } from './demoContext.ts';

@@ -1,4 +1,4 @@
-import type { SubmitContributionsResult } from '../contributions/submitContributions.ts';
+import type { SubmitContributionsResult } from '../src/contributions/submitContributions.ts';
 import type { Cast, DemoContext } from './demoContext.ts';
 import { preview, tokens, tokensText } from './demoPrinter.ts';
 import { drainOutbox } from './drainOutbox.ts';

@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { App } from '../src/app.ts';
 import type { DemoBook } from './demoBook.ts';
 import type { DemoPrinter } from './demoPrinter.ts';
 

@@ -1,4 +1,4 @@
-import { formatTokens } from '../shared/amount.ts';
+import { formatTokens } from '../src/shared/amount.ts';
 
 export interface DemoPrinter {
   /** A numbered step of the story. */

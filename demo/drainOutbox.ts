@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { App } from '../src/app.ts';
 
 /**
  * Sends everything the chain outbox holds, now. `potluck start` runs the same passes on a timer;

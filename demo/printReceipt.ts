@@ -1,9 +1,9 @@
-import type { App } from '../app.ts';
-import { describeCredit } from '../inference/describeCredit.ts';
-import type { ReceiptView } from '../inference/getReceipt.ts';
-import { hashReceipt } from '../inference/receipt.ts';
-import { shownAmounts, shownPercents } from '../inference/shownShares.ts';
-import type { Model } from '../models/modelView.ts';
+import type { App } from '../src/app.ts';
+import { describeCredit } from '../src/inference/describeCredit.ts';
+import type { ReceiptView } from '../src/inference/getReceipt.ts';
+import { hashReceipt } from '../src/inference/receipt.ts';
+import { shownAmounts, shownPercents } from '../src/inference/shownShares.ts';
+import type { Model } from '../src/models/modelStore.ts';
 import { type Cast, nameOf } from './demoContext.ts';
 import { type DemoPrinter, tokens } from './demoPrinter.ts';
 

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type App, createApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { isAppError } from '../errors.ts';
-import { type HttpServer, startHttpServer } from '../http/startHttpServer.ts';
+import { type App, createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { isAppError } from '../src/errors.ts';
+import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { askTheModel } from './askTheModel.ts';
 import { type Check, checkLedger } from './checkLedger.ts';
 import { contributePoems } from './contributePoems.ts';

@@ -1,6 +1,6 @@
 import { keccak256, toHex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { tokenAbi } from '../chain/abis.ts';
+import { tokenAbi } from '../src/chain/abis.ts';
 import { short } from './contributePoems.ts';
 import type { Cast, DemoContext } from './demoContext.ts';
 import { tokens } from './demoPrinter.ts';

@@ -1,4 +1,4 @@
-import type { Model } from '../models/modelView.ts';
+import type { Model } from '../src/models/modelStore.ts';
 import { short } from './contributePoems.ts';
 import type { Cast, DemoContext } from './demoContext.ts';
 import { tokens } from './demoPrinter.ts';

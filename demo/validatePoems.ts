@@ -1,4 +1,4 @@
-import type { CastVoteResult } from '../validation/castVote.ts';
+import type { CastVoteResult } from '../src/validation/castVote.ts';
 import type { PoetryDatanet } from './contributePoems.ts';
 import { type Cast, type DemoContext, nameOf } from './demoContext.ts';
 import { preview, tokens } from './demoPrinter.ts';

@@ -4,13 +4,13 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpServer } from '../mcp/createMcpServer.ts';
-import { callError, callOk } from '../mcp/testing/mcpTestClient.ts';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
-import { writeTinyCausalLm } from '../src/ml/writeTinyCausalLm.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
+import { callError, callOk } from './support/mcpTestClient.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
+import { writeTinyCausalLm } from './support/tinyModel/writeTinyCausalLm.ts';
 
 let t: TestApp;
 let seeded: SeededDatanet;

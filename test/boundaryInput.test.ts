@@ -1,12 +1,12 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callError, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { AppError } from '../src/errors.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { MAX_AMOUNT } from '../src/shared/amount.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { footprint } from './support/footprint.ts';
+import { callError, connectHttp } from './support/mcpTestClient.ts';
 
 let t: TestApp;
 let http: HttpServer;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { compareBalances } from '../demo/compareBalances.ts';
+import { type DemoResult, runDemo } from '../demo/runDemo.ts';
 import { openDatabase } from '../src/db/openDatabase.ts';
-import { compareBalances } from '../src/demo/compareBalances.ts';
-import { type DemoResult, runDemo } from '../src/demo/runDemo.ts';
 import { formatTokens } from '../src/shared/amount.ts';
 
 let result: DemoResult | undefined;

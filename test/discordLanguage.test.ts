@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import type { FakeUser } from './fakeDiscord/payloads.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
+import { samplePoem } from './support/samplePoems.ts';
 
 // Discord has no Persian client locale: Persian speakers choose it with /language, for good.
 let h: DiscordHarness;

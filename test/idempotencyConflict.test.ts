@@ -1,7 +1,7 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import type { TrainingRun } from '../src/training/trainingRunStore.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { drainOutbox, earn, linkWallet } from './support/chainHelpers.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';

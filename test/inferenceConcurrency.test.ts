@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { isAppError } from '../src/errors.ts';
 import type { InvokeModelResult } from '../src/inference/invokeModel.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
-import { leaveOneOut } from '../src/attribution/leaveOneOut.ts';
 import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
 import { encodeText, Vocabulary } from '../src/attribution/wordTokenizer.ts';
 import { type GeneratedAnswer, generateAnswer } from '../src/inference/generateAnswer.ts';
 import { loadTrainedModel } from '../src/ml/loadTrainedModel.ts';
+import { leaveOneOut } from './support/attribution/leaveOneOut.ts';
 import { loadMultilingualModel, multilingualPoems } from './support/multilingualPoems.ts';
 
 // /ask with the defaults (64 tokens, temperature 1) on a small English/Persian poetry snapshot

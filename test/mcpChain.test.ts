@@ -1,11 +1,11 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { drainOutbox } from './support/chainHelpers.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { TOKEN } from './support/fixtures.ts';
+import { callError, callOk, connectHttp } from './support/mcpTestClient.ts';
 
 let t: TestApp;
 let http: HttpServer;

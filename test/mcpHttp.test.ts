@@ -3,10 +3,10 @@ import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpServer } from '../mcp/createMcpServer.ts';
 import { guestAuth } from '../mcp/mcpAuth.ts';
-import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { TOKEN } from './support/fixtures.ts';
+import { callError, callOk, connectHttp } from './support/mcpTestClient.ts';
 
 let t: TestApp;
 let http: HttpServer;

@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMcpHttpHandler } from '../mcp/http/createMcpHttpHandler.ts';
-import { connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
+import { connectHttp } from './support/mcpTestClient.ts';
 
 let t: TestApp;
 let mounted: HttpServer;

@@ -1,9 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callError, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
+import { callError, connectHttp } from './support/mcpTestClient.ts';
 import { seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
 import { trainAndPublish } from './support/trainAndPublish.ts';
 

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { createTestDatabase } from './support/createTestApp.ts';
 import { TOKEN } from './support/fixtures.ts';
+import { callError, callOk, connectHttp } from './support/mcpTestClient.ts';
 import { killSpawned, spawnTracked } from './support/spawnTracked.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,9 +1,9 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { createLogger } from '../src/shared/createLogger.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
+import { callOk, connectHttp } from './support/mcpTestClient.ts';
 import { type PaidModel, publishPaidModel } from './support/publishPaidModel.ts';
 
 // Secrets the service is configured with: none may reach a log line, whatever is logged.

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAF_ENCODINGS } from '../src/anchoring/merkleTrees.ts';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { invokeModel } from '../src/inference/invokeModel.ts';
 import { hashReceipt } from '../src/inference/receipt.ts';
 import { receiptLeafOf } from '../src/inference/receiptLeaf.ts';
@@ -11,6 +10,7 @@ import { releaseStaleReservations } from '../src/inference/releaseStaleReservati
 import { reserveFee } from '../src/inference/reserveFee.ts';
 import type { Deps } from '../src/shared/deps.ts';
 import type { TrainingRun } from '../src/training/trainingRunStore.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';

@@ -1,11 +1,11 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callError, callOk, connectHttp } from '../mcp/testing/mcpTestClient.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import type { FakeRole, FakeUser } from './fakeDiscord/payloads.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
 import { fundedPerson } from './support/fixtures.ts';
+import { callError, callOk, connectHttp } from './support/mcpTestClient.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
 
 // Permissions are decided in the use case from the account's roles, so a key made in Discord

@@ -1,9 +1,9 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount } from '../bots/telegram/render/formatAmount.ts';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
 import { callbackUpdate, type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { drainOutbox } from './support/chainHelpers.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
+import { samplePoem } from './support/samplePoems.ts';
 
 const parvin: FakeUser = { id: 6001, first_name: 'Parvin', language_code: 'fa' };
 const newcomer: FakeUser = { id: 6002, first_name: 'Newcomer', language_code: 'fa' };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount } from '../bots/telegram/render/formatAmount.ts';
-import { samplePoem } from '../src/contributions/checks/samplePoems.ts';
 import { splitLargestRemainder } from '../src/ledger/splitLargestRemainder.ts';
 import { callbackUpdate, documentUpdate, type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
@@ -11,6 +10,7 @@ import {
   type ValidationWorld,
 } from './fakeTelegram/validationWorld.ts';
 import { fundedPerson } from './support/fixtures.ts';
+import { samplePoem } from './support/samplePoems.ts';
 
 const sara: FakeUser = { id: 5001, first_name: 'Sara' };
 const hafez: FakeUser = { id: 5002, first_name: 'Hafez' };

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureContributions } from '../src/attribution/attributionFixture.ts';
-import type { Deps } from '../src/shared/deps.ts';
 import type { JobQueue } from '../src/queue/jobQueue.ts';
 import { RetryLaterError } from '../src/queue/jobQueue.ts';
+import type { Deps } from '../src/shared/deps.ts';
 import { cancelTrainingRun } from '../src/training/cancelTrainingRun.ts';
 import { getTrainingRun } from '../src/training/getTrainingRun.ts';
 import { runTraining } from '../src/training/runTraining.ts';
 import { startTrainingRun } from '../src/training/startTrainingRun.ts';
+import { fixtureContributions } from './support/attribution/attributionFixture.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson } from './support/fixtures.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildFixtureCorpus, fixtureMosaics } from '../../test/support/attribution/attributionFixture.ts';
+import { bruteLongestSuffix, bruteOccurrences } from '../../test/support/attribution/bruteForce.ts';
 import { AppError } from '../errors.ts';
 import { attributeAnswer } from './attributeAnswer.ts';
-import { buildFixtureCorpus, fixtureMosaics } from './attributionFixture.ts';
-import { bruteLongestSuffix, bruteOccurrences } from './bruteForce.ts';
 import { buildCorpusIndex } from './buildCorpusIndex.ts';
 import { InfiniGram } from './infiniGram.ts';
 import { encodeText } from './wordTokenizer.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bruteSuffixArray } from '../../test/support/attribution/bruteForce.ts';
 import { AppError } from '../errors.ts';
-import { bruteSuffixArray } from './bruteForce.ts';
 import { buildSuffixArray } from './buildSuffixArray.ts';
 import { seededRandom } from './seededRandom.ts';
 

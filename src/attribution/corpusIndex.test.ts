@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
 import {
   bruteContinuationCount,
   bruteCount,
   bruteLongestSuffix,
   bruteOccurrences,
   type Docs,
-} from './bruteForce.ts';
+} from '../../test/support/attribution/bruteForce.ts';
+import { AppError } from '../errors.ts';
 import { buildCorpusIndex } from './buildCorpusIndex.ts';
 import type { CorpusIndex } from './corpusIndex.ts';
 import { loadCorpusIndex } from './loadCorpusIndex.ts';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bruteCount, bruteNextTokens, type Docs } from '../../test/support/attribution/bruteForce.ts';
+import { scoreInfiniGram } from '../../test/support/attribution/scoreInfiniGram.ts';
 import { AppError } from '../errors.ts';
-import { bruteCount, bruteNextTokens, type Docs } from './bruteForce.ts';
 import { buildCorpusIndex } from './buildCorpusIndex.ts';
 import { InfiniGram } from './infiniGram.ts';
-import { scoreInfiniGram } from './scoreInfiniGram.ts';
 
 const docsArb = fc.array(fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 30, size: 'max' }), {
   minLength: 1,

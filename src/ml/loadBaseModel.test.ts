@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTinyCausalLm } from '../../test/support/tinyModel/writeTinyCausalLm.ts';
 import { AppError } from '../errors.ts';
 import type { BaseModel } from './baseModel.ts';
 import { loadBaseModel } from './loadBaseModel.ts';
-import { writeTinyCausalLm } from './writeTinyCausalLm.ts';
 
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-base-model-'));
 const folder = path.join(root, 'tiny');

@@ -2,13 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_CORPUS } from '../../test/support/tinyModel/tinyCorpus.ts';
+import { writeTinyCausalLm } from '../../test/support/tinyModel/writeTinyCausalLm.ts';
 import { buildCorpusIndex } from '../attribution/buildCorpusIndex.ts';
 import { mixDense, neuralShare, neuralTotal } from '../attribution/externalMixture.ts';
 import { type ExternalDistribution, InfiniGram } from '../attribution/infiniGram.ts';
 import type { BaseModel } from './baseModel.ts';
 import { loadBaseModel } from './loadBaseModel.ts';
-import { TINY_CORPUS } from './tinyCorpus.ts';
-import { writeTinyCausalLm } from './writeTinyCausalLm.ts';
 
 // The ∞-gram model interpolated with the tiny neural model over the model's own tokenizer (DESIGN §5).
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'potluck-neural-infinigram-'));

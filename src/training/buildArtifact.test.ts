@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixtureContributions } from '../attribution/attributionFixture.ts';
+import { fixtureContributions } from '../../test/support/attribution/attributionFixture.ts';
 import { AppError } from '../errors.ts';
 import { ArtifactStore } from '../ml/artifactStore.ts';
 import { loadTrainedModel } from '../ml/loadTrainedModel.ts';

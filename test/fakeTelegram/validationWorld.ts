@@ -1,6 +1,6 @@
 import type { App } from '../../src/app.ts';
-import { samplePoem } from '../../src/contributions/checks/samplePoems.ts';
 import { fundedPerson, TOKEN } from '../support/fixtures.ts';
+import { samplePoem } from '../support/samplePoems.ts';
 
 export const DATANET_NAME = 'شعر فارسی';
 export const REWARD_PER_DECISION = 3n * TOKEN;

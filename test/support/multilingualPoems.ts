@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixtureContributions } from '../../src/attribution/attributionFixture.ts';
 import { ArtifactStore } from '../../src/ml/artifactStore.ts';
 import { loadTrainedModel, type TrainedModel } from '../../src/ml/loadTrainedModel.ts';
 import { sha256Hex } from '../../src/shared/hash.ts';
 import { buildArtifact, type SnapshotDocument } from '../../src/training/buildArtifact.ts';
+import { fixtureContributions } from './attribution/attributionFixture.ts';
 
 const poem = (...lines: string[]) => lines.map((line) => `${line}\n`).join('');
 

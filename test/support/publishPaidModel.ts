@@ -1,5 +1,5 @@
 import type { App } from '../../src/app.ts';
-import { fixtureContributions } from '../../src/attribution/attributionFixture.ts';
+import { fixtureContributions } from './attribution/attributionFixture.ts';
 import { fundedPerson, TOKEN } from './fixtures.ts';
 import { seedApprovedDatanet } from './seedApprovedDatanet.ts';
 

@@ -1,4 +1,4 @@
-import { seededUniform } from '../../shared/seededUniform.ts';
+import { seededUniform } from '../../src/shared/seededUniform.ts';
 
 /**
  * Deterministic made-up poems for tests and bench/checks.ts: lines drawn from small word lists

@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
-import { SPECIAL_TOKENS } from '../../src/ml/byteLevelTokenizerFiles.ts';
 import { type GgmlType, type GgufMetadata, gguf } from '../../src/ml/gguf/ggufTypes.ts';
 import { type GgufTensorInput, writeGguf } from '../../src/ml/gguf/writeGguf.ts';
-import { TINY_CORPUS } from '../../src/ml/tinyCorpus.ts';
-import { trainByteLevelBpe } from '../../src/ml/trainByteLevelBpe.ts';
+import { SPECIAL_TOKENS } from './tinyModel/byteLevelTokenizerFiles.ts';
+import { TINY_CORPUS } from './tinyModel/tinyCorpus.ts';
+import { trainByteLevelBpe } from './tinyModel/trainByteLevelBpe.ts';
 
 export interface TinyLlamaOptions {
   dim?: number;

@@ -4,9 +4,9 @@
  * another poem so shared credit can be checked. Lines end with '\n' so line starts tokenize the
  * same wherever a line is quoted.
  */
-import { buildCorpusIndex } from './buildCorpusIndex.ts';
-import type { CorpusIndex } from './corpusIndex.ts';
-import { encodeText, Vocabulary } from './wordTokenizer.ts';
+import { buildCorpusIndex } from '../../../src/attribution/buildCorpusIndex.ts';
+import type { CorpusIndex } from '../../../src/attribution/corpusIndex.ts';
+import { encodeText, Vocabulary } from '../../../src/attribution/wordTokenizer.ts';
 
 export interface FixtureContribution {
   contributionId: string;

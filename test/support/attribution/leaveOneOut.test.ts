@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
-import { attributeAnswer } from './attributeAnswer.ts';
+import { attributeAnswer } from '../../../src/attribution/attributeAnswer.ts';
+import { InfiniGram } from '../../../src/attribution/infiniGram.ts';
+import { encodeText } from '../../../src/attribution/wordTokenizer.ts';
+import { AppError } from '../../../src/errors.ts';
 import { buildFixtureCorpus, fixtureContributions, fixtureMosaics } from './attributionFixture.ts';
-import { InfiniGram } from './infiniGram.ts';
 import { leaveOneOut, spearman } from './leaveOneOut.ts';
 import { averageRanks } from './spearman.ts';
-import { encodeText } from './wordTokenizer.ts';
 
 describe('spearman', () => {
   it('is 1 for any increasing relation and -1 for a decreasing one', () => {

@@ -1,5 +1,5 @@
-import { badInput } from '../errors.ts';
-import type { CorpusIndex } from './corpusIndex.ts';
+import type { CorpusIndex } from '../../../src/attribution/corpusIndex.ts';
+import { badInput } from '../../../src/errors.ts';
 import { scoreInfiniGram } from './scoreInfiniGram.ts';
 import { spearman } from './spearman.ts';
 import { onlyThese, removeContribution, subtractContribution } from './withoutContribution.ts';

@@ -1,5 +1,5 @@
-import { badInput } from '../errors.ts';
-import { longestValidLength } from './longestValidLength.ts';
+import { longestValidLength } from '../../../src/attribution/longestValidLength.ts';
+import { badInput } from '../../../src/errors.ts';
 
 /** What the ∞-gram needs from a corpus; CorpusIndex has it, and so does a corpus minus one part. */
 export interface NgramCounts {

@@ -1,4 +1,4 @@
-import { badInput } from '../errors.ts';
+import { badInput } from '../../../src/errors.ts';
 
 /** Ranks from 1, ties sharing the mean of the ranks they span. */
 export function averageRanks(values: readonly number[]): Float64Array {

@@ -1,6 +1,6 @@
-import { notFound } from '../errors.ts';
-import { buildCorpusIndex, type CorpusDocument } from './buildCorpusIndex.ts';
-import type { CorpusIndex } from './corpusIndex.ts';
+import { buildCorpusIndex, type CorpusDocument } from '../../../src/attribution/buildCorpusIndex.ts';
+import type { CorpusIndex } from '../../../src/attribution/corpusIndex.ts';
+import { notFound } from '../../../src/errors.ts';
 import type { NgramCounts } from './scoreInfiniGram.ts';
 
 function split(

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../../src/errors.ts';
 import { byteSymbols, trainByteLevelBpe } from './trainByteLevelBpe.ts';
 import { writeTinyCausalLm } from './writeTinyCausalLm.ts';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { badInput } from '../errors.ts';
+import { badInput } from '../../../src/errors.ts';
 import { buildTinyDecoderOnnx, ONNX_OPSET } from './buildTinyDecoderOnnx.ts';
 import { byteLevelTokenizerFiles, SPECIAL_TOKENS } from './byteLevelTokenizerFiles.ts';
 import { TINY_CORPUS } from './tinyCorpus.ts';
