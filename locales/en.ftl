@@ -244,6 +244,9 @@ dc-wallet-gone = That sign-in message is gone. Start again with /wallet link.
 dc-wallet-same = { $address } was already your wallet.
 dc-wallet-linked = 🔗 Wallet { $address } linked. Rewards settle to it each epoch; claim with /claim.
 dc-wallet-replaced = 🔗 Wallet { $address } linked (replacing { $previous }). Rewards settle to it each epoch; claim with /claim.
+dc-wallet-page = 🔗 Open your one-time wallet page to link a wallet without copying anything: { $url } (valid until { $when }). This message updates once it is linked.
+dc-wallet-page-expired = That wallet page link expired. Run /wallet link again for a new one.
+dc-claim-page = 💸 { $amount } is claimable by { $wallet }. Claim it from your wallet on this one-time page: { $url } (valid until { $when }).
 dc-apikey-created = 🔑 Your API key (shown this once; store it now):
 dc-apikey-how = Give it to your MCP client as a bearer token ({ $header }) or as { $variable } for { $command }.
 dc-apikey-warning = Anyone holding it can spend your balance. Key id: { $id }.
@@ -264,6 +267,9 @@ tg-wallet-done-title = Wallet linked:
 tg-wallet-replaces = (it replaces { $previous })
 tg-wallet-done = What you earn is committed to it each epoch; /claim pays it out.
 tg-wallet-bad = That is neither a wallet address (0x and 40 hex digits) nor a signature. /wallet explains the steps.
+tg-wallet-page = Easiest: open this one-time link in a browser with your wallet. It links the wallet without copying anything, and I confirm here. Valid until { $when }:
+tg-wallet-page-linked = ✅ Wallet { $address } linked from the wallet page. What you earn is committed to it each epoch; /claim pays it out.
+claim-page = To claim { $amount }, open this one-time link in a browser with your wallet; it sends the claim from there (you pay the gas). Valid until { $when }:
 
 ## Discord /model
 dc-model-price = Price

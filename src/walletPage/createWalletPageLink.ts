@@ -31,15 +31,18 @@ export async function createWalletPageLink(
   input: CreateWalletPageLinkParams,
 ): Promise<WalletPageLink> {
   const p = parseInput(params, input);
-  const [account] = await deps.sql<{ merged_into: string | null }[]>`
-    select merged_into from accounts where id = ${p.accountId}`;
-  if (!account || account.merged_into) throw notFound('Account', p.accountId);
   const token = `wp_${randomBytes(32).toString('base64url')}`;
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.config.siwe.expirySeconds * 1000);
+  // Surfaces pass the account their identity resolved to; the foreign key refuses any other id.
   await deps.sql`
     insert into wallet_page_tokens (token_sha256, account_id, purpose, surface, notify_ref, created_at, expires_at)
-    values (${hashPageToken(token)}, ${p.accountId}, ${p.purpose}, ${p.surface}, ${p.notifyRef ?? null}, ${now}, ${expiresAt})`;
+    values (${hashPageToken(token)}, ${p.accountId}, ${p.purpose}, ${p.surface}, ${p.notifyRef ?? null}, ${now}, ${expiresAt})`.catch(
+    (error: unknown) => {
+      if ((error as { code?: string }).code === '23503') throw notFound('Account', p.accountId);
+      throw error;
+    },
+  );
   return {
     url: `${deps.config.walletPage.publicUrl}/wallet/${p.purpose}#${token}`,
     purpose: p.purpose,

@@ -4,7 +4,7 @@ import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
 import { localizations } from '../localizations.ts';
-import { pot } from '../render/format.ts';
+import { relativeTime } from '../render/format.ts';
 
 export const claimCommand: CommandModule = {
   name: 'claim',
@@ -36,11 +36,15 @@ export const claimCommand: CommandModule = {
         await interaction.editReply(tr.t('dc-claim-nothing'));
         return;
       }
+      // The claim page sends it from the user's wallet: no proof to copy.
+      const page = await ctx.app.walletPage.createLink({ accountId, purpose: 'claim', surface: 'discord' });
       await interaction.editReply(
-        `💸 ${pot(c.amount)} is claimable by \`${c.wallet}\`. From that wallet, call \`claim(epoch, wallet, cumulativeAmount, proof)\` on the reward vault \`${c.vault}\` (chain ${c.chainId}):\n\`\`\`\nepoch: ${c.epoch}\nwallet: ${c.wallet}\ncumulativeAmount: ${c.cumulativeAmount}\nproof: [${c.proof.join(', ')}]\n\`\`\``.slice(
-          0,
-          2000,
-        ),
+        tr.t('dc-claim-page', {
+          amount: tr.amount(c.amount),
+          wallet: `\`${c.wallet}\``,
+          url: page.url,
+          when: relativeTime(page.expiresAt),
+        }),
       );
     }
   },

@@ -11,6 +11,7 @@ import {
 import { badInput } from '../../../src/errors.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
+import { followWalletLink } from '../followWalletLink.ts';
 import { relativeTime } from '../render/format.ts';
 
 const FENCE = /```\n([\s\S]+?)\n```/;
@@ -24,12 +25,12 @@ export const walletCommand: CommandModule = {
       .addSubcommand((s) =>
         s
           .setName('link')
-          .setDescription('Link a wallet by signing a Sign-In with Ethereum message')
+          .setDescription('Link a wallet on a one-time wallet page (or give an address to sign here)')
           .addStringOption((o) =>
             o
               .setName('address')
-              .setDescription('0x… address')
-              .setRequired(true)
+              .setDescription('0x… address, to sign the message yourself instead of using the page')
+              .setRequired(false)
               .setMinLength(42)
               .setMaxLength(42),
           ),
@@ -48,10 +49,17 @@ export const walletCommand: CommandModule = {
       );
       return;
     }
-    const link = await ctx.app.wallets.startLink({
-      accountId,
-      address: interaction.options.getString('address', true),
-    });
+    const address = interaction.options.getString('address');
+    if (!address) {
+      // The wallet page signs for the user; this ephemeral reply says when it is done.
+      const page = await ctx.app.walletPage.createLink({ accountId, purpose: 'link', surface: 'discord' });
+      await interaction.editReply(
+        ctx.tr.t('dc-wallet-page', { url: page.url, when: relativeTime(page.expiresAt) }),
+      );
+      await followWalletLink(interaction, ctx, page.url, page.expiresAt, ctx.config.discord.progressMs);
+      return;
+    }
+    const link = await ctx.app.wallets.startLink({ accountId, address });
     await interaction.editReply({
       content: `${ctx.tr.t('dc-wallet-sign', {
         address: `\`${link.address}\``,

@@ -1,9 +1,8 @@
 import { Composer } from 'grammy';
 import { isAppError } from '../../../src/errors.ts';
-import type { Claim } from '../../../src/rewards/getClaim.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
-import { formatAmount } from '../render/formatAmount.ts';
-import { type Html, html, joinHtml, link, text } from '../render/html.ts';
+import { formatAmount, formatWhen } from '../render/formatAmount.ts';
+import { type Html, html, link, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
 
@@ -11,15 +10,6 @@ import { ht } from '../render/translateHtml.ts';
 export function renderTx(hash: string, explorerUrl: string | undefined): Html {
   const short = text(`${hash.slice(0, 10)}…${hash.slice(-8)}`);
   return explorerUrl ? link(`${explorerUrl}/tx/${hash}`, short) : html`<code>${text(hash)}</code>`;
-}
-
-/** On a chain where the server does not relay claims: what to send from the wallet itself. */
-function renderSelfClaim(c: Claim): Html {
-  return html`To claim <b>${formatAmount(c.amount)}</b>, call <code>claim</code> on the reward vault from any wallet (the tokens go to yours):
-vault <code>${text(c.vault)}</code> on chain ${c.chainId}
-epoch ${c.epoch}, wallet <code>${text(c.wallet)}</code>, cumulativeAmount ${text(c.cumulativeAmount.toString())}
-proof:
-<pre>${joinHtml(c.proof.map((p) => text(p)))}</pre>`;
 }
 
 async function claim(ctx: PotluckContext): Promise<void> {
@@ -45,9 +35,14 @@ async function claim(ctx: PotluckContext): Promise<void> {
 ${ht(tr, 'claim-tx', { tx: renderTx(done.txHash, config.explorerUrl) })}`,
     );
   } catch (error) {
-    // This server only relays claims on its embedded chain; elsewhere the wallet sends it.
-    if (isAppError(error) && error.code === 'FORBIDDEN') return replyHtml(ctx, renderSelfClaim(pending));
-    throw error;
+    // This server only relays claims on its embedded chain; elsewhere the wallet sends it, from the claim page.
+    if (!isAppError(error) || error.code !== 'FORBIDDEN') throw error;
+    const page = await app.walletPage.createLink({ accountId, purpose: 'claim', surface: 'telegram' });
+    await replyHtml(
+      ctx,
+      html`💸 ${ht(tr, 'claim-page', { amount: formatAmount(pending.amount, { tr }), when: formatWhen(page.expiresAt, tr) })}
+${link(page.url, text(page.url.split('#')[0]))}`,
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import { badInput } from '../../../src/errors.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatWhen } from '../render/formatAmount.ts';
-import { html, text } from '../render/html.ts';
+import { html, link, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
 import { clearPendingWalletLink, savePendingWalletLink, takePendingWalletLink } from '../telegramStore.ts';
@@ -29,10 +29,20 @@ export function walletFeature(): Composer<PotluckContext> {
 
     if (arg === '') {
       const { wallet } = await app.rewards.getRewards({ accountId, historyLimit: 0 });
+      // The wallet page confirms here once linked (the notifier tells this chat).
+      const page = await app.walletPage.createLink({
+        accountId,
+        purpose: 'link',
+        surface: 'telegram',
+        notifyRef: String(ctx.chat!.id),
+      });
       await replyHtml(
         ctx,
         html`👛 ${wallet ? ht(tr, 'tg-wallet-linked-now', { wallet: code(wallet) }) : text(tr.t('tg-wallet-none'))}
 ${text(tr.t('tg-wallet-about'))}
+
+${ht(tr, 'tg-wallet-page', { when: formatWhen(page.expiresAt, tr) })}
+${link(page.url, text(page.url.split('#')[0]))}
 
 ${text(tr.t('tg-wallet-how'))}`,
       );

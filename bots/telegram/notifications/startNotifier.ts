@@ -9,6 +9,7 @@ import {
   pruneProcessedUpdates,
   releaseNotification,
 } from '../telegramStore.ts';
+import { confirmWalletLinks } from './confirmWalletLinks.ts';
 import { renderEarningsNotification } from './renderEarningsNotification.ts';
 
 export interface NotifierOptions {
@@ -72,6 +73,10 @@ export function startNotifier(options: NotifierOptions): Notifier {
 
   const pass = async () => {
     let sent = 0;
+    // Wallets linked from a /wallet page link: confirmed in the chat that asked, on every pass.
+    await confirmWalletLinks(app, api, log).catch((error) =>
+      log.error('telegram wallet link confirmations failed', { error }),
+    );
     const due = await listDueNotifications(app.database.sql, now(), options.intervalSeconds);
     for (const d of due) {
       try {
