@@ -1,7 +1,7 @@
 import type { DatanetActivity } from '../../src/contributions/getDatanetActivity.ts';
 import type { ReceiptView } from '../../src/inference/getReceipt.ts';
+import { EARNING_ROLES } from '../../src/ledger/earningRoles.ts';
 import type { EarningsOverTime } from '../../src/ledger/getEarningsOverTime.ts';
-import { EARNING_ROLES } from '../../src/ledger/listEarningsSince.ts';
 import { formatTokens } from '../../src/shared/amount.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { type Chart, renderChart } from './renderChart.ts';

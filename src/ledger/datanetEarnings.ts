@@ -1,5 +1,5 @@
 import type { Db } from '../db/openDatabase.ts';
-import type { EarningRole } from './listEarningsSince.ts';
+import type { EarningRole } from './earningRoles.ts';
 
 /**
  * Ledger reads for per-datanet boards and per-account charts. Payouts name their datanet in the

@@ -3,7 +3,7 @@ import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { earningsByDay } from './datanetEarnings.ts';
-import { EARNING_ROLES, type EarningRole } from './listEarningsSince.ts';
+import { EARNING_ROLES, type EarningRole } from './earningRoles.ts';
 
 const params = z.object({
   accountId: idSchema,

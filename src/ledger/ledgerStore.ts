@@ -185,3 +185,10 @@ export const availableAccountExpr = (db: Db, ownerAccountId: string) =>
 /** A scalar expression: the system ledger account whose name is the text expression `name`. */
 export const systemAccountExpr = (db: Db, name: postgres.Fragment) =>
   db`(select e.id from ledger_accounts e where e.system_name = ${name})`;
+
+/**
+ * The entry and transaction tables, for another area's statement that joins them (one statement
+ * keeps one snapshot and its order): every such reader names them through here.
+ */
+export const ledgerEntriesTable = (db: Db) => db('ledger_entries');
+export const ledgerTransactionsTable = (db: Db) => db('ledger_transactions');

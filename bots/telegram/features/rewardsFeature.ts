@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { Balance } from '../../../src/ledger/getBalance.ts';
-import type { EarningsSince } from '../../../src/ledger/listEarningsSince.ts';
 import type { Rewards } from '../../../src/rewards/getRewards.ts';
+import type { EarningsSince } from '../../../src/rewards/listEarningsSince.ts';
 import type { ValidatorStatus } from '../../../src/validation/getValidatorStatus.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';

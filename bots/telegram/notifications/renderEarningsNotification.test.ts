@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EarningsSince } from '../../../src/ledger/listEarningsSince.ts';
+import type { EarningsSince } from '../../../src/rewards/listEarningsSince.ts';
 import { translator } from '../../i18n/translator.ts';
 import { renderEarningsNotification } from './renderEarningsNotification.ts';
 

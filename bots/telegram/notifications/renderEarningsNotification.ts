@@ -1,4 +1,4 @@
-import type { EarningsSince } from '../../../src/ledger/listEarningsSince.ts';
+import type { EarningsSince } from '../../../src/rewards/listEarningsSince.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { formatAmount } from '../render/formatAmount.ts';
 import { type Html, html, joinHtml, text } from '../render/html.ts';

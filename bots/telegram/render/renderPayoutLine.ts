@@ -1,4 +1,4 @@
-import type { Earning, EarningSource } from '../../../src/ledger/listEarningsSince.ts';
+import type { Earning, EarningSource } from '../../../src/rewards/listEarningsSince.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { formatAmount, formatWhen } from './formatAmount.ts';
 import { type Html, html } from './html.ts';

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { contributionsTable } from '../contributions/contributionStore.ts';
+import { datanetsTable } from '../datanets/datanetStore.ts';
+import { EARNING_ROLES, type EarningRole } from '../ledger/earningRoles.ts';
+import { availableBalanceOf, ledgerEntriesTable, ledgerTransactionsTable } from '../ledger/ledgerStore.ts';
 import { modelsTable } from '../models/modelStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema, numericIdSchema } from '../shared/ids.ts';
@@ -18,9 +22,6 @@ const params = z.object({
   offset: z.number().int().min(0).max(1_000_000).default(0),
 });
 export type ListEarningsSinceParams = z.input<typeof params>;
-
-export const EARNING_ROLES = ['contributor', 'validator', 'developer'] as const;
-export type EarningRole = (typeof EARNING_ROLES)[number];
 
 export interface Earning {
   entryId: string;
@@ -70,8 +71,7 @@ export interface EarningsSince {
  */
 export async function listEarningsSince(deps: Deps, input: ListEarningsSinceParams): Promise<EarningsSince> {
   const p = parseInput(params, input);
-  const [acct] = await deps.sql<{ id: string }[]>`
-    select id from ledger_accounts where owner_account_id = ${p.accountId} and kind = 'available'`;
+  const acct = await availableBalanceOf(deps.sql, p.accountId);
   if (!acct) {
     return {
       total: 0n,
@@ -86,30 +86,31 @@ export async function listEarningsSince(deps: Deps, input: ListEarningsSincePara
   const window = deps.sql`e.ledger_account_id = ${acct.id} and e.id > ${p.afterEntryId}
     and (${p.beforeEntryId ?? null}::bigint is null or e.id < ${p.beforeEntryId ?? null}::bigint)`;
   const earning = deps.sql`e.amount > 0 and e.role in ${deps.sql(EARNING_ROLES)}`;
+  const entries = ledgerEntriesTable(deps.sql);
   // Validation payouts name a contribution; paid calls name their model and datanet.
   const sources = deps.sql`
-    join ledger_transactions t on t.id = e.tx_id
-    left join contributions c on c.id =
+    join ${ledgerTransactionsTable(deps.sql)} t on t.id = e.tx_id
+    left join ${contributionsTable(deps.sql)} c on c.id =
       case when t.memo->>'contributionId' ~ '^[0-9]{1,19}$' then (t.memo->>'contributionId')::bigint end
-    left join datanets d on d.id = coalesce(c.datanet_id,
+    left join ${datanetsTable(deps.sql)} d on d.id = coalesce(c.datanet_id,
       case when t.memo->>'datanetId' ~ '^[0-9]{1,19}$' then (t.memo->>'datanetId')::bigint end)
     left join ${modelsTable(deps.sql)} m on m.id =
       case when t.memo->>'modelId' ~ '^[0-9]{1,19}$' then (t.memo->>'modelId')::bigint end`;
   const [sums, [last], rows, bySource] = await Promise.all([
     deps.sql<{ role: EarningRole; amount: string; n: string }[]>`
-      select e.role, sum(e.amount) as amount, count(*) as n from ledger_entries e
+      select e.role, sum(e.amount) as amount, count(*) as n from ${entries} e
       where ${window} and ${earning} group by e.role`,
-    deps.sql<{ id: string | null }[]>`select max(e.id) as id from ledger_entries e where ${window}`,
+    deps.sql<{ id: string | null }[]>`select max(e.id) as id from ${entries} e where ${window}`,
     deps.sql<Row[]>`
       select e.id, e.tx_id, t.kind, e.role, e.amount, t.created_at, c.id as contribution_id,
         d.id as datanet_id, d.name as datanet_name, m.id as model_id, m.name as model_name
-      from ledger_entries e ${sources}
+      from ${entries} e ${sources}
       where ${window} and ${earning}
       order by e.id desc limit ${p.limit + 1} offset ${p.offset}`,
     deps.sql<SourceRow[]>`
       select d.id as datanet_id, d.name as datanet_name, m.id as model_id, m.name as model_name,
         sum(e.amount) as amount
-      from ledger_entries e ${sources}
+      from ${entries} e ${sources}
       where ${window} and ${earning}
       group by d.id, d.name, m.id, m.name order by sum(e.amount) desc, d.id, m.id limit 20`,
   ]);
