@@ -6,14 +6,17 @@ import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 import { attachPotluck, type PotluckContext } from './context.ts';
 import { dedupeUpdates } from './dedupeUpdates.ts';
+import { chartFeature } from './features/chartFeature.ts';
 import { claimFeature } from './features/claimFeature.ts';
 import { contributeFeature } from './features/contributeFeature.ts';
 import { fallbackFeature } from './features/fallbackFeature.ts';
 import { historyFeature } from './features/historyFeature.ts';
 import { languageFeature } from './features/languageFeature.ts';
+import { leaderboardFeature } from './features/leaderboardFeature.ts';
 import { linkFeature } from './features/linkFeature.ts';
 import { modelsFeature } from './features/modelsFeature.ts';
 import { notifyFeature } from './features/notifyFeature.ts';
+import { previewFeature } from './features/previewFeature.ts';
 import { reviewFeature } from './features/reviewFeature.ts';
 import { rewardsFeature } from './features/rewardsFeature.ts';
 import { startFeature } from './features/startFeature.ts';
@@ -58,6 +61,9 @@ export function createTelegramBot(
     notifyFeature(),
     contributeFeature(),
     reviewFeature(),
+    leaderboardFeature(),
+    previewFeature(),
+    chartFeature(),
     fallbackFeature(),
   );
   bot.catch(replyToError(log));

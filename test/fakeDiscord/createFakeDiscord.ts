@@ -70,7 +70,7 @@ export class FakeDiscord extends FakeUsers {
         // Messages with files arrive as multipart: payload_json plus files[n], as Discord takes them.
         const multipart = type.startsWith('multipart/form-data') ? parseMultipart(bytes, type) : null;
         if (multipart) {
-          body = { ...multipart.json, files: multipart.files };
+          body = { ...JSON.parse(multipart.fields.payload_json ?? '{}'), files: multipart.files };
           json = true;
         }
         const result =

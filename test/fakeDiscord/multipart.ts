@@ -7,18 +7,19 @@ export interface UploadedFile {
 }
 
 /**
- * Reads a multipart/form-data body the way Discord does for messages with files: the JSON in
- * `payload_json` and every `files[n]` part. Binary-safe (parts are split on the boundary bytes).
+ * Reads a multipart/form-data body as Discord and Telegram receive uploads: every plain field
+ * (Discord's JSON is the `payload_json` field) and every file part. Binary-safe: parts are split
+ * on the boundary's bytes, so a PNG's content arrives intact.
  */
 export function parseMultipart(
   raw: Buffer,
   contentType: string,
-): { json: Record<string, unknown>; files: UploadedFile[] } | null {
+): { fields: Record<string, string>; files: UploadedFile[] } | null {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   if (!boundary) return null;
   const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
   const files: UploadedFile[] = [];
-  let json: Record<string, unknown> = {};
+  const fields: Record<string, string> = {};
   let start = raw.indexOf(delimiter);
   while (start !== -1) {
     const next = raw.indexOf(delimiter, start + delimiter.length);
@@ -28,14 +29,16 @@ export function parseMultipart(
     const split = part.indexOf('\r\n\r\n');
     const headers = part.subarray(0, split).toString('utf8');
     const body = part.subarray(split + 4);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
-    if (name === 'payload_json') json = JSON.parse(body.toString('utf8'));
-    else if (filename !== undefined) {
+    // Quoted or not: Discord's client quotes the file name, grammY does not.
+    const name = /[;:\s]name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    const named = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
+    const filename = named ? (named[1] ?? named[2]) : undefined;
+    if (filename === undefined) fields[name] = body.toString('utf8');
+    else {
       const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
       files.push({ field: name, filename, contentType: type, content: Buffer.from(body) });
     }
     start = next;
   }
-  return { json, files };
+  return { fields, files };
 }

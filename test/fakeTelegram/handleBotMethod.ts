@@ -52,6 +52,8 @@ function answer(state: FakeState, method: string, payload: Record<string, unknow
     case 'sendMessage':
     case 'editMessageText':
       return sendOrEdit(state, method, payload);
+    case 'sendPhoto':
+      return sendPhoto(state, payload);
     case 'getFile': {
       const file = state.files.get(String(payload.file_id));
       if (!file) return fail(400, 'Bad Request: invalid file_id');
@@ -146,5 +148,50 @@ function sendOrEdit(state: FakeState, method: string, payload: Record<string, un
     from: state.botUser,
     text: text.replace(/<[^>]+>/g, ''),
     ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
+  });
+}
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A photo upload: like Telegram, the file must be an image (PNG or JPEG here), the caption at most
+ * 1024 characters of parseable HTML. The result carries the photo's size as Telegram reports it.
+ */
+function sendPhoto(state: FakeState, payload: Record<string, unknown>): Reply {
+  const photo = payload.photo as { content?: Buffer } | undefined;
+  const content = photo?.content;
+  if (!content) return fail(400, 'Bad Request: there is no photo in the request');
+  const isPng = content.subarray(0, 8).equals(PNG);
+  const isJpeg = content[0] === 0xff && content[1] === 0xd8;
+  if (!isPng && !isJpeg) return fail(400, 'Bad Request: IMAGE_PROCESS_FAILED');
+  const caption = String(payload.caption ?? '');
+  if (payload.parse_mode === 'HTML') {
+    const problem = checkTelegramHtml(caption);
+    if (problem) return fail(400, `Bad Request: can't parse entities: ${problem}`);
+  }
+  if (caption.replace(/<[^>]+>/g, '').length > 1024)
+    return fail(400, 'Bad Request: message caption is too long');
+  state.nextMessageId += 1;
+  const chatId = Number(payload.chat_id);
+  const size = isPng
+    ? { width: content.readUInt32BE(16), height: content.readUInt32BE(20) }
+    : { width: 0, height: 0 };
+  return ok({
+    message_id: state.nextMessageId,
+    date: Math.floor(Date.now() / 1000),
+    chat:
+      chatId > 0
+        ? { id: chatId, type: 'private', first_name: 'User' }
+        : { id: chatId, type: 'group', title: 'Group' },
+    from: state.botUser,
+    photo: [
+      {
+        file_id: `photo-${state.nextMessageId}`,
+        file_unique_id: `p${state.nextMessageId}`,
+        file_size: content.length,
+        ...size,
+      },
+    ],
+    ...(caption ? { caption: caption.replace(/<[^>]+>/g, '') } : {}),
   });
 }

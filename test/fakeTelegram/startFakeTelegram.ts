@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
+import { parseMultipart } from '../fakeDiscord/multipart.ts';
 import { handleBotMethod } from './handleBotMethod.ts';
 
 /** One Bot API call the bot made, in the order the fake received them. */
@@ -164,8 +165,21 @@ async function route(state: FakeState, req: http.IncomingMessage, res: http.Serv
 async function readPayload(req: http.IncomingMessage, url: URL): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString('utf8');
   const type = req.headers['content-type'] ?? '';
+  // Uploads (sendPhoto with a file): fields as strings; a file is named by `attach://<part>`.
+  const multipart = type.startsWith('multipart/form-data') ? parseMultipart(bytes, type) : null;
+  if (multipart) {
+    const payload: Record<string, unknown> = { ...multipart.fields };
+    for (const [key, value] of Object.entries(multipart.fields)) {
+      const part = /^attach:\/\/(.+)$/.exec(value)?.[1];
+      const file = part && multipart.files.find((f) => f.field === part);
+      if (file) payload[key] = { filename: file.filename, content: file.content };
+    }
+    for (const f of multipart.files) if (!(f.field in payload)) payload[f.field] = f;
+    return payload;
+  }
   if (raw && type.includes('application/json')) return JSON.parse(raw);
   if (raw && type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw));
   return Object.fromEntries(url.searchParams);
