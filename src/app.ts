@@ -16,6 +16,7 @@ import { replayOutbox } from './chain/outbox/replayOutbox.ts';
 import type { EmbeddedChain } from './chain/startEmbeddedChain.ts';
 import type { Config } from './config.ts';
 import { getContribution } from './contributions/getContribution.ts';
+import { ContributionCheckPool } from './contributions/prepareItems.ts';
 import { getContributorLeaderboard } from './contributions/getContributorLeaderboard.ts';
 import { getDatanetActivity } from './contributions/getDatanetActivity.ts';
 import { previewDataset } from './contributions/previewDataset.ts';
@@ -30,6 +31,7 @@ import { migrate } from './db/migrate.ts';
 import { type Database, openDatabase } from './db/openDatabase.ts';
 import { anchorReceipts } from './inference/anchorReceipts.ts';
 import { getReceipt } from './inference/getReceipt.ts';
+import { InferenceMemory } from './inference/inferenceMemory.ts';
 import { type InvokeModelResult, invokeModel } from './inference/invokeModel.ts';
 import { getBalance } from './ledger/getBalance.ts';
 import { getEarningsOverTime } from './ledger/getEarningsOverTime.ts';
@@ -187,6 +189,8 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       now: options.now ?? (() => new Date()),
       jobs,
       modelRuntime,
+      inference: new InferenceMemory(),
+      contributionChecks: new ContributionCheckPool(),
     };
     const serving = createNeuralRuntime(config, modelRuntime.store);
     deps.neural = serving.neural;
@@ -298,6 +302,8 @@ export async function createApp(config: Config, options: CreateAppOptions) {
           log.warn('shutdown deadline passed with jobs still running; they resume on the next start', {
             deadlineMs,
           });
+        await deps.inference.close();
+        await deps.contributionChecks.close();
         await modelRuntime.close();
         await deps.neural?.close();
         await chain?.close();

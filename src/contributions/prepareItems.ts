@@ -26,63 +26,83 @@ export function prepareItemsHere(job: PrepareJob, offset = 0): PrepareOutcome[] 
 
 // Below this many items a worker's message round trip costs more than it saves.
 const WORKER_THRESHOLD = 64;
-let pool: Worker[] | null = null;
-let next = 0;
 
 /**
  * Language detection, MinHash and hashing cost ~0.2 ms an item: a 500-item batch would hold the
  * event loop for ~0.1 s, stalling every other request. Large batches go to worker threads (one
- * per spare core), which also lets a batch's checks overlap another batch's database work.
+ * per spare core, started on the first large batch), which also lets a batch's checks overlap
+ * another batch's database work. One pool per app (made in createApp, closed by app.close()).
  */
-export async function prepareItems(job: PrepareJob): Promise<PrepareOutcome[]> {
-  const workers = job.items.length >= WORKER_THRESHOLD ? workerPool() : [];
-  if (workers.length === 0) return prepareItemsHere(job);
-  const size = Math.ceil(job.items.length / workers.length);
-  const parts = await Promise.all(
-    workers.map((_, w) => {
-      const worker = workers[next++ % workers.length];
-      return runInWorker(worker, { ...job, items: job.items.slice(w * size, (w + 1) * size) }, w * size);
-    }),
-  );
-  return parts.flat();
-}
+export class ContributionCheckPool {
+  private workers: Worker[] | null = null;
+  private next = 0;
+  private seq = 0;
+  private closed = false;
 
-function workerPool(): Worker[] {
-  if (pool) return pool;
-  const count = Math.max(1, Math.min(4, os.availableParallelism() - 1));
-  pool = Array.from({ length: count }, () => {
-    // The worker registers tsx's loader first, so it runs the same TypeScript sources as the service.
-    const entry = new URL('./prepareItemsWorker.ts', import.meta.url).href;
-    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-    const worker = new Worker(bootstrap, { eval: true });
-    worker.unref();
-    worker.setMaxListeners(0);
-    return worker;
-  });
-  return pool;
-}
+  async prepare(job: PrepareJob): Promise<PrepareOutcome[]> {
+    const workers = job.items.length >= WORKER_THRESHOLD ? this.pool() : [];
+    if (workers.length === 0) return prepareItemsHere(job);
+    const size = Math.ceil(job.items.length / workers.length);
+    const parts = await Promise.all(
+      workers.map((_, w) => {
+        const worker = workers[this.next++ % workers.length];
+        return this.runIn(worker, { ...job, items: job.items.slice(w * size, (w + 1) * size) }, w * size);
+      }),
+    );
+    return parts.flat();
+  }
 
-let seq = 0;
-function runInWorker(worker: Worker, job: PrepareJob, offset: number): Promise<PrepareOutcome[]> {
-  const id = ++seq;
-  return new Promise((resolve, reject) => {
-    const onMessage = (msg: { id: number; outcomes?: PrepareOutcome[]; error?: string }) => {
-      if (msg.id !== id) return;
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      if (msg.outcomes) resolve(msg.outcomes.map((o) => ('item' in o ? { item: revive(o.item) } : o)));
-      // A plain Error: logged with the worker's message; the caller sees only INTERNAL, not paths.
-      else reject(new Error(`Checking contributions failed: ${msg.error}`));
-    };
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      pool = null;
-      reject(error);
-    };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage({ id, job, offset });
-  });
+  /** Worker threads running now (none until the first large batch, none after close). */
+  get threads(): number {
+    return this.workers?.length ?? 0;
+  }
+
+  /** Stops the worker threads; checks asked for afterwards run in this thread. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers ?? [];
+    this.workers = null;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private pool(): Worker[] {
+    if (this.closed) return [];
+    if (this.workers) return this.workers;
+    const count = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    this.workers = Array.from({ length: count }, () => {
+      // The worker registers tsx's loader first, so it runs the same TypeScript sources as the service.
+      const entry = new URL('./prepareItemsWorker.ts', import.meta.url).href;
+      const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+      const worker = new Worker(bootstrap, { eval: true });
+      worker.unref();
+      worker.setMaxListeners(0);
+      return worker;
+    });
+    return this.workers;
+  }
+
+  private runIn(worker: Worker, job: PrepareJob, offset: number): Promise<PrepareOutcome[]> {
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const onMessage = (msg: { id: number; outcomes?: PrepareOutcome[]; error?: string }) => {
+        if (msg.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        if (msg.outcomes) resolve(msg.outcomes.map((o) => ('item' in o ? { item: revive(o.item) } : o)));
+        // A plain Error: logged with the worker's message; the caller sees only INTERNAL, not paths.
+        else reject(new Error(`Checking contributions failed: ${msg.error}`));
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        // A broken pool is rebuilt on the next large batch.
+        if (this.workers?.includes(worker)) this.workers = null;
+        reject(error);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', onError);
+      worker.postMessage({ id, job, offset });
+    });
+  }
 }
 
 // Structured clone turns a Buffer into a plain Uint8Array; the insert wants a Buffer for bytea.

@@ -9,7 +9,6 @@ import { parseInput } from '../shared/parseInput.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { findNearDuplicates } from './findNearDuplicates.ts';
 import type { PreparedItem } from './prepareItem.ts';
-import { prepareItems } from './prepareItems.ts';
 
 const params = z.object({
   accountId: idSchema,
@@ -67,7 +66,11 @@ export async function submitContributions(
   const refused: RefusedItem[] = [];
   const prepared: PreparedItem[] = [];
   const firstByHash = new Map<string, number>();
-  for (const outcome of await prepareItems({ items: p.items, languages: datanet.languages, limits })) {
+  for (const outcome of await deps.contributionChecks.prepare({
+    items: p.items,
+    languages: datanet.languages,
+    limits,
+  })) {
     if (!('item' in outcome)) {
       refused.push(outcome);
       continue;

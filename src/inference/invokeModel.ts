@@ -66,7 +66,7 @@ export async function invokeModel(deps: Deps, input: InvokeModelParams): Promise
       maxAnswerTokens: limits.maxAnswerTokens,
     });
   }
-  const terms = await loadModelTerms(deps.sql, p.modelId);
+  const terms = await loadModelTerms(deps, p.modelId);
   if (p.maxFee !== undefined && terms.pricePerCall > p.maxFee) {
     throw badInput(
       `This model costs ${formatTokens(terms.pricePerCall)} tokens per call, more than your maxFee of ${formatTokens(p.maxFee)}.`,

@@ -1,10 +1,6 @@
-import type { Sql } from '../db/openDatabase.ts';
 import { AppError } from '../errors.ts';
 import { ensureAvailableAccounts } from '../ledger/ledgerStore.ts';
 import type { Deps } from '../shared/deps.ts';
-
-// Account → spendable ledger account never changes once made, so the mapping is cached per database.
-const cache = new WeakMap<Sql, Map<string, string>>();
 
 /**
  * The spendable ledger account of each account, created for those that never held a balance (a
@@ -13,17 +9,14 @@ const cache = new WeakMap<Sql, Map<string, string>>();
  * caches has been committed.
  */
 export async function ledgerAccountIds(
-  sql: Sql,
+  deps: Deps,
   accountIds: readonly string[],
 ): Promise<Map<string, string>> {
-  let known = cache.get(sql);
-  if (!known) {
-    known = new Map();
-    cache.set(sql, known);
-  }
+  // The mapping never changes once made, so the app remembers it (InferenceMemory).
+  const known = deps.inference.ledgerAccounts;
   const missing = [...new Set(accountIds)].filter((id) => !known.has(id));
   if (missing.length > 0) {
-    const rows = await ensureAvailableAccounts(sql, missing);
+    const rows = await ensureAvailableAccounts(deps.sql, missing);
     if (known.size > 500_000) known.clear();
     for (const r of rows) known.set(r.owner_account_id, r.id);
   }

@@ -2,16 +2,17 @@ import { survivingAccountExpr } from '../accounts/accountStore.ts';
 import { contributionsTable } from '../contributions/contributionStore.ts';
 import { datanetsTable } from '../datanets/datanetStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
+import type { Deps } from '../shared/deps.ts';
 import { goldVotesTable, votesTable } from '../validation/validationStore.ts';
 import { goldCutoff } from '../validation/validatorRecords.ts';
+import type { KnownPayee } from './inferenceMemory.ts';
 import type { Payee } from './splitFee.ts';
 
-type Known = Payee & { datanetId: string };
+type Known = KnownPayee;
 
 // An approved contribution's contributor and votes never change (votes close with the decision),
-// so payees are cached per database; the bound only keeps memory in check. Gold standing does
-// change, so suspended approvers are dropped per call, after the cache.
-const cache = new WeakMap<Sql, Map<string, Known>>();
+// so the app remembers payees (InferenceMemory); the bound only keeps memory in check. Gold
+// standing does change, so suspended approvers are dropped per call, after the cache.
 const MAX_CACHED = 200_000;
 
 /**
@@ -20,12 +21,12 @@ const MAX_CACHED = 200_000;
  * part goes to the other approvers, or with none left, wherever splitFee sends an unowned part.
  */
 export async function loadPayees(
-  sql: Sql,
+  deps: Deps,
   contributionIds: readonly string[],
   now: Date,
 ): Promise<Map<string, Payee>> {
-  const known = await loadKnown(sql, contributionIds);
-  const suspended = await suspendedApprovers(sql, [...known.values()], now);
+  const known = await loadKnown(deps.sql, deps.inference.payees, contributionIds);
+  const suspended = await suspendedApprovers(deps.sql, [...known.values()], now);
   if (suspended.size === 0) return known;
   const out = new Map<string, Payee>();
   for (const [id, p] of known)
@@ -52,12 +53,11 @@ async function suspendedApprovers(sql: Sql, payees: Known[], now: Date): Promise
   return new Set(rows.map((r) => `${r.datanet_id}:${r.account_id}`));
 }
 
-async function loadKnown(sql: Sql, contributionIds: readonly string[]): Promise<Map<string, Known>> {
-  let known = cache.get(sql);
-  if (!known) {
-    known = new Map();
-    cache.set(sql, known);
-  }
+async function loadKnown(
+  sql: Sql,
+  known: Map<string, Known>,
+  contributionIds: readonly string[],
+): Promise<Map<string, Known>> {
   const out = new Map<string, Known>();
   const missing: string[] = [];
   for (const id of contributionIds) {

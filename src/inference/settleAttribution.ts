@@ -47,7 +47,7 @@ export async function settleAttribution(
   await deps.sql`update attribution_settlements set attempts = attempts + 1 where call_id = ${callId}`;
   const neural = deps.neural;
   if (!neural) throw new AppError('UNAVAILABLE', 'This process does not serve LoRA models.');
-  const terms = await loadModelTerms(deps.sql, row.model_id);
+  const terms = await loadModelTerms(deps, row.model_id);
   const artifact = await neural.artifact(terms.artifactHash);
   const scores =
     artifact.influence && neural.influence
@@ -64,7 +64,7 @@ export async function settleAttribution(
   const combined = combineAttribution({ spans, influence: scores, beta });
   const weights = neuralWeights(combined, artifact);
   const payees = await loadPayees(
-    deps.sql,
+    deps,
     weights.map((w) => w.contributionId),
     deps.now(),
   );
@@ -72,7 +72,7 @@ export async function settleAttribution(
   const validators = BigInt(row.validators_amount);
   const shares = splitContributionShares({ data, validators, weights, payees });
   const ledgerIds = await ledgerAccountIds(
-    deps.sql,
+    deps,
     shares.payouts.flatMap((p) => (p.accountId ? [p.accountId] : [])),
   );
   const result = {

@@ -30,7 +30,7 @@ export async function settleByWeights(
 ): Promise<Settlement> {
   const { terms, generated, weights } = input;
   const payees = await loadPayees(
-    deps.sql,
+    deps,
     weights.map((w) => w.contributionId),
     deps.now(),
   );

@@ -43,40 +43,48 @@ const MAX_BATCH = 64;
  * fails is retried one call at a time, so one bad settlement never fails the others.
  */
 export function settleInference(deps: Deps, settlement: Settlement): Promise<SettleOutcome> {
-  let batcher = batchers.get(deps);
-  if (!batcher) {
-    batcher = new SettlementBatcher(deps);
-    batchers.set(deps, batcher);
-  }
-  return batcher.settle(settlement);
+  return deps.inference.settlements.settle(deps, settlement);
 }
 
-const batchers = new WeakMap<Deps, SettlementBatcher>();
-
 interface Waiting {
+  deps: Deps;
   settlement: Settlement;
   resolve: (outcome: SettleOutcome) => void;
   reject: (error: unknown) => void;
 }
 
-class SettlementBatcher {
+/** The app's settlement queue (InferenceMemory holds one): calls that finish together commit together. */
+export class SettlementBatcher {
   private readonly waiting: Waiting[] = [];
   private flushing = false;
+  private idle: (() => void)[] = [];
 
-  constructor(private readonly deps: Deps) {}
-
-  settle(settlement: Settlement): Promise<SettleOutcome> {
+  settle(deps: Deps, settlement: Settlement): Promise<SettleOutcome> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ settlement, resolve, reject });
+      this.waiting.push({ deps, settlement, resolve, reject });
       this.kick();
     });
   }
 
-  // At most one batch in flight: under load the next one fills while this one commits.
+  /** Resolves once no settlement is waiting or committing. */
+  drain(): Promise<void> {
+    if (!this.flushing && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  // At most one batch in flight: under load the next one fills while this one commits. A batch
+  // shares one deps (a caller may pass its own clock or runtime), so it takes the head's.
   private kick(): void {
-    if (this.flushing || this.waiting.length === 0) return;
+    if (this.flushing) return;
+    if (this.waiting.length === 0) {
+      for (const resolve of this.idle.splice(0)) resolve();
+      return;
+    }
     this.flushing = true;
-    const batch = this.waiting.splice(0, MAX_BATCH);
+    const deps = this.waiting[0].deps;
+    let end = 0;
+    while (end < this.waiting.length && end < MAX_BATCH && this.waiting[end].deps === deps) end++;
+    const batch = this.waiting.splice(0, end);
     this.flush(batch).finally(() => {
       this.flushing = false;
       this.kick();
@@ -86,7 +94,7 @@ class SettlementBatcher {
   private async flush(batch: Waiting[]): Promise<void> {
     try {
       const outcomes = await settleBatch(
-        this.deps,
+        batch[0].deps,
         batch.map((w) => w.settlement),
       );
       batch.forEach((w, i) => {
@@ -103,7 +111,7 @@ class SettlementBatcher {
 
 async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutcome | Error)[]> {
   const payees = list.flatMap((s) => s.split.payouts.flatMap((p) => (p.accountId ? [p.accountId] : [])));
-  const ledgerIds = await ledgerAccountIds(deps.sql, payees);
+  const ledgerIds = await ledgerAccountIds(deps, payees);
   const pools = await poolCutsOf(deps, list);
   const settledAt = deps.now().toISOString();
   return deps.sql.begin(async (tx) => {

@@ -1,9 +1,5 @@
 import { AppError } from '../errors.ts';
-import { createRateLimiter, type RateLimiter } from '../shared/createRateLimiter.ts';
 import type { Deps } from '../shared/deps.ts';
-
-// One bucket set per app (keyed by its config), shared by every surface and key of an account.
-const limiters = new WeakMap<object, RateLimiter>();
 
 /**
  * Counts one paid call against the account's PAID_CALLS_PER_MINUTE, or refuses it with
@@ -12,12 +8,7 @@ const limiters = new WeakMap<object, RateLimiter>();
  */
 export function takePaidCall(deps: Deps, accountId: string): void {
   const perMinute = deps.config.inference.paidCallsPerMinute;
-  let limiter = limiters.get(deps.config);
-  if (!limiter || limiter.perMinute !== perMinute) {
-    limiter = createRateLimiter(perMinute);
-    limiters.set(deps.config, limiter);
-  }
-  const taken = limiter.take(accountId);
+  const taken = deps.inference.paidCalls(perMinute).take(accountId);
   if (taken.ok) return;
   throw new AppError(
     'RATE_LIMITED',

@@ -1,11 +1,13 @@
 import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
+import type { ContributionCheckPool } from '../contributions/prepareItems.ts';
 import type { Sql } from '../db/openDatabase.ts';
+import type { InferenceMemory } from '../inference/inferenceMemory.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
 import type { ModelRuntime } from '../ml/modelRuntime.ts';
 import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
-import type { Logger } from './createLogger.ts';
 import type { JobQueue } from '../queue/jobQueue.ts';
+import type { Logger } from './createLogger.ts';
 
 /** What every use case receives: the ports it may touch, nothing global. */
 export interface Deps {
@@ -23,4 +25,8 @@ export interface Deps {
   neural?: NeuralRuntime;
   /** The EVM chain with the Potluck contracts; absent when the app runs without one. */
   chain?: ChainPort;
+  /** Inference's per-app memory: immutable facts, the paid-call limit, the settlement batcher. */
+  inference: InferenceMemory;
+  /** Worker threads for contribution checks, started on the first large batch. */
+  contributionChecks: ContributionCheckPool;
 }
