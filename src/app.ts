@@ -31,6 +31,7 @@ import { migrate } from './db/migrate.ts';
 import { type Database, openDatabase } from './db/openDatabase.ts';
 import { anchorReceipts } from './inference/anchorReceipts.ts';
 import { getReceipt } from './inference/getReceipt.ts';
+import { withUsage } from './inference/inferenceStore.ts';
 import { InferenceMemory } from './inference/inferenceMemory.ts';
 import { type InvokeModelResult, invokeModel } from './inference/invokeModel.ts';
 import { getBalance } from './ledger/getBalance.ts';
@@ -276,10 +277,17 @@ export async function createApp(config: Config, options: CreateAppOptions) {
         watch: (input: Parameters<typeof watchTrainingRun>[1]) => watchTrainingRun(deps, input),
         listBaseModels: () => listBaseModels(deps),
       },
+      // A model's page shows what its paid calls paid: inference knows that, models does not.
       models: {
-        publish: bind(deps, publishModel),
-        get: bind(deps, getModel),
-        list: (input: Parameters<typeof listModels>[1] = {}) => listModels(deps, input),
+        publish: async (input: Parameters<typeof publishModel>[1]) => {
+          const { model, replayed } = await publishModel(deps, input);
+          const [shown] = await withUsage(deps.sql, [model]);
+          return { model: shown, replayed };
+        },
+        get: async (input: Parameters<typeof getModel>[1]) =>
+          (await withUsage(deps.sql, [await getModel(deps, input)]))[0],
+        list: async (input: Parameters<typeof listModels>[1] = {}) =>
+          withUsage(deps.sql, await listModels(deps, input)),
       },
       inference: {
         invoke: timedPaidCall(metrics, bind(deps, invokeModel)),

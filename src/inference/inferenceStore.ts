@@ -1,4 +1,5 @@
 import type { Db } from '../db/openDatabase.ts';
+import type { Model, PublishedModel } from '../models/modelStore.ts';
 
 /** What a model's settled paid calls paid, in total and by part of the split. */
 export interface ModelUsage {
@@ -41,6 +42,24 @@ export async function settledUsageByModel(db: Db, modelIds: string[]): Promise<M
     });
   }
   return usage;
+}
+
+const NO_USAGE: ModelUsage = { calls: 0, fees: 0n, developer: 0n, data: 0n, validators: 0n, protocol: 0n };
+
+/** The models with what their settled paid calls paid, in total and by part of the split. */
+export async function withUsage(db: Db, models: PublishedModel[]): Promise<Model[]> {
+  const usage = await settledUsageByModel(
+    db,
+    models.map((m) => m.id),
+  );
+  return models.map((m) => {
+    const u = usage.get(String(m.id)) ?? NO_USAGE;
+    return {
+      ...m,
+      usage: { calls: u.calls, fees: u.fees },
+      earnings: { developer: u.developer, data: u.data, validators: u.validators, protocol: u.protocol },
+    };
+  });
 }
 
 /** Paid calls by status, for the metrics gauges. */

@@ -3,15 +3,15 @@ import { notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { isRowId } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type Model, selectModels } from './modelStore.ts';
+import { type PublishedModel, selectModels } from './modelStore.ts';
 
 const params = z.object({
   /** An id, or a name (case-insensitive) as people type it in a bot. */
   model: z.union([z.string().trim().min(1).max(64), z.number().int().positive().transform(String)]),
 });
 
-/** Models are public: their terms, usage and what they paid out. */
-export async function getModel(deps: Deps, input: z.input<typeof params>): Promise<Model> {
+/** Models are public: their terms (the app adds their usage and earnings from src/inference). */
+export async function getModel(deps: Deps, input: z.input<typeof params>): Promise<PublishedModel> {
   const p = parseInput(params, input);
   const isId = isRowId(p.model);
   const [model] = await selectModels(

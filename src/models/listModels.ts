@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type Model, selectModels } from './modelStore.ts';
+import { type PublishedModel, selectModels } from './modelStore.ts';
 
 const params = z.object({
   datanetId: idSchema.optional(),
@@ -12,7 +12,7 @@ const params = z.object({
 });
 
 /** Published models, oldest first, optionally of one datanet and/or one developer. */
-export async function listModels(deps: Deps, input: z.input<typeof params> = {}): Promise<Model[]> {
+export async function listModels(deps: Deps, input: z.input<typeof params> = {}): Promise<PublishedModel[]> {
   const p = parseInput(params, input);
   const sql = deps.sql;
   return selectModels(

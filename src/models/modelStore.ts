@@ -1,6 +1,5 @@
 import type postgres from 'postgres';
 import type { Db } from '../db/openDatabase.ts';
-import { settledUsageByModel } from '../inference/inferenceStore.ts';
 
 /**
  * The table, for another area's statement that joins it (one statement keeps one snapshot and its
@@ -15,7 +14,8 @@ export interface RevenueSplit {
   protocolBps: number;
 }
 
-export interface Model {
+/** A published model's terms, as the models area knows it. */
+export interface PublishedModel {
   id: string;
   name: string;
   description: string;
@@ -30,11 +30,15 @@ export interface Model {
   /** 'lora': an adapter served on `baseModel`, pinned by `adapterHash` (its LoRA GGUF's sha256). */
   kind: 'infini-gram' | 'lora';
   adapterHash: string | null;
+  createdAt: Date;
+}
+
+/** A model as the surfaces show it: its terms, with what its paid calls (src/inference) paid. */
+export interface Model extends PublishedModel {
   /** Settled paid calls and the fees they paid. */
   usage: { calls: number; fees: bigint };
   /** What those fees paid out, by part of the split. */
   earnings: { developer: bigint; data: bigint; validators: bigint; protocol: bigint };
-  createdAt: Date;
 }
 
 interface Row {
@@ -57,48 +61,37 @@ interface Row {
   created_at: Date;
 }
 
-/** Models matching `where` (a fragment over alias m) with usage and earnings, oldest first. */
+/** Models matching `where` (a fragment over alias m), oldest first. */
 export async function selectModels(
   db: Db,
   where: postgres.Fragment,
   limit = 1,
   offset = 0,
-): Promise<Model[]> {
+): Promise<PublishedModel[]> {
   const rows = await db<Row[]>`
     select m.* from models m where ${where} order by m.id limit ${limit} offset ${offset}`;
-  const usage = await settledUsageByModel(
-    db,
-    rows.map((r) => String(r.id)),
-  );
-  return rows.map((r) => {
-    const u = usage.get(String(r.id)) ?? NO_USAGE;
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      runId: r.run_id,
-      datanetId: r.datanet_id,
-      developerAccountId: r.developer_account_id,
-      pricePerCall: BigInt(r.price_per_call),
-      split: {
-        developerBps: r.developer_bps,
-        dataBps: r.data_bps,
-        validatorsBps: r.validators_bps,
-        protocolBps: r.protocol_bps,
-      },
-      artifactHash: r.artifact_hash,
-      snapshotRoot: r.snapshot_root,
-      baseModel: r.base_model,
-      kind: r.kind,
-      adapterHash: r.adapter_hash,
-      usage: { calls: u.calls, fees: u.fees },
-      earnings: { developer: u.developer, data: u.data, validators: u.validators, protocol: u.protocol },
-      createdAt: r.created_at,
-    };
-  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    runId: r.run_id,
+    datanetId: r.datanet_id,
+    developerAccountId: r.developer_account_id,
+    pricePerCall: BigInt(r.price_per_call),
+    split: {
+      developerBps: r.developer_bps,
+      dataBps: r.data_bps,
+      validatorsBps: r.validators_bps,
+      protocolBps: r.protocol_bps,
+    },
+    artifactHash: r.artifact_hash,
+    snapshotRoot: r.snapshot_root,
+    baseModel: r.base_model,
+    kind: r.kind,
+    adapterHash: r.adapter_hash,
+    createdAt: r.created_at,
+  }));
 }
-
-const NO_USAGE = { calls: 0, fees: 0n, developer: 0n, data: 0n, validators: 0n, protocol: 0n };
 
 /** What a paid call needs to know about its model. Published models never change. */
 export interface ModelTerms {

@@ -11,7 +11,7 @@ import { parseInput } from '../shared/parseInput.ts';
 import { displayNameSchema } from '../shared/textSchemas.ts';
 import { withIdempotency } from '../shared/withIdempotency.ts';
 import { lockRunForPublish } from '../training/trainingRunStore.ts';
-import { type Model, selectModels } from './modelStore.ts';
+import { type PublishedModel, selectModels } from './modelStore.ts';
 import { revenueSplitSchema } from './revenueSplit.ts';
 
 const params = z.object({
@@ -35,7 +35,7 @@ export const modelRef = (modelId: string) => toBytes32Ref('model', modelId);
 export async function publishModel(
   deps: Deps,
   input: PublishModelParams,
-): Promise<{ model: Model; replayed: boolean }> {
+): Promise<{ model: PublishedModel; replayed: boolean }> {
   const p = parseInput(params, input);
   await requirePermission(deps.sql, deps.config, p.accountId, 'model.publish');
   const { result, replayed } = await deps.sql.begin((tx) =>
