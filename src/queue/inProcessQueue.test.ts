@@ -126,4 +126,72 @@ describe('InProcessQueue', () => {
       vi.useRealTimers();
     }
   });
+  it('puts clock-aligned ticks on the epoch boundaries, whenever it starts', async () => {
+    vi.useFakeTimers();
+    try {
+      const hour = 3_600_000;
+      vi.setSystemTime(new Date('2026-01-01T10:20:00Z'));
+      const ran: string[] = [];
+      const def = definition(async () => void ran.push(new Date().toISOString()), {
+        schema: z.object({}) as never,
+        everyMs: () => hour,
+        alignToClock: true,
+      });
+      const q = new InProcessQueue(settings);
+      await q.start(deps, [def], { exclusive: true });
+      // Started at 10:20: the first tick is at 11:00, not at 11:20.
+      await vi.advanceTimersByTimeAsync(40 * 60_000 - 1);
+      expect(ran).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(ran).toEqual(['2026-01-01T11:00:00.000Z']);
+      await vi.advanceTimersByTimeAsync(hour);
+      expect(ran).toEqual(['2026-01-01T11:00:00.000Z', '2026-01-01T12:00:00.000Z']);
+      await q.close();
+      await vi.advanceTimersByTimeAsync(2 * hour);
+      expect(ran).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tries a job only its own number of times, and leaves chain jobs alone without a chain', async () => {
+    const tries: string[] = [];
+    const once = definition(
+      async (p) => {
+        tries.push(p.runId);
+        throw new Error('chain unreachable');
+      },
+      { attempts: 1 },
+    );
+    const q = new InProcessQueue(settings);
+    await q.start(deps, [once], { exclusive: true });
+    await q.enqueue('training.run', { runId: 'tick' }, { jobId: 'tick' });
+    await q.idle();
+    expect(tries).toEqual(['tick']);
+    expect(once.failures).toEqual(['tick: chain unreachable']);
+    await q.close();
+
+    vi.useFakeTimers();
+    try {
+      let ticks = 0;
+      const chained = definition(async () => void ticks++, {
+        schema: z.object({}) as never,
+        needsChain: true,
+        everyMs: () => 1000,
+        recover: async () => [{ payload: { runId: 'boot' }, jobId: 'boot' }],
+      });
+      const without = new InProcessQueue(settings);
+      await without.start(deps, [chained], { exclusive: true });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(ticks).toBe(0);
+      await without.close();
+      const withChain = new InProcessQueue(settings);
+      await withChain.start({ ...deps, chain: {} } as Deps, [chained], { exclusive: true });
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(ticks).toBe(6);
+      await withChain.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
