@@ -1,5 +1,6 @@
 import type { Hex } from 'viem';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import { contributionsTable } from '../contributions/contributionStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { enqueueDatanetRegistration } from './enqueueDatanetRegistration.ts';
 import { contributionTree } from './merkleTrees.ts';
@@ -45,7 +46,7 @@ export async function batchContributions(deps: Deps, options: BatchOptions = {})
         }[]
       >`
         select q.contribution_id, c.contributor_account_id, c.content_hash, c.datanet_id
-        from contribution_anchor_queue q join contributions c on c.id = q.contribution_id
+        from contribution_anchor_queue q join ${contributionsTable(tx)} c on c.id = q.contribution_id
         order by q.contribution_id limit ${batchSize}
         for update of q skip locked`;
       if (rows.length === 0) return 0;

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import type { Deps } from '../shared/deps.ts';
+import { validationOutcomesTable } from '../validation/validationStore.ts';
 import type { BatchOptions, BatchRunResult } from './batchContributions.ts';
 import { enqueueDatanetRegistration } from './enqueueDatanetRegistration.ts';
 import { validationTree } from './merkleTrees.ts';
@@ -27,7 +28,7 @@ export async function batchValidationOutcomes(
         { contribution_id: string; datanet_id: string; approved: boolean; votes_commitment: string | null }[]
       >`
         select q.contribution_id, o.datanet_id, o.approved, o.votes_commitment
-        from validation_anchor_queue q join validation_outcomes o on o.contribution_id = q.contribution_id
+        from validation_anchor_queue q join ${validationOutcomesTable(tx)} o on o.contribution_id = q.contribution_id
         where q.datanet_id = ${ready.datanet_id}
         order by q.contribution_id limit ${batchSize}
         for update of q skip locked`;

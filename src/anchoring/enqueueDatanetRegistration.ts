@@ -1,5 +1,6 @@
 import { keccak256, stringToHex } from 'viem';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
+import { datanetMetadataOf } from '../datanets/datanetStore.ts';
 import type { Db } from '../db/openDatabase.ts';
 import { stableStringify } from '../shared/stableStringify.ts';
 import { datanetRef } from './refs.ts';
@@ -13,10 +14,7 @@ import { accountRef } from './toBytes32Ref.ts';
  * first anchor.
  */
 export async function enqueueDatanetRegistration(db: Db, datanetId: string): Promise<void> {
-  const [d] = await db<
-    { name: string; content_type: string; languages: string[]; owner_account_id: string }[]
-  >`
-    select name, content_type, languages, owner_account_id from datanets where id = ${datanetId}`;
+  const d = await datanetMetadataOf(db, datanetId);
   if (!d) throw new Error(`datanet ${datanetId} does not exist`);
   const metadata = stableStringify({
     id: datanetId,

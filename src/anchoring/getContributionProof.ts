@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { z } from 'zod';
 import { registryAbi } from '../chain/abis.ts';
+import { contributionExists, contributionsTable } from '../contributions/contributionStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
@@ -60,15 +61,15 @@ export async function getContributionProof(
     left join chain_outbox o on o.id = b.outbox_id
     where i.contribution_id = ${p.contributionId}`;
   if (!batch) {
-    const [c] = await deps.sql`select 1 from contributions where id = ${p.contributionId}`;
-    if (!c) throw notFound('Contribution', p.contributionId);
+    if (!(await contributionExists(deps.sql, p.contributionId)))
+      throw notFound('Contribution', p.contributionId);
     return { contributionId: p.contributionId, state: 'queued' };
   }
   const members = await deps.sql<
     { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
   >`
     select c.id as contribution_id, c.contributor_account_id, c.content_hash, c.datanet_id
-    from contribution_batch_items i join contributions c on c.id = i.contribution_id
+    from contribution_batch_items i join ${contributionsTable(deps.sql)} c on c.id = i.contribution_id
     where i.batch_id = ${batch.id} order by c.id`;
   const tree = contributionTree(members.map(contributionLeafOf));
   if (tree.root !== batch.root) {

@@ -2,6 +2,7 @@ import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, zeroHash } from 'viem';
 import { z } from 'zod';
 import { registryAbi } from '../chain/abis.ts';
+import { contributionLeavesOf } from '../contributions/contributionStore.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
@@ -73,11 +74,7 @@ export async function getModelSnapshotProof(
   const index = ids.indexOf(p.contributionId);
   if (index < 0)
     throw badInput(`Contribution ${p.contributionId} is not in model ${p.modelId}'s training snapshot.`);
-  const rows = await deps.sql<
-    { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
-  >`
-    select id as contribution_id, contributor_account_id, content_hash, datanet_id from contributions
-    where id = any(${ids}::bigint[]) order by id`;
+  const rows = await contributionLeavesOf(deps.sql, ids);
   const tree = contributionTree(rows.map(contributionLeafOf));
   if (tree.root !== model.snapshot_root) {
     throw new AppError('INTERNAL', `Model ${p.modelId}'s snapshot no longer rebuilds to its root.`);

@@ -1,10 +1,12 @@
 import type { Hex } from 'viem';
 import { z } from 'zod';
 import { registryAbi } from '../chain/abis.ts';
+import { contributionsTable } from '../contributions/contributionStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
+import { validationOutcomesTable } from '../validation/validationStore.ts';
 import { type ValidationLeaf, validationTree } from './merkleTrees.ts';
 import { validationLeafOf } from './refs.ts';
 
@@ -51,8 +53,8 @@ export async function getValidationProof(
     where i.contribution_id = ${p.contributionId}`;
   if (!batch) {
     const [c] = await deps.sql<{ decided: boolean }[]>`
-      select exists (select 1 from validation_outcomes o where o.contribution_id = c.id) as decided
-      from contributions c where c.id = ${p.contributionId}`;
+      select exists (select 1 from ${validationOutcomesTable(deps.sql)} o where o.contribution_id = c.id) as decided
+      from ${contributionsTable(deps.sql)} c where c.id = ${p.contributionId}`;
     if (!c) throw notFound('Contribution', p.contributionId);
     return { contributionId: p.contributionId, state: c.decided ? 'queued' : 'undecided' };
   }
@@ -60,7 +62,7 @@ export async function getValidationProof(
     { contribution_id: string; datanet_id: string; approved: boolean; votes_commitment: string | null }[]
   >`
     select o.contribution_id, o.datanet_id, o.approved, o.votes_commitment
-    from validation_batch_items i join validation_outcomes o on o.contribution_id = i.contribution_id
+    from validation_batch_items i join ${validationOutcomesTable(deps.sql)} o on o.contribution_id = i.contribution_id
     where i.batch_id = ${batch.id} order by o.contribution_id`;
   const tree = validationTree(members.map(validationLeafOf));
   if (tree.root !== batch.root) {

@@ -156,3 +156,23 @@ export function countContributionsByStatus(sql: Sql) {
   return sql<{ label: string; n: string }[]>`
     select status as label, count(*)::text as n from contributions group by status`;
 }
+
+/** Whether a contribution exists. */
+export async function contributionExists(db: Db, contributionId: string): Promise<boolean> {
+  const [c] = await db`select 1 from contributions where id = ${contributionId}`;
+  return Boolean(c);
+}
+
+/** What a contribution's Merkle leaf is made of, for `ids`, in id order. */
+export async function contributionLeavesOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<
+  { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
+> {
+  return db<
+    { contribution_id: string; contributor_account_id: string; content_hash: string; datanet_id: string }[]
+  >`
+    select id as contribution_id, contributor_account_id, content_hash, datanet_id from contributions
+    where id = any(${ids as string[]}::bigint[]) order by id`;
+}

@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
+import { queueContributionsForAnchoring } from '../anchoring/anchorQueue.ts';
 import { submissionRulesOf } from '../datanets/datanetStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -191,6 +192,12 @@ async function insertItems(
       on conflict (datanet_id, content_hash) where status <> 'withdrawn' do nothing
       returning id, content_hash`;
     for (const r of inserted) idByHash.set(r.content_hash, r.id);
+    // Every new contribution waits for its Merkle window (see anchoring/batchContributions).
+    await queueContributionsForAnchoring(
+      tx,
+      datanetId,
+      inserted.map((r) => r.id),
+    );
   }
   const accepted: AcceptedItem[] = [];
   const bandKeys: string[] = [];

@@ -166,3 +166,15 @@ export async function poolCutBpsOf(db: Db, datanetIds: readonly string[]): Promi
     select id, pool_cut_bps as bps from datanets where id = any(${datanetIds as string[]}::bigint[])`;
   return new Map(rows.map((r) => [r.id, r.bps]));
 }
+
+/** What a datanet is born with (name, content type, languages, owner): its on-chain metadata. */
+export async function datanetMetadataOf(
+  db: Db,
+  datanetId: string,
+): Promise<{ name: string; content_type: string; languages: string[]; owner_account_id: string } | null> {
+  const [d] = await db<
+    { name: string; content_type: string; languages: string[]; owner_account_id: string }[]
+  >`
+    select name, content_type, languages, owner_account_id from datanets where id = ${datanetId}`;
+  return d ?? null;
+}

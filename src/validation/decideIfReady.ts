@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { queueOutcomeForAnchoring } from '../anchoring/anchorQueue.ts';
 import { contributionsTable, markDecided } from '../contributions/contributionStore.ts';
 import { datanetsTable } from '../datanets/datanetStore.ts';
 import { AppError } from '../errors.ts';
@@ -171,6 +172,8 @@ export async function decideIfReady(
       reward_paid, ledger_tx_id, votes_commitment, penalties, expired)
     values (${contributionId}, ${t.datanet_id}, ${approved}, ${approveW.toString()}, ${rejectW.toString()},
       ${votes.length}, ${reward.toString()}, ${txId}, ${commitment}, ${penalties.total.toString()}, ${expired})`;
+  // The outcome waits for its datanet's next validation batch (see anchoring/batchValidationOutcomes).
+  await queueOutcomeForAnchoring(tx, contributionId, t.datanet_id);
   return {
     contributionId,
     approved,
