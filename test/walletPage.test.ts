@@ -9,6 +9,7 @@ import { findChromium, launchChromium } from './support/chromium.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { injectWallet, type TestWallet } from './support/injectedWallet.ts';
+import { callOk, connectHttp } from './support/mcpTestClient.ts';
 import { publishPaidModel } from './support/publishPaidModel.ts';
 
 const browser = findChromium();
@@ -242,8 +243,15 @@ describe.skipIf(!browser.path)('wallet page in a real browser (headless Chromium
       prompt: 'The keeper climbs two hundred spiral stairs',
       idempotencyKey: 'receipt-page',
     });
+    // MCP results link the page.
+    const agent = await t.app.accounts.createAgent({ name: 'receipt reader' });
+    const mcp = await connectHttp(`${server.url}/mcp`, agent.apiKey);
+    const viaMcp = await callOk(mcp, 'get_receipt', { receiptId: receipt.receiptId });
+    await mcp.close();
+    expect(viaMcp.pageUrl).toBe(`${server.url}/receipts/${receipt.receiptId}`);
+
     const page = await context.newPage();
-    const first = await page.goto(`${server.url}/receipts/${receipt.receiptId}`);
+    const first = await page.goto(viaMcp.pageUrl);
     expect(first?.headers()['content-security-policy']).toContain("default-src 'none'");
     expect(await page.locator('#fee').textContent()).toBe('3 POT');
     expect(await page.locator('#verified').textContent()).toContain('Not anchored yet');

@@ -1,12 +1,15 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
+import { startHttpServer } from '../src/http/startHttpServer.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
 import { type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
 import { chainOf, drainOutbox, earn } from './support/chainHelpers.ts';
+import { createTestApp } from './support/createTestApp.ts';
 import { TOKEN } from './support/fixtures.ts';
+import { callOk, connectHttp } from './support/mcpTestClient.ts';
 
 const PAGE_LINK = /https?:\/\/[^\s"<>]+\/wallet\/(link|claim)#wp_[A-Za-z0-9_-]{43}/;
 
@@ -83,6 +86,27 @@ describe('Telegram hands out the wallet and claim pages and confirms the link in
       expect(reply).not.toContain('proof');
     } finally {
       chain.relayer = relayer;
+    }
+  });
+});
+
+describe('MCP hands out the wallet page', () => {
+  it('open_wallet_page gives a one-time link for the calling account that the page accepts', async () => {
+    const t = await createTestApp({ PUBLIC_URL: 'https://potluck.example' }, { chain: false });
+    const http = await startHttpServer(t.app, { host: '127.0.0.1', port: 0 });
+    try {
+      const agent = await t.app.accounts.createAgent({ name: 'linker' });
+      const client = await connectHttp(`${http.url}/mcp`, agent.apiKey);
+      const r = await callOk(client, 'open_wallet_page', { purpose: 'link' });
+      await client.close();
+      expect(r.url).toMatch(/^https:\/\/potluck\.example\/wallet\/link#wp_/);
+      const address = await linkThroughPage(t.app, r.url);
+      expect((await t.app.rewards.getRewards({ accountId: agent.accountId, historyLimit: 0 })).wallet).toBe(
+        address,
+      );
+    } finally {
+      await http.close();
+      await t.cleanup();
     }
   });
 });

@@ -12,6 +12,7 @@ import { getBalance } from './getBalance.ts';
 import { getClaim } from './getClaim.ts';
 import { getContribution } from './getContribution.ts';
 import { getContributionProof } from './getContributionProof.ts';
+import { getContributorLeaderboard } from './getContributorLeaderboard.ts';
 import { getDatanet } from './getDatanet.ts';
 import { getDepositInfo } from './getDepositInfo.ts';
 import { getModel } from './getModel.ts';
@@ -20,7 +21,6 @@ import { getReceipt } from './getReceipt.ts';
 import { getRewards } from './getRewards.ts';
 import { getTrainingRun } from './getTrainingRun.ts';
 import { getValidationProof } from './getValidationProof.ts';
-import { getContributorLeaderboard } from './getContributorLeaderboard.ts';
 import { getValidatorLeaderboard } from './getValidatorLeaderboard.ts';
 import { getValidatorStatus } from './getValidatorStatus.ts';
 import { invokeModel } from './invokeModel.ts';
@@ -29,9 +29,11 @@ import { listDatanets } from './listDatanets.ts';
 import { listModels } from './listModels.ts';
 import { listPendingReviews } from './listPendingReviews.ts';
 import { listTrainingRuns } from './listTrainingRuns.ts';
+import { openWalletPage } from './openWalletPage.ts';
 import { previewDataset } from './previewDataset.ts';
 import { publishModel } from './publishModel.ts';
 import { requestFaucet } from './requestFaucet.ts';
+import { revokeApiKey } from './revokeApiKey.ts';
 import { seedGoldItems } from './seedGoldItems.ts';
 import { stakeAsValidator } from './stakeAsValidator.ts';
 import { startTrainingRun } from './startTrainingRun.ts';
@@ -80,10 +82,12 @@ export const allTools: McpTool[] = [
   claimRewards,
   startWalletLink,
   finishWalletLink,
+  openWalletPage,
   unlinkWallet,
   getDepositInfo,
   requestFaucet,
   transferTokens,
   createLinkCode,
   createAgentKey,
+  revokeApiKey,
 ];
