@@ -16,7 +16,7 @@ interface WireError {
  * stable code, message and safe details; anything else is a bug: logged with its stack here,
  * shown as INTERNAL without it.
  */
-export function toWireError(error: unknown, log: Logger, where: string): WireError {
+function toWireError(error: unknown, log: Logger, where: string): WireError {
   const appError = toAppError(error);
   // A lost database connection becomes UNAVAILABLE for the client; the operator still hears of it.
   if (appError && appError !== error) log.warn('mcp request lost its database connection', { where, error });
@@ -55,7 +55,7 @@ export class JsonRpcError extends Error {
 }
 
 /** Resource reads and prompts have no error result: they fail with a JSON-RPC error instead. */
-export function toMcpError(error: unknown, log: Logger, where: string): JsonRpcError {
+function toMcpError(error: unknown, log: Logger, where: string): JsonRpcError {
   const wire = toWireError(error, log, where);
   const code =
     wire.code === 'NOT_FOUND'

@@ -137,7 +137,6 @@ export const receiptOut = z.object({
     ),
   settledAt: dateOut,
 });
-export type ReceiptWire = z.infer<typeof receiptOut>;
 
 /** A receipt as get_receipt and the receipt resource show it: anchoring, and the caller's own text. */
 export const receiptViewOut = receiptOut.extend({

@@ -66,7 +66,6 @@ export const contributionOut = z.object({
   createdAt: dateOut,
   decidedAt: dateOut.nullable(),
 });
-export type ContributionWire = z.infer<typeof contributionOut>;
 
 export const submitResultOut = {
   datanetId: z.string(),

@@ -38,7 +38,7 @@ const snowflake = z
   .string()
   .regex(/^\d{15,25}$/, 'must be a Discord id (digits; copy it with Developer Mode on)');
 
-export const envSchema = z.object({
+const envSchema = z.object({
   POTLUCK_DATA_DIR: z.string().min(1).default('.potluck'),
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
@@ -220,8 +220,6 @@ export const envSchema = z.object({
    */
   ROLE_PERMISSIONS: z.string().optional(),
 });
-
-export type Env = z.input<typeof envSchema>;
 
 export interface Config {
   dataDir: string;

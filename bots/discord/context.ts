@@ -40,7 +40,7 @@ export async function accountOf(ctx: BotContext, user: User): Promise<string> {
 export const idempotencyKeyOf = (interaction: Interaction): string => `discord:${interaction.id}`;
 
 /** Role ids and names of the member, for the community's role rules (ROLE_PERMISSIONS). */
-export function rolesOf(interaction: Interaction): string[] {
+function rolesOf(interaction: Interaction): string[] {
   const member = interaction.member;
   if (!member) return [];
   if ('cache' in member.roles) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { FluentBundle, FluentResource } from '@fluent/bundle';
-import { LANGUAGES, type Language } from '../../src/accounts/languages.ts';
+import type { Language } from '../../src/accounts/languages.ts';
 
 /** One Fluent catalogue per language, shared by the Discord and Telegram bots. */
 export const LOCALES_DIR = new URL('../../locales/', import.meta.url);
@@ -28,5 +28,3 @@ export function messageIds(language: Language): string[] {
   const source = readFileSync(new URL(`${language}.ftl`, LOCALES_DIR), 'utf8');
   return [...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]);
 }
-
-export const allLanguages = (): readonly Language[] => LANGUAGES;

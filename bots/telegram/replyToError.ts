@@ -21,7 +21,7 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
 };
 
 /** The user-facing text for an error; never internals (those go to the log). */
-export function renderError(failure: unknown, tr: Translator = translator('en')): Html {
+function renderError(failure: unknown, tr: Translator = translator('en')): Html {
   const error = toAppError(failure);
   if (error) {
     const next = NEXT_STEP[error.code];

@@ -5,7 +5,7 @@ import { accountRef, toBytes32Ref } from './toBytes32Ref.ts';
 // The bytes32 names of Potluck ids on chain. One place, so the worker that anchors and the use cases
 // that prove always derive the same value.
 export const datanetRef = (id: string | bigint) => toBytes32Ref('datanet', id);
-export const contributionRef = (id: string | bigint) => toBytes32Ref('contribution', id);
+const contributionRef = (id: string | bigint) => toBytes32Ref('contribution', id);
 export const contributionBatchRef = (id: string | bigint) => toBytes32Ref('contribution-batch', id);
 export const validationBatchRef = (id: string | bigint) => toBytes32Ref('validation-batch', id);
 

@@ -3,7 +3,7 @@
  * (می‌بارد), but many keyboards lack one, so the same word also arrives as میبارد or می بارد.
  * Matching folds the three spellings together; what is shown keeps the writer's own spelling.
  */
-export const ZWNJ = '\u200c';
+const ZWNJ = '\u200c';
 
 // می/نمی before a word and ها/های… after one, when typed with a space where the ZWNJ belongs.
 // Only these affixes: a space before any other word is a real word boundary.

@@ -1,9 +1,6 @@
 import type { Env } from '../doctor/doctorCheck.ts';
 import { doctorChecks } from '../doctor/doctorChecks.ts';
 
-export type { DoctorCheck } from '../doctor/doctorCheck.ts';
-export { doctorChecks } from '../doctor/doctorChecks.ts';
-
 /**
  * `potluck doctor`: one line per check, ready or not and what to do; exit 0 when everything that is
  * configured is ready. Takes the raw environment because a bad variable must be reported, not thrown:

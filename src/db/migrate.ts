@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sql } from './openDatabase.ts';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
+const defaultMigrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 // Any constant works; it only has to be the same in every process that migrates.
 const MIGRATION_LOCK = 7_405_310_842;

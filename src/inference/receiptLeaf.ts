@@ -3,7 +3,7 @@ import type { ReceiptLeaf } from '../anchoring/merkleTrees.ts';
 import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { modelRef } from '../models/publishModel.ts';
 
-export const receiptRef = (receiptId: string) => toBytes32Ref('receipt', receiptId);
+const receiptRef = (receiptId: string) => toBytes32Ref('receipt', receiptId);
 
 /** A settled call's leaf in its epoch's receipt tree (what `verifyReceipt` checks on chain). */
 export function receiptLeafOf(row: {

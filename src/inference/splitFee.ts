@@ -142,6 +142,6 @@ class Payouts {
 const ROLE_ORDER: PayoutRole[] = ['developer', 'contributor', 'validator', 'protocol', 'escrow'];
 
 /** Numeric ids compare as numbers ("9" before "10"). */
-export function compareIds(a: string, b: string): number {
+function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

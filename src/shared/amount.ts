@@ -23,7 +23,7 @@ export const amountSchema = z
       .max(MAX_AMOUNT, 'must be at most 2^256−1 base units (the largest amount the chain can hold)'),
   );
 
-export const DECIMALS = 18;
+const DECIMALS = 18;
 const UNIT = 10n ** BigInt(DECIMALS);
 
 /** Renders base units as tokens for people: "12.5" rather than "12500000000000000000". */

@@ -1,7 +1,7 @@
 import { formatTokens } from './amount.ts';
 
 /** The Potluck token's symbol (PotluckToken.sol); amounts shown to people always carry it. */
-export const TOKEN_SYMBOL = 'POT';
+const TOKEN_SYMBOL = 'POT';
 
 const groupThousands = (decimal: string) => {
   const [whole, frac] = decimal.split('.');

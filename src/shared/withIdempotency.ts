@@ -142,13 +142,13 @@ async function storeResult(
 
 const BIGINT_TAG = '$bigint';
 
-export function stringifyWithBigints(value: unknown): string {
+function stringifyWithBigints(value: unknown): string {
   return (
     JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? { [BIGINT_TAG]: v.toString() } : v)) ?? 'null'
   );
 }
 
-export function parseWithBigints(text: string): unknown {
+function parseWithBigints(text: string): unknown {
   return JSON.parse(text, (_k, v) =>
     v &&
     typeof v === 'object' &&

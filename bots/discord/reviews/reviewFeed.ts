@@ -12,7 +12,7 @@ import {
 import { reviewChannelFor, reviewScope } from './reviewChannelFor.ts';
 import { voteRow } from './voteButtons.ts';
 
-export const VOTE_FOOTER =
+const VOTE_FOOTER =
   'Validators: press Approve or Reject. Only you see your vote until the outcome; one vote each, final, weighted by stake.';
 const DECIDED_FOOTER = 'Decided: voting is closed.';
 

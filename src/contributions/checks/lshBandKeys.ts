@@ -14,7 +14,7 @@ import { fmix32 } from './minhashParams.ts';
  * threshold (1/25)^(1/5) ≈ 0.53 sits well below the flagging level because a false candidate only
  * costs one signature comparison, a missed near-duplicate costs a validator's attention.
  */
-export const DEFAULT_BANDS = 25;
+const DEFAULT_BANDS = 25;
 
 // Byte → two hex digits; toString(16).padStart per key was most of this function's time.
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

@@ -104,7 +104,7 @@ export function contributionFeatures(
 }
 
 /** g · R with R a seeded ±1/√d matrix, generated row by row (never stored): O(|g| · d). */
-export function project(g: Float32Array, d: number, seed: number): Float32Array {
+function project(g: Float32Array, d: number, seed: number): Float32Array {
   const out = new Float64Array(d);
   let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
   for (let j = 0; j < g.length; j++) {
