@@ -1,7 +1,9 @@
 import { type Config, loadConfig } from '../config.ts';
 import { isAppError } from '../errors.ts';
+import { checkArtifacts } from './checkArtifacts.ts';
 import { checkToken, discordTokenProblem, telegramTokenProblem } from './checkBotTokens.ts';
 import { checkChain } from './checkChain.ts';
+import { checkChainWriter } from './checkChainWriter.ts';
 import { checkDatabase } from './checkDatabase.ts';
 import { checkDataDir } from './checkDataDir.ts';
 import { checkModels } from './checkModels.ts';
@@ -51,7 +53,11 @@ export async function doctorChecks(rawEnv: Env): Promise<DoctorCheck[]> {
     'CHAIN_VAULT_ADDRESS',
   ];
   checks.push(invalid('chain', chainVars) ?? (await checkChain(config)));
+  const writer =
+    invalid('chain writer', ['DATABASE_URL', 'CHAIN_RPC_URL']) ?? (await checkChainWriter(config));
+  if (writer) checks.push(writer);
   checks.push(invalid('chain outbox', ['DATABASE_URL']) ?? (await checkOutbox(config)));
+  checks.push(invalid('artifacts', ['DATABASE_URL', 'ARTIFACT_STORE']) ?? (await checkArtifacts(config)));
   checks.push(checkDataDir(config), ...checkModels(config));
   checks.push(checkToken('discord', env.DISCORD_TOKEN, discordTokenProblem));
   checks.push(checkToken('telegram', env.TELEGRAM_TOKEN, telegramTokenProblem));
