@@ -1,5 +1,5 @@
 import type { App } from '../src/app.ts';
-import type { Balance } from '../src/ledger/getBalance.ts';
+import type { Balance } from '../src/rewards/getBalance.ts';
 import { type Cast, everyone } from './demoContext.ts';
 
 export interface LedgerSnapshot {

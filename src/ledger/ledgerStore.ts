@@ -192,3 +192,7 @@ export const systemAccountExpr = (db: Db, name: postgres.Fragment) =>
  */
 export const ledgerEntriesTable = (db: Db) => db('ledger_entries');
 export const ledgerTransactionsTable = (db: Db) => db('ledger_transactions');
+
+/** A scalar expression: the balance of the owner's spendable account (null before it ever held one). */
+export const availableBalanceExpr = (db: Db, ownerAccountId: string) =>
+  db`(select balance from ledger_accounts where owner_account_id = ${ownerAccountId} and kind = 'available')`;

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
-import type { Balance } from '../../../src/ledger/getBalance.ts';
+import type { Balance } from '../../../src/rewards/getBalance.ts';
 import type { Rewards } from '../../../src/rewards/getRewards.ts';
 import type { EarningsSince } from '../../../src/rewards/listEarningsSince.ts';
 import type { ValidatorStatus } from '../../../src/validation/getValidatorStatus.ts';
