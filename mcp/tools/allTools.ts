@@ -32,6 +32,7 @@ import { listTrainingRuns } from './listTrainingRuns.ts';
 import { openWalletPage } from './openWalletPage.ts';
 import { previewDataset } from './previewDataset.ts';
 import { publishModel } from './publishModel.ts';
+import { redeemLinkCode } from './redeemLinkCode.ts';
 import { requestFaucet } from './requestFaucet.ts';
 import { revokeApiKey } from './revokeApiKey.ts';
 import { seedGoldItems } from './seedGoldItems.ts';
@@ -89,5 +90,6 @@ export const allTools: McpTool[] = [
   transferTokens,
   createLinkCode,
   createAgentKey,
+  redeemLinkCode,
   revokeApiKey,
 ];
