@@ -269,6 +269,9 @@ describe('Discord: the community story', () => {
       'Fee: 0.5 POT · developer 0.2 POT · data 0.2 POT · validators 0.05 POT · protocol 0.05 POT',
     );
     expect(text).toMatch(new RegExp(`Top contributors: #${contributionId} 100%`));
+    // The embed's title links the receipt's public page.
+    const [embed] = (await h.fake.reply(ask)).embeds as { url?: string }[];
+    expect(embed.url).toBe(`http://localhost/receipts/${/Receipt #(\d+)/.exec(text)![1]}`);
     h.fake.redeliver(ask);
     await h.fake.waitFor(() =>
       h.fake.state.requests.some((r) => r.status === 400 && r.path.includes(ask.id)),

@@ -96,6 +96,8 @@ describe('asking a model from Telegram, and following the money', () => {
     const full = await h.send(callbackUpdate(caller, `rc:${call.id}`, { chatId: caller.id, messageId: 1 }));
     expect(textOf(full)).toContain(`<b>Receipt #${call.id}</b>`);
     expect(textOf(full)).toContain('<b>Payouts</b>');
+    // The public receipt page (PUBLIC_URL, by default SIWE_URI) is linked under it.
+    expect(textOf(full)).toContain(`<a href="http://localhost/receipts/${call.id}">Public receipt page</a>`);
   });
 
   it('shows each linked person the right part of the split in /rewards', async () => {

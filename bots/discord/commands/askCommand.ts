@@ -40,6 +40,7 @@ export const askCommand: CommandModule = {
       maxFee: maxFee === null ? undefined : parseTokens(maxFee),
       idempotencyKey: idempotencyKeyOf(interaction),
     });
-    await interaction.editReply({ embeds: [answerEmbed(prompt, result, model, ctx.tr)] });
+    const receiptPage = `${ctx.config.walletPage.publicUrl}/receipts/${result.receipt.receiptId}`;
+    await interaction.editReply({ embeds: [answerEmbed(prompt, result, model, ctx.tr, receiptPage)] });
   },
 };

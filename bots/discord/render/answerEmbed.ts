@@ -16,6 +16,8 @@ export function answerEmbed(
   result: InvokeModelResult,
   model: Model,
   tr: Translator,
+  /** The receipt's public page (fee, shares, anchored proof): the embed's title links to it. */
+  receiptPageUrl?: string,
 ): EmbedBuilder {
   const pot = tr.amount;
   const r = result.receipt;
@@ -42,7 +44,7 @@ export function answerEmbed(
         )
         .join(' · ')
     : tr.t('answer-no-span');
-  return new EmbedBuilder()
+  const embed = new EmbedBuilder()
     .setColor(BRAND)
     .setAuthor({ name: `🤖 ${model.name}` })
     .setDescription(
@@ -66,6 +68,8 @@ export function answerEmbed(
     .setFooter({
       text: `${tr.t('answer-footer', { id: r.receiptId, hash: r.receiptHash.slice(0, 16) })}${result.replayed ? ` · ${tr.t('answer-already-paid')}` : ''}`,
     });
+  if (receiptPageUrl) embed.setTitle(tr.t('answer-receipt-page', { id: r.receiptId })).setURL(receiptPageUrl);
+  return embed;
 }
 
 function fallbackNote(r: InvokeModelResult['receipt'], tr: Translator): string {

@@ -94,7 +94,8 @@ ${renderReceiptSummary(result.receipt, tr)}${result.replayed ? html`\n<i>${text(
   feature.callbackQuery(/^rc:(\d{1,19})$/, async (ctx) => {
     const receipt = await ctx.potluck.app.inference.getReceipt({ receiptId: ctx.match[1] });
     // A new message: the answer it belongs to stays on screen above it.
-    await replyHtml(ctx, renderFullReceipt(receipt));
+    const page = `${ctx.potluck.app.config.walletPage.publicUrl}/receipts/${receipt.receiptId}`;
+    await replyHtml(ctx, renderFullReceipt(receipt, page));
     await ctx.answerCallbackQuery();
   });
   return feature;

@@ -4,7 +4,7 @@ import type { Receipt } from '../../../src/inference/receipt.ts';
 import { shownAmounts, shownPercents } from '../../../src/inference/shownShares.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { formatAmount, formatWhen } from './formatAmount.ts';
-import { type Html, html, joinHtml, text } from './html.ts';
+import { type Html, html, joinHtml, link, text } from './html.ts';
 import { ht } from './translateHtml.ts';
 
 const english = translator('en');
@@ -46,7 +46,7 @@ ${renderDrewOn(r, 5, tr)}`;
 }
 
 /** Everything a receipt proves: the split per contribution, every payout, the hash and its anchor. */
-export function renderFullReceipt(r: ReceiptView): Html {
+export function renderFullReceipt(r: ReceiptView, pageUrl?: string): Html {
   const a = r.attribution;
   // Rounded so what is shown adds up to the data and validator parts exactly.
   const percents = shownPercents(a.contributions.map((c) => BigInt(c.units)));
@@ -80,7 +80,12 @@ ${contributions.length ? joinHtml(contributions) : renderDrewOn(r, 0)}
 ${joinHtml(payouts)}
 ${r.neural ? renderNeural(r.neural) : html``}
 Hash: <code>${text(r.receiptHash)}</code>
-${r.anchor ? html`Anchored in receipt epoch ${r.anchor.epoch} (root <code>${text(r.anchor.root)}</code>).` : html`Not anchored on chain yet: it goes into the next receipt epoch.`}`;
+${r.anchor ? html`Anchored in receipt epoch ${r.anchor.epoch} (root <code>${text(r.anchor.root)}</code>).` : html`Not anchored on chain yet: it goes into the next receipt epoch.`}${
+  pageUrl
+    ? html`
+${link(pageUrl, text('Public receipt page'))} (with whether its proof verifies on chain)`
+    : html``
+}`;
 }
 
 /** How a LoRA answer was attributed: spans alone, spans with influence, or influence still to come. */
