@@ -25,6 +25,7 @@ COPY --chown=root:root jobs ./jobs
 COPY --chown=root:root mcp ./mcp
 COPY --chown=root:root migrations ./migrations
 COPY --chown=root:root contracts ./contracts
+COPY --chown=root:root demo ./demo
 COPY --chown=root:root locales ./locales
 # The code is root's and read-only to the service; only the data folder is its own.
 RUN mkdir -p /data && chown node:node /data
