@@ -1,4 +1,5 @@
 import type { Hex } from 'viem';
+import { outboxIdExpr } from '../chain/chainStore.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { contributionsTable } from '../contributions/contributionStore.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -79,7 +80,7 @@ export async function batchContributions(deps: Deps, options: BatchOptions = {})
       });
       await tx`
         update contribution_batches set batch_ref = ${batchRef},
-          outbox_id = (select id from chain_outbox where dedupe_key = ${`anchor_contributions:${batch.id}`})
+          outbox_id = ${outboxIdExpr(tx, `anchor_contributions:${batch.id}`)}
         where id = ${batch.id}`;
       return rows.length;
     });

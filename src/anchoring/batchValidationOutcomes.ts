@@ -1,4 +1,5 @@
 import type { Hex } from 'viem';
+import { outboxIdExpr } from '../chain/chainStore.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import type { Deps } from '../shared/deps.ts';
 import { validationOutcomesTable } from '../validation/validationStore.ts';
@@ -58,7 +59,7 @@ export async function batchValidationOutcomes(
       });
       await tx`
         update validation_batches set batch_ref = ${batchRef},
-          outbox_id = (select id from chain_outbox where dedupe_key = ${dedupeKey})
+          outbox_id = ${outboxIdExpr(tx, dedupeKey)}
         where id = ${batch.id}`;
       return rows.length;
     });

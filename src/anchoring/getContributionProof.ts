@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { z } from 'zod';
 import { registryAbi } from '../chain/abis.ts';
+import { chainOutboxTable } from '../chain/chainStore.ts';
 import { contributionExists, contributionsTable } from '../contributions/contributionStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -58,7 +59,7 @@ export async function getContributionProof(
   >`
     select b.id, b.batch_ref, b.root, b.leaf_count, o.status, o.tx_hash, o.block_number
     from contribution_batch_items i join contribution_batches b on b.id = i.batch_id
-    left join chain_outbox o on o.id = b.outbox_id
+    left join ${chainOutboxTable(deps.sql)} o on o.id = b.outbox_id
     where i.contribution_id = ${p.contributionId}`;
   if (!batch) {
     if (!(await contributionExists(deps.sql, p.contributionId)))

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { z } from 'zod';
 import { registryAbi } from '../chain/abis.ts';
+import { chainOutboxTable } from '../chain/chainStore.ts';
 import { contributionsTable } from '../contributions/contributionStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -49,7 +50,7 @@ export async function getValidationProof(
   >`
     select b.id, b.batch_ref, b.root, b.leaf_count, o.tx_hash, o.block_number
     from validation_batch_items i join validation_batches b on b.id = i.batch_id
-    left join chain_outbox o on o.id = b.outbox_id and o.status in ('submitted', 'confirmed')
+    left join ${chainOutboxTable(deps.sql)} o on o.id = b.outbox_id and o.status in ('submitted', 'confirmed')
     where i.contribution_id = ${p.contributionId}`;
   if (!batch) {
     const [c] = await deps.sql<{ decided: boolean }[]>`

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { failedOutboxRows, outboxExists, unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
+import { failedOutboxRows, outboxExists, unconfirmedOutbox } from '../chain/chainStore.ts';
 import type { Config } from '../config.ts';
 import { lockHolder } from '../db/acquireDataDirLock.ts';
 import { openDatabase, type Sql } from '../db/openDatabase.ts';

@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import { unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
+import { unconfirmedOutbox } from '../chain/chainStore.ts';
 import { scrubSecrets } from '../shared/createLogger.ts';
 
 export interface Check {

@@ -1,5 +1,5 @@
 import { Gauge, type Registry } from 'prom-client';
-import { countOutboxByStatus, unconfirmedOutbox } from '../chain/outbox/outboxStore.ts';
+import { countOutboxByStatus, unconfirmedOutbox } from '../chain/chainStore.ts';
 import { countContributionsByStatus } from '../contributions/contributionStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import { countCallsByStatus, settledFeesTotal } from '../inference/inferenceStore.ts';

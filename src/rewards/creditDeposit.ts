@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { Address, Hex } from 'viem';
 import { accountsTable } from '../accounts/accountStore.ts';
+import { accountRefsTable } from '../anchoring/anchoringStore.ts';
 import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
 import { availableAccountOf } from '../ledger/availableAccountOf.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -34,7 +35,7 @@ export async function creditDeposit(
   if (!accountId) {
     // Refs are stored lazily; an account that never contributed may not have one yet.
     const missing = await tx<{ id: string }[]>`
-      select a.id from ${accountsTable(tx)} a where not exists (select 1 from account_refs r where r.account_id = a.id)`;
+      select a.id from ${accountsTable(tx)} a where not exists (select 1 from ${accountRefsTable(tx)} r where r.account_id = a.id)`;
     await recordAccountRefs(
       tx,
       missing.map((m) => m.id),
@@ -72,7 +73,7 @@ export async function creditDeposit(
 async function accountOfRef(tx: postgres.TransactionSql, ref: string): Promise<string | null> {
   const [row] = await tx<{ account_id: string }[]>`
     with recursive chain(id, merged_into, depth) as (
-      select a.id, a.merged_into, 0 from account_refs r join ${accountsTable(tx)} a on a.id = r.account_id where r.ref = ${ref}
+      select a.id, a.merged_into, 0 from ${accountRefsTable(tx)} r join ${accountsTable(tx)} a on a.id = r.account_id where r.ref = ${ref}
       union all
       select a.id, a.merged_into, c.depth + 1 from chain c join ${accountsTable(tx)} a on a.id = c.merged_into where c.depth < 10
     )

@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { linkedWallets } from '../accounts/accountStore.ts';
 import { rewardTree } from '../anchoring/merkleTrees.ts';
+import { outboxIdExpr } from '../chain/chainStore.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { lockAvailableWithEarned } from '../ledger/ledgerStore.ts';
 import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
@@ -107,7 +108,7 @@ export async function settleEpoch(deps: Deps): Promise<SettleEpochResult> {
       payload: { epoch, root },
     });
     await tx`
-      update reward_epochs set outbox_id = (select id from chain_outbox where dedupe_key = ${`post_reward_epoch:${epoch}`})
+      update reward_epochs set outbox_id = ${outboxIdExpr(tx, `post_reward_epoch:${epoch}`)}
       where epoch = ${epoch}`;
     deps.log.info('reward epoch settled', {
       epoch,

@@ -1,4 +1,5 @@
 import { vaultAbi } from '../chain/abis.ts';
+import { readChainCursor, saveChainCursor } from '../chain/chainStore.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { creditDeposit } from './creditDeposit.ts';
@@ -24,9 +25,8 @@ const CURSOR = 'vault_events';
 export async function syncVaultEvents(deps: Deps): Promise<SyncVaultEventsResult> {
   const chain = deps.chain;
   if (!chain) throw new AppError('UNAVAILABLE', 'No chain is configured.');
-  const [cursor] = await deps.sql<{ chain_key: string; last_block: string }[]>`
-    select chain_key, last_block from chain_cursors where name = ${CURSOR}`;
-  const first = cursor && cursor.chain_key === chain.key ? BigInt(cursor.last_block) + 1n : chain.startBlock;
+  const cursor = await readChainCursor(deps.sql, CURSOR);
+  const first = cursor && cursor.chainKey === chain.key ? cursor.lastBlock + 1n : chain.startBlock;
   const head = await chain.publicClient.getBlockNumber({ cacheTime: 0 });
   const safe = head - BigInt(chain.confirmations) + 1n;
   const result: SyncVaultEventsResult = { fromBlock: first, toBlock: first - 1n, deposits: 0, claims: 0 };
@@ -67,11 +67,7 @@ export async function syncVaultEvents(deps: Deps): Promise<SyncVaultEventsResult
           if (done === 'recorded') result.claims += 1;
         }
       }
-      await tx`
-        insert into chain_cursors (name, chain_key, last_block, updated_at)
-        values (${CURSOR}, ${chain.key}, ${to.toString()}, ${deps.now()})
-        on conflict (name) do update set chain_key = excluded.chain_key, last_block = excluded.last_block,
-          updated_at = excluded.updated_at`;
+      await saveChainCursor(tx, { name: CURSOR, chainKey: chain.key, lastBlock: to, at: deps.now() });
     });
     result.toBlock = to;
     from = to + 1n;

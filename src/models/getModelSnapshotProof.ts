@@ -1,15 +1,18 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { type Hex, zeroHash } from 'viem';
 import { z } from 'zod';
+import { type ContributionLeaf, contributionTree, LEAF_ENCODINGS } from '../anchoring/merkleTrees.ts';
+import { contributionLeafOf } from '../anchoring/refs.ts';
+import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { registryAbi } from '../chain/abis.ts';
+import { outboxRowByDedupeKey } from '../chain/chainStore.ts';
 import { contributionLeavesOf } from '../contributions/contributionStore.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type ContributionLeaf, contributionTree, LEAF_ENCODINGS } from './merkleTrees.ts';
-import { contributionLeafOf } from './refs.ts';
-import { toBytes32Ref } from './toBytes32Ref.ts';
+import { snapshotContributionIds } from '../training/trainingRunStore.ts';
+import { findModelSnapshot } from './modelStore.ts';
 
 const params = z.object({ modelId: idSchema, contributionId: idSchema.optional() });
 
@@ -37,13 +40,13 @@ export async function getModelSnapshotProof(
   input: z.input<typeof params>,
 ): Promise<ModelSnapshotProof> {
   const p = parseInput(params, input);
-  const [model] = await deps.sql<{ snapshot_root: Hex; contribution_ids: string[] }[]>`
-    select m.snapshot_root, r.contribution_ids from models m join training_runs r on r.id = m.run_id
-    where m.id = ${p.modelId}`;
-  if (!model) throw notFound('Model', p.modelId);
+  const model = await findModelSnapshot(deps.sql, p.modelId);
+  // A model's run is never deleted (a foreign key keeps it), so a model always has its snapshot.
+  const ids = model ? await snapshotContributionIds(deps.sql, model.runId) : null;
+  if (!model || !ids) throw notFound('Model', p.modelId);
+  const snapshotRoot = model.snapshotRoot as Hex;
   const modelRef = toBytes32Ref('model', p.modelId);
-  const [row] = await deps.sql<{ status: string; tx_hash: Hex | null; block_number: string | null }[]>`
-    select status, tx_hash, block_number from chain_outbox where dedupe_key = ${`register_model:${p.modelId}`}`;
+  const row = await outboxRowByDedupeKey(deps.sql, `register_model:${p.modelId}`);
   const chain = deps.chain;
   let onChainSnapshotRoot: Hex | null = null;
   if (chain) {
@@ -55,17 +58,16 @@ export async function getModelSnapshotProof(
     });
     onChainSnapshotRoot = registered.snapshotRoot === zeroHash ? null : registered.snapshotRoot;
   }
-  const ids = model.contribution_ids.map(String);
   const result: ModelSnapshotProof = {
     modelId: p.modelId,
     modelRef,
-    snapshotRoot: model.snapshot_root,
+    snapshotRoot,
     onChainSnapshotRoot,
     registration: row
       ? {
           status: row.status,
-          txHash: row.block_number ? row.tx_hash : null,
-          blockNumber: row.block_number ? BigInt(row.block_number) : null,
+          txHash: row.blockNumber !== null ? row.txHash : null,
+          blockNumber: row.blockNumber,
         }
       : null,
     contributionIds: ids,
@@ -76,7 +78,7 @@ export async function getModelSnapshotProof(
     throw badInput(`Contribution ${p.contributionId} is not in model ${p.modelId}'s training snapshot.`);
   const rows = await contributionLeavesOf(deps.sql, ids);
   const tree = contributionTree(rows.map(contributionLeafOf));
-  if (tree.root !== model.snapshot_root) {
+  if (tree.root !== snapshotRoot) {
     throw new AppError('INTERNAL', `Model ${p.modelId}'s snapshot no longer rebuilds to its root.`);
   }
   const at = rows.findIndex((r) => r.contribution_id === p.contributionId);

@@ -1,6 +1,20 @@
-import type { Db } from '../../db/openDatabase.ts';
+import type { Db } from '../db/openDatabase.ts';
 
-/** Reads of the chain outbox for the rest of the service: health checks, metrics and proofs. */
+/**
+ * The chain port's tables (chain_outbox, chain_cursors belong to src/chain): what the rest of the
+ * service reads of the outbox (health checks, metrics, proofs) and the event cursors. Each takes the
+ * connection or transaction it is given, so callers keep their transactions.
+ */
+
+/**
+ * The outbox table, for another area's statement that joins it (one statement keeps one snapshot):
+ * every such reader names it through here, so all are found from here.
+ */
+export const chainOutboxTable = (db: Db) => db('chain_outbox');
+
+/** A scalar expression: the id of the outbox row written for `dedupeKey` (null when none was). */
+export const outboxIdExpr = (db: Db, dedupeKey: string) =>
+  db`(select id from chain_outbox where dedupe_key = ${dedupeKey})`;
 
 /** Rows by status, for the metrics gauges. */
 export async function countOutboxByStatus(db: Db): Promise<{ label: string; n: string }[]> {
@@ -52,4 +66,26 @@ export async function outboxRowByDedupeKey(db: Db, dedupeKey: string): Promise<O
     txHash: row.tx_hash,
     blockNumber: row.block_number === null ? null : BigInt(row.block_number),
   };
+}
+
+/** Where an event reader stopped: the chain it read and the last block it finished; null before it ran. */
+export async function readChainCursor(
+  db: Db,
+  name: string,
+): Promise<{ chainKey: string; lastBlock: bigint } | null> {
+  const [cursor] = await db<{ chain_key: string; last_block: string }[]>`
+    select chain_key, last_block from chain_cursors where name = ${name}`;
+  return cursor ? { chainKey: cursor.chain_key, lastBlock: BigInt(cursor.last_block) } : null;
+}
+
+/** Moves an event reader's cursor, in the transaction that recorded what it read up to `lastBlock`. */
+export async function saveChainCursor(
+  tx: Db,
+  cursor: { name: string; chainKey: string; lastBlock: bigint; at: Date },
+): Promise<void> {
+  await tx`
+    insert into chain_cursors (name, chain_key, last_block, updated_at)
+    values (${cursor.name}, ${cursor.chainKey}, ${cursor.lastBlock.toString()}, ${cursor.at})
+    on conflict (name) do update set chain_key = excluded.chain_key, last_block = excluded.last_block,
+      updated_at = excluded.updated_at`;
 }
