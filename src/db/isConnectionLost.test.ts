@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, toAppError } from '../errors.ts';
-import { isConnectionLost } from './isConnectionLost.ts';
+import { AppError, isConnectionLost, toAppError } from '../errors.ts';
 
 const withCode = (code: string) => Object.assign(new Error(code), { code });
 
