@@ -11,7 +11,8 @@ let bundled: Promise<ClientBundle> | undefined;
 
 /**
  * The page script with viem, bundled in memory by esbuild once per process: nothing generated is
- * committed (so it cannot go stale) and no CDN is involved. Tree-shaken and minified: ~100 kB.
+ * committed (so it cannot go stale) and no CDN is involved. Tree-shaken and minified: about 200 kB,
+ * 65 kB gzipped.
  */
 export function bundleWalletClient(): Promise<ClientBundle> {
   bundled ??= (async () => {

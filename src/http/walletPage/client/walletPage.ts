@@ -4,8 +4,7 @@
 // to the user's wallet over EIP-1193, and to this server's /wallet/api only.
 import {
   type Address,
-  createPublicClient,
-  createWalletClient,
+  createClient,
   custom,
   type EIP1193Provider,
   formatUnits,
@@ -13,6 +12,8 @@ import {
   numberToHex,
   parseAbi,
 } from 'viem';
+// Actions imported one by one (not createWalletClient's whole set), so the bundle carries only these.
+import { readContract, signMessage, waitForTransactionReceipt, writeContract } from 'viem/actions';
 
 const vaultAbi = parseAbi([
   'function claim(uint64 epoch, address account, uint256 cumulativeAmount, bytes32[] proof) returns (uint256)',
@@ -126,8 +127,8 @@ async function link(provider: EIP1193Provider) {
   say(`Connected ${address}. Asking the server for the sign-in message…`);
   const started = await api<{ message: string }>('link/start', { address });
   say('Sign the message in your wallet.');
-  const wallet = createWalletClient({ transport: custom(provider) });
-  const signature = await wallet.signMessage({ account: address, message: started.message });
+  const wallet = createClient({ transport: custom(provider) });
+  const signature = await signMessage(wallet, { account: address, message: started.message });
   const linked = await api<{ address: string; replaced: string | null; alreadyLinked: boolean }>(
     'link/finish',
     {
@@ -186,8 +187,8 @@ async function claim(provider: EIP1193Provider, session: Session) {
   const prepared = await api<Prepared>('claim/prepare');
   await ensureChain(provider, session);
   say('Confirm the claim in your wallet.');
-  const wallet = createWalletClient({ transport: custom(provider) });
-  const hash = await wallet.writeContract({
+  const wallet = createClient({ transport: custom(provider) });
+  const hash = await writeContract(wallet, {
     account,
     chain: null,
     address: prepared.vault,
@@ -207,11 +208,11 @@ async function claim(provider: EIP1193Provider, session: Session) {
     tx.append(a);
   } else tx.textContent = hash;
   say('Sent. Waiting for the transaction to confirm…');
-  const reader = createPublicClient({ transport: custom(provider) });
-  const receipt = await reader.waitForTransactionReceipt({ hash, pollingInterval: 500 });
+  const reader = createClient({ transport: custom(provider), pollingInterval: 500 });
+  const receipt = await waitForTransactionReceipt(reader, { hash });
   if (receipt.status !== 'success')
     throw new Refused('CHAIN_ERROR', `The claim transaction ${hash} failed on chain.`);
-  const balance = await reader.readContract({
+  const balance = await readContract(reader, {
     address: session.chain!.token,
     abi: tokenAbi,
     functionName: 'balanceOf',
