@@ -378,3 +378,23 @@ chart-activity-total = In these days: { $counts }
 chart-receipt-title = Receipt #{ $receipt }: who the data part paid
 chart-receipt-total = Fee { $fee }, data part { $data }, { $count } contributions credited
 chart-receipt-line = #{ $id }: { $share } → { $amount }
+
+## Discord /receipt, /history, /transfer, /withdraw
+dc-receipt-description = A paid answer's full receipt: the split, whose data it drew on, its hash
+dc-receipt-title = Receipt #{ $id }
+dc-receipt-fee = Fee
+dc-receipt-split = Split
+dc-receipt-credited = Credited contributions
+dc-receipt-hash = Receipt hash
+dc-receipt-line = #{ $id } · { $share } · data { $data } · validators { $validators }
+dc-history-description = Your payouts, newest first, page by page
+dc-transfer-description = Pay another member from your balance (a tip)
+dc-transfer-to = Who to pay
+dc-transfer-amount = POT, e.g. 2.5
+dc-transfer-memo = A note for them (optional)
+dc-transfer-bot = Bots have no balance: choose a person.
+dc-transfer-done = 💸 Paid { $amount } to { $name }.
+dc-transfer-replayed = Already paid { $amount } to { $name }: nothing moved twice.
+dc-withdraw-description = Take back one of your pending contributions and its deposit
+dc-withdraw-id = Contribution number
+dc-withdraw-done = ↩️ Contribution #{ $id } withdrawn; { $amount } deposit is back in your balance.

@@ -371,3 +371,23 @@ chart-activity-total = در این روزها: { $counts }
 chart-receipt-title = رسید #{ $receipt }: بخش داده به چه کسانی رسید
 chart-receipt-total = کارمزد { $fee }، بخش داده { $data }، { $count } مشارکت سهم گرفتند
 chart-receipt-line = #{ $id }: { $share } ← { $amount }
+
+## Discord /receipt, /history, /transfer, /withdraw
+dc-receipt-description = رسید کامل یک پاسخ پولی: تقسیم، داده‌هایی که از آن‌ها برگرفت، هش آن
+dc-receipt-title = رسید #{ $id }
+dc-receipt-fee = کارمزد
+dc-receipt-split = تقسیم
+dc-receipt-credited = مشارکت‌های سهم‌گیرنده
+dc-receipt-hash = هش رسید
+dc-receipt-line = #{ $id } · { $share } · داده { $data } · اعتبارسنج‌ها { $validators }
+dc-history-description = پرداخت‌های شما، از تازه‌ترین، صفحه به صفحه
+dc-transfer-description = از موجودی خود به عضو دیگری بپردازید (انعام)
+dc-transfer-to = به چه کسی
+dc-transfer-amount = POT، مثلاً 2.5
+dc-transfer-memo = یادداشتی برای او (اختیاری)
+dc-transfer-bot = ربات‌ها موجودی ندارند: یک نفر را انتخاب کنید.
+dc-transfer-done = 💸 { $amount } به { $name } پرداخت شد.
+dc-transfer-replayed = { $amount } قبلاً به { $name } پرداخت شده بود: چیزی دو بار جابه‌جا نشد.
+dc-withdraw-description = یکی از مشارکت‌های در انتظار خود و ودیعه‌اش را پس بگیرید
+dc-withdraw-id = شمارهٔ مشارکت
+dc-withdraw-done = ↩️ مشارکت #{ $id } پس گرفته شد؛ ودیعهٔ { $amount } به موجودی شما برگشت.

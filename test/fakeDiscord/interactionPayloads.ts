@@ -1,5 +1,12 @@
 import type { FakeState, StoredAttachment } from './fakeState.ts';
-import { channelPayload, type FakeUser, memberPayload, type StoredMessage, snowflake } from './payloads.ts';
+import {
+  channelPayload,
+  type FakeUser,
+  memberPayload,
+  type StoredMessage,
+  snowflake,
+  userPayload,
+} from './payloads.ts';
 
 type Def = { name: string; type: number; required?: boolean; options?: Def[] };
 export type OptionValue = string | number | boolean | StoredAttachment;
@@ -53,6 +60,8 @@ export function commandData(
     defs = d.options ?? [];
   }
   const attachments: Record<string, unknown> = {};
+  const users: Record<string, unknown> = {};
+  const members: Record<string, unknown> = {};
   let options: unknown[] = Object.entries(values).map(([key, value]) => {
     const def = defs.find((o) => o.name === key);
     if (!def) throw new Error(`/${path} has no option ${key}`);
@@ -60,6 +69,21 @@ export function commandData(
       const a = value as StoredAttachment;
       attachments[a.id] = attachmentPayload(s, a);
       return { name: key, type: 11, value: a.id };
+    }
+    if (def.type === 6) {
+      // A user option carries the id; Discord adds the user (and member) under `resolved`.
+      const user = s.users.get(String(value));
+      if (!user) throw new Error(`No user ${value} in the fake`);
+      users[user.id] = userPayload(user);
+      members[user.id] = {
+        roles: s.memberRoles.get(user.id) ?? [],
+        joined_at: s.joinedAt,
+        deaf: false,
+        mute: false,
+        flags: 0,
+        permissions: '0',
+      };
+      return { name: key, type: 6, value: user.id };
     }
     return { name: key, type: def.type, value, ...(focused === key ? { focused: true } : {}) };
   });
@@ -74,7 +98,14 @@ export function commandData(
     type: 1,
     guild_id: s.guildId,
     options,
-    ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
+    ...(Object.keys(attachments).length || Object.keys(users).length
+      ? {
+          resolved: {
+            ...(Object.keys(attachments).length ? { attachments } : {}),
+            ...(Object.keys(users).length ? { users, members } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -8,17 +8,21 @@ import { claimCommand } from './claimCommand.ts';
 import { contributeCommand, contributeModalHandler } from './contributeCommand.ts';
 import { datanetCommand } from './datanetCommand.ts';
 import { faucetCommand } from './faucetCommand.ts';
+import { historyButtons, historyCommand } from './historyCommand.ts';
 import { languageCommand } from './languageCommand.ts';
 import { leaderboardButtons, leaderboardCommand } from './leaderboardCommand.ts';
 import { linkCommand } from './linkCommand.ts';
 import { modelCommand } from './modelCommand.ts';
 import { previewCommand } from './previewCommand.ts';
+import { receiptCommand } from './receiptCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
 import { rewardsCommand } from './rewardsCommand.ts';
 import { runCommand } from './runCommand.ts';
 import { trainCommand } from './trainCommand.ts';
+import { transferCommand } from './transferCommand.ts';
 import { validatorCommand } from './validatorCommand.ts';
 import { walletCommand, walletSignature } from './walletCommand.ts';
+import { withdrawCommand } from './withdrawCommand.ts';
 
 export const commands: CommandModule[] = [
   datanetCommand,
@@ -33,6 +37,10 @@ export const commands: CommandModule[] = [
   modelCommand,
   askCommand,
   rewardsCommand,
+  historyCommand,
+  receiptCommand,
+  transferCommand,
+  withdrawCommand,
   claimCommand,
   walletCommand,
   linkCommand,
@@ -47,6 +55,7 @@ export const components: ComponentModule[] = [
   voteButtons,
   walletSignature,
   leaderboardButtons,
+  historyButtons,
 ];
 
 /** The slash-command definitions to register, for this configuration. */
