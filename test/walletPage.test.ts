@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenAbi } from '../src/chain/abis.ts';
+import { tokenAbi, vaultAbi } from '../src/chain/abis.ts';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { chainOf, drainOutbox, earn } from './support/chainHelpers.ts';
 import { findChromium, launchChromium } from './support/chromium.ts';
@@ -232,6 +232,45 @@ describe.skipIf(!browser.path)('wallet page in a real browser (headless Chromium
       wallet.refuseSwitch = false;
       wallet.chainId = chain().chainId;
     }
+  });
+
+  it('refuses a claim of an epoch whose claim was sent from a page and is still pending, and a non-claim transaction', async () => {
+    const rpc = (chain().publicClient.transport as unknown as { request: (a: unknown) => Promise<unknown> })
+      .request;
+    const sender = chain().embedded!.walletFor(wallet.account);
+    const tokenOf = (url: string) => url.split('#')[1];
+    await rpc({ method: 'evm_setAutomine', params: [false] });
+    try {
+      const first = tokenOf(
+        (await t.app.walletPage.createLink({ accountId, purpose: 'claim', surface: 'mcp' })).url,
+      );
+      const claim = await t.app.walletPage.prepareClaim({ token: first });
+      expect(claim.amount).toBe(2n * TOKEN);
+      const notAClaim = await sender.sendTransaction({ to: wallet.account.address, value: 0n });
+      await expect(t.app.walletPage.recordClaim({ token: first, txHash: notAClaim })).rejects.toMatchObject({
+        code: 'BAD_INPUT',
+      });
+      const hash = await sender.writeContract({
+        address: claim.vault,
+        abi: vaultAbi,
+        functionName: 'claim',
+        args: [BigInt(claim.epoch), claim.wallet, claim.cumulativeAmount, claim.proof],
+      });
+      await t.app.walletPage.recordClaim({ token: first, txHash: hash });
+      // Not mined yet, so the vault has not paid: the page's record is what refuses the second claim.
+      expect((await t.app.rewards.getClaim({ accountId })).amount).toBe(2n * TOKEN);
+      const second = tokenOf(
+        (await t.app.walletPage.createLink({ accountId, purpose: 'claim', surface: 'mcp' })).url,
+      );
+      await expect(t.app.walletPage.prepareClaim({ token: second })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('was already sent'),
+      });
+    } finally {
+      await rpc({ method: 'evm_setAutomine', params: [true] });
+      await rpc({ method: 'evm_mine', params: [] });
+    }
+    expect((await t.app.rewards.getClaim({ accountId })).amount).toBe(0n);
   });
 
   it('shows a public receipt page with its anchored proof and whether it verifies on chain', async () => {
