@@ -61,3 +61,11 @@ export const displayNameExpr = (db: Db, accountId: postgres.Fragment) =>
  * and its order): every such reader names it through here, so all are found from here.
  */
 export const accountsTable = (db: Db) => db('accounts');
+
+/** Display names of accounts, for boards that list people (an unknown id is absent). */
+export async function displayNamesOf(db: Db, accountIds: string[]): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db<{ id: string; display_name: string }[]>`
+    select id, display_name from accounts where id = any(${accountIds}::bigint[])`;
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { displayNamesOf } from '../accounts/displayNames.ts';
+import { displayNamesOf } from '../accounts/accountStore.ts';
 import { getDatanet } from '../datanets/getDatanet.ts';
-import { earnedInDatanet, topEarnersOfDatanet } from '../ledger/datanetEarnings.ts';
+import { earnedInDatanet, topEarnersOfDatanet } from '../ledger/ledgerStore.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { approvedCountsOf, topApprovedContributors } from './contributionStats.ts';
+import { approvedCountsOf, topApprovedContributors } from './contributionStore.ts';
 
 export const CONTRIBUTOR_BOARDS = ['earnings', 'approved'] as const;
 export type ContributorBoard = (typeof CONTRIBUTOR_BOARDS)[number];

@@ -3,7 +3,7 @@ import { getDatanet } from '../datanets/getDatanet.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { type ApprovedSummary, approvedSummary, sampleApproved } from './contributionStats.ts';
+import { type ApprovedSummary, approvedSummary, sampleApproved } from './contributionStore.ts';
 
 const params = z.object({
   datanetId: idSchema,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { earningsByDay } from './datanetEarnings.ts';
 import { EARNING_ROLES, type EarningRole } from './earningRoles.ts';
+import { earningsByDay } from './ledgerStore.ts';
 
 const params = z.object({
   accountId: idSchema,
