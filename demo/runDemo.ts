@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { jobsWithoutChainClock } from '../jobs/jobDefinitions.ts';
 import { type App, createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { isAppError } from '../src/errors.ts';
@@ -54,7 +55,8 @@ export async function runDemo(options: RunDemoOptions): Promise<DemoResult> {
   const started = Date.now();
   try {
     const config = loadConfig({ POTLUCK_DATA_DIR: dataDir, DEV_FAUCET_ENABLED: 'true', LOG_LEVEL: 'silent' });
-    app = await createApp(config);
+    // The demo sends the outbox and settles the epoch itself, step by step (drainOutbox, settleAndClaim).
+    app = await createApp(config, { jobDefinitions: jobsWithoutChainClock });
     http = await startHttpServer(app, { host: '127.0.0.1', port: 0 });
     out.say(
       `running   embedded PGlite · in-process job queue · embedded EVM (chain ${app.deps.chain?.chainId})`,
