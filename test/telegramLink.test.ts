@@ -13,6 +13,7 @@ import { fundedPerson } from './support/fixtures.ts';
 const leila: FakeUser = { id: 6001, first_name: 'Leila' };
 const omid: FakeUser = { id: 6002, first_name: 'Omid' };
 const broke: FakeUser = { id: 6003, first_name: 'Broke' };
+const sara: FakeUser = { id: 6004, first_name: 'Sara' };
 
 let h: TelegramHarness;
 let world: ValidationWorld;
@@ -57,6 +58,18 @@ describe('linking Telegram to a Discord account', () => {
     const reply = await h.send(messageUpdate(omid, `/start link-${code}`));
     expect(textOf(reply)).toContain('Linked.');
     expect((await h.app.accounts.resolveIdentity({ identity: `telegram:${omid.id}` })).accountId).toBe(poet);
+  });
+
+  it('drops a wallet link waiting for a signature when its account is merged away', async () => {
+    // Sara's fresh account starts linking a wallet, then she joins another account with a code.
+    const asked = await h.send(messageUpdate(sara, `/wallet 0x${'1'.repeat(40)}`));
+    expect(textOf(asked)).toContain('<pre>');
+    const { code } = await h.app.accounts.createLinkCode({ accountId: poet });
+    expect(textOf(await h.send(messageUpdate(sara, `/link ${code}`)))).toContain('Linked.');
+    expect((await h.app.accounts.resolveIdentity({ identity: `telegram:${sara.id}` })).accountId).toBe(poet);
+    // The message was signed for the merged account's nonce: there is nothing left to sign for.
+    const signed = await h.send(messageUpdate(sara, `/wallet 0x${'ab'.repeat(65)}`));
+    expect(textOf(signed)).toContain('There is no wallet link waiting for a signature.');
   });
 
   it('issues a code for the other direction with /link alone', async () => {
