@@ -10,6 +10,7 @@ import { resolveIdentity } from './accounts/resolveIdentity.ts';
 import { revokeApiKey } from './accounts/revokeApiKey.ts';
 import { setLanguage } from './accounts/setLanguage.ts';
 import { syncAccountRoles } from './accounts/syncAccountRoles.ts';
+import { anchoringIntake } from './anchoring/anchoringIntake.ts';
 import { bindChainUseCases } from './bindChainUseCases.ts';
 import { type ChainPort, openChain } from './chain/openChain.ts';
 import { replayOutbox } from './chain/outbox/replayOutbox.ts';
@@ -192,6 +193,7 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       modelRuntime,
       inference: new InferenceMemory(),
       contributionChecks: new ContributionCheckPool(),
+      anchoring: anchoringIntake,
     };
     const serving = createNeuralRuntime(config, modelRuntime.store);
     deps.neural = serving.neural;

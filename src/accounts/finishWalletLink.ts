@@ -2,7 +2,6 @@ import type postgres from 'postgres';
 import { type Hex, isAddressEqual, recoverMessageAddress } from 'viem';
 import { parseSiweMessage, validateSiweMessage, verifySiweMessage } from 'viem/siwe';
 import { z } from 'zod';
-import { recordAccountRefs } from '../anchoring/recordAccountRefs.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
@@ -127,7 +126,7 @@ export async function finishWalletLink(
       where account_id = ${p.accountId} and unlinked_at is null`;
     await tx`insert into identities (identity, account_id) values (${identity}, ${p.accountId})`;
     await tx`insert into wallet_links (account_id, address, linked_at) values (${p.accountId}, ${address}, ${now})`;
-    await recordAccountRefs(tx, [p.accountId]);
+    await deps.anchoring.recordAccountRefs(tx, [p.accountId]);
     deps.log.info('wallet linked', { accountId: p.accountId, address, replaced });
     return { accountId: p.accountId, address, replaced, alreadyLinked: false };
   }

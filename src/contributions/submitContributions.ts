@@ -1,6 +1,5 @@
 import type postgres from 'postgres';
 import { z } from 'zod';
-import { queueContributionsForAnchoring } from '../anchoring/anchorQueue.ts';
 import { submissionRulesOf } from '../datanets/datanetStore.ts';
 import { AppError, notFound } from '../errors.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -193,7 +192,7 @@ async function insertItems(
       returning id, content_hash`;
     for (const r of inserted) idByHash.set(r.content_hash, r.id);
     // Every new contribution waits for its Merkle window (see anchoring/batchContributions).
-    await queueContributionsForAnchoring(
+    await deps.anchoring.queueContributions(
       tx,
       datanetId,
       inserted.map((r) => r.id),

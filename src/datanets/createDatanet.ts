@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { requirePermission } from '../accounts/requirePermission.ts';
-import { enqueueDatanetRegistration } from '../anchoring/enqueueDatanetRegistration.ts';
-import { isSupportedLanguage } from '../contributions/checks/isSupportedLanguage.ts';
 import { AppError } from '../errors.ts';
 import { openPoolAccount } from '../ledger/ledgerStore.ts';
 import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
+import { isSupportedLanguage } from '../shared/isSupportedLanguage.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import type { Datanet } from './datanetStore.ts';
 import { getDatanet } from './getDatanet.ts';
@@ -91,7 +90,7 @@ export async function createDatanet(deps: Deps, input: CreateDatanetParams): Pro
     }
     await openPoolAccount(tx, row.id);
     // Same transaction: the datanet and its on-chain registration commit together (outbox).
-    await enqueueDatanetRegistration(tx, row.id);
+    await deps.anchoring.registerDatanet(tx, row.id);
     return row.id;
   });
   deps.log.info('datanet created', { datanetId: id, name: p.name });

@@ -1,3 +1,4 @@
+import type { AnchoringIntake } from '../anchoring/anchoringIntake.ts';
 import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
 import type { ContributionCheckPool } from '../contributions/prepareItems.ts';
@@ -27,6 +28,8 @@ export interface Deps {
   chain?: ChainPort;
   /** Inference's per-app memory: immutable facts, the paid-call limit, the settlement batcher. */
   inference: InferenceMemory;
+  /** Anchoring's intake: contributions, outcomes, datanets and account refs queued in the writer's transaction. */
+  anchoring: AnchoringIntake;
   /** Worker threads for contribution checks, started on the first large batch. */
   contributionChecks: ContributionCheckPool;
 }

@@ -1,5 +1,4 @@
 import type postgres from 'postgres';
-import { queueOutcomeForAnchoring } from '../anchoring/anchorQueue.ts';
 import { contributionsTable, markDecided } from '../contributions/contributionStore.ts';
 import { datanetsTable } from '../datanets/datanetStore.ts';
 import { AppError } from '../errors.ts';
@@ -173,7 +172,7 @@ export async function decideIfReady(
     values (${contributionId}, ${t.datanet_id}, ${approved}, ${approveW.toString()}, ${rejectW.toString()},
       ${votes.length}, ${reward.toString()}, ${txId}, ${commitment}, ${penalties.total.toString()}, ${expired})`;
   // The outcome waits for its datanet's next validation batch (see anchoring/batchValidationOutcomes).
-  await queueOutcomeForAnchoring(tx, contributionId, t.datanet_id);
+  await deps.anchoring.queueOutcome(tx, contributionId, t.datanet_id);
   return {
     contributionId,
     approved,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isSupportedLanguage } from '../../shared/isSupportedLanguage.ts';
 import { detectLanguage } from './detectLanguage.ts';
-import { isSupportedLanguage } from './isSupportedLanguage.ts';
 
 // Short original lines, written for these tests.
 const persian = [

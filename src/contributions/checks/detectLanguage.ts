@@ -1,5 +1,5 @@
 import { francAll } from 'franc';
-import { FROM_FRANC, LANGUAGES, lookupLanguage, RIVALS, type Script } from './languageCodes.ts';
+import { FROM_FRANC, LANGUAGES, lookupLanguage, RIVALS, type Script } from '../../shared/languageCodes.ts';
 import { type ScriptProfile, scriptProfile } from './scriptProfile.ts';
 
 export interface LanguageDetection {

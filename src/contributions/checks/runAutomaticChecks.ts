@@ -1,6 +1,6 @@
 import { AppError, badInput } from '../../errors.ts';
+import { LANGUAGES } from '../../shared/languageCodes.ts';
 import { detectLanguage, MIN_LETTERS } from './detectLanguage.ts';
-import { LANGUAGES } from './languageCodes.ts';
 
 export interface AutomaticCheckOptions {
   /** The datanet's ISO 639-1 codes; empty accepts any language. */

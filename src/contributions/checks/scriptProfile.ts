@@ -1,4 +1,4 @@
-import type { Script } from './languageCodes.ts';
+import type { Script } from '../../shared/languageCodes.ts';
 
 export interface ScriptProfile {
   /** Letters (\p{L}) in the text. */
