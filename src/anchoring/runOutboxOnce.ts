@@ -18,8 +18,8 @@ export interface RunOutboxOptions {
 
 /**
  * One pass of the chain outbox worker: cut ready Merkle batches, then send and track outbox rows.
- * Safe to run from several processes at once and to kill at any point; the loop in `potluck start`
- * calls it every CHAIN_POLL_MS, tests call it directly.
+ * Safe to run from several processes at once and to kill at any point; the chain.outbox job runs
+ * it every CHAIN_POLL_MS, tests call it directly.
  */
 export async function runOutboxOnce(deps: Deps, options: RunOutboxOptions = {}): Promise<OutboxRunResult> {
   const contributionBatches = await batchContributions(deps, { force: options.forceBatches });

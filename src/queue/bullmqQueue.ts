@@ -104,8 +104,8 @@ export class BullmqQueue implements JobRunner {
   }
 
   /**
-   * Starts a worker on queue `name` and (re)registers the schedules of `repeating`: one job
-   * scheduler per job name in Redis, so a tick is one job however many processes register it.
+   * Starts a worker on queue `name` and (re)registers the schedules of the repeating `definitions`:
+   * one job scheduler per job name in Redis, so a tick is one job however many processes register it.
    */
   private async consume(
     deps: Deps,

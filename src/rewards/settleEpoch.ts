@@ -27,7 +27,8 @@ const EARNING_ROLES = ['contributor', 'validator', 'developer'];
  * spent twice — and are added to its wallet's cumulative total. The tree over (wallet, cumulative) for
  * every wallet with an unclaimed remainder is stored, and its root is posted to the vault through the
  * outbox in the same transaction (preceded on the embedded chain by minting the new tokens into the
- * vault). One settlement at a time (advisory lock); runs hourly from the loop, or on demand.
+ * vault). One settlement at a time (advisory lock); runs on each epoch boundary (the
+ * rewards.settleEpoch job, through settleDueEpoch), or on demand.
  */
 export async function settleEpoch(deps: Deps): Promise<SettleEpochResult> {
   return deps.sql.begin(async (tx) => {
