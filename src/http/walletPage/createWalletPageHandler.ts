@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyError, readJsonBody } from '../../../mcp/http/readJsonBody.ts';
 import type { App } from '../../app.ts';
-import { type ErrorCode, isAppError, toAppError } from '../../errors.ts';
+import { type ErrorCode, toAppError } from '../../errors.ts';
 import { createRateLimiter } from '../../shared/createRateLimiter.ts';
 import { bundleWalletClient } from './bundleWalletClient.ts';
 import { SECURITY_HEADERS, STYLE } from './html.ts';
@@ -11,11 +11,15 @@ import { renderWalletPage } from './renderWalletPage.ts';
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_INPUT: 400,
   UNAUTHENTICATED: 401,
+  INSUFFICIENT_FUNDS: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  DUPLICATE: 409,
   INVALID_STATE: 409,
   EXPIRED: 410,
+  TOO_LARGE: 413,
+  QUOTA_EXCEEDED: 429,
   RATE_LIMITED: 429,
   CHAIN_ERROR: 502,
   UNAVAILABLE: 503,
@@ -102,7 +106,7 @@ export function createWalletPageHandler(app: App): { matches(path: string): bool
         return json(res, error.status, { error: { code: 'BAD_INPUT', message: error.message } });
       const known = toAppError(error);
       if (known) {
-        const status = STATUS[known.code] ?? 400;
+        const status = STATUS[known.code] ?? 500;
         if (path.startsWith('/receipts/'))
           return send(res, status, 'text/plain; charset=utf-8', known.message);
         return json(res, status, {
@@ -110,7 +114,7 @@ export function createWalletPageHandler(app: App): { matches(path: string): bool
         });
       }
       log.error('wallet page request failed', { error, path });
-      if (!isAppError(error) && !res.headersSent)
+      if (!res.headersSent)
         json(res, 500, { error: { code: 'INTERNAL', message: 'Internal server error.' } });
     }
   }
