@@ -4,18 +4,31 @@ import { AppError } from '../errors.ts';
 /** Session-level advisory lock key ("potluck" + 1): the embedded chain's writer on this database. */
 export const EMBEDDED_CHAIN_LOCK = 0x706f746c75636b01n;
 
+/** How long a start waits for the previous holder to finish exiting. */
+const HANDOVER_WAIT_MS = 5000;
+
 /**
  * Makes this process the only one on a shared PostgreSQL that runs an embedded chain, for as long
  * as it lives: a second embedded chain would start empty and the outbox would be replayed onto it,
  * so two processes would anchor the same rows on two different chains. The lock is held by a
  * reserved connection; it goes when that connection does (release, or the process dying).
  */
-export async function claimEmbeddedChain(sql: Sql): Promise<() => Promise<void>> {
+export async function claimEmbeddedChain(
+  sql: Sql,
+  options: { waitMs?: number } = {},
+): Promise<() => Promise<void>> {
+  // A process that just handed over (a `potluck mcp` session ending as the next starts) may still
+  // hold the lock for a moment while it exits: wait that long before calling it a second writer.
+  const until = Date.now() + (options.waitMs ?? HANDOVER_WAIT_MS);
   const held = await sql.reserve();
   try {
-    const [row] = await held<{ ok: boolean }[]>`
-      select pg_try_advisory_lock(${EMBEDDED_CHAIN_LOCK.toString()}::bigint) as ok`;
-    if (!row.ok) throw embeddedChainTaken();
+    for (;;) {
+      const [row] = await held<{ ok: boolean }[]>`
+        select pg_try_advisory_lock(${EMBEDDED_CHAIN_LOCK.toString()}::bigint) as ok`;
+      if (row.ok) break;
+      if (Date.now() >= until) throw embeddedChainTaken();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   } catch (error) {
     held.release();
     throw error;
