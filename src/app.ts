@@ -16,6 +16,7 @@ import { type ChainPort, openChain } from './chain/openChain.ts';
 import { replayOutbox } from './chain/outbox/replayOutbox.ts';
 import type { EmbeddedChain } from './chain/startEmbeddedChain.ts';
 import type { Config } from './config.ts';
+import { datanetContributionCounts } from './contributions/contributionStore.ts';
 import { getContribution } from './contributions/getContribution.ts';
 import { getContributorLeaderboard } from './contributions/getContributorLeaderboard.ts';
 import { getDatanetActivity } from './contributions/getDatanetActivity.ts';
@@ -194,6 +195,7 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       inference: new InferenceMemory(),
       contributionChecks: new ContributionCheckPool(),
       anchoring: anchoringIntake,
+      contributionCounts: datanetContributionCounts,
     };
     const serving = createNeuralRuntime(config, modelRuntime.store);
     deps.neural = serving.neural;

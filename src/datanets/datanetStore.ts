@@ -1,5 +1,4 @@
 import type postgres from 'postgres';
-import { datanetContributionCounts } from '../contributions/contributionStore.ts';
 import type { Db } from '../db/openDatabase.ts';
 import { poolBalanceExpr } from '../ledger/ledgerStore.ts';
 
@@ -77,9 +76,17 @@ interface Row {
   created_at: Date;
 }
 
+/**
+ * A lateral subquery of one datanet's contribution counts (pending, approved, rejected, withdrawn,
+ * contributors, bytes). The contributions store writes it (it owns that table) and createApp lends it
+ * as deps.contributionCounts: contributions reads datanets, so datanets must not import contributions.
+ */
+export type ContributionCountsOf = (db: Db, datanetId: postgres.Fragment) => postgres.Fragment;
+
 /** Datanets with their live counts; `where` is a fragment over `d`. */
 export async function selectDatanets(
   db: Db,
+  counts: ContributionCountsOf,
   where: postgres.Fragment,
   limit = 100,
   offset = 0,
@@ -90,7 +97,7 @@ export async function selectDatanets(
       coalesce(c.rejected, 0) as rejected, coalesce(c.withdrawn, 0) as withdrawn,
       coalesce(c.contributors, 0) as contributors, coalesce(c.bytes, 0) as bytes
     from datanets d
-    left join lateral ${datanetContributionCounts(db, db`d.id`)} c on true
+    left join lateral ${counts(db, db`d.id`)} c on true
     where ${where}
     order by d.id
     limit ${limit} offset ${offset}`;

@@ -15,6 +15,7 @@ export async function getDatanet(deps: Deps, input: z.input<typeof params>): Pro
   const isId = isRowId(p.datanet);
   const [found] = await selectDatanets(
     deps.sql,
+    deps.contributionCounts,
     isId ? deps.sql`d.id = ${p.datanet}` : deps.sql`lower(d.name) = lower(${p.datanet})`,
     1,
   );

@@ -15,5 +15,5 @@ export async function listDatanets(deps: Deps, input: z.input<typeof params> = {
   const where = p.search
     ? deps.sql`lower(d.name) like ${`${p.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`
     : deps.sql`true`;
-  return selectDatanets(deps.sql, where, p.limit, p.offset);
+  return selectDatanets(deps.sql, deps.contributionCounts, where, p.limit, p.offset);
 }

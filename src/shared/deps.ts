@@ -2,6 +2,7 @@ import type { AnchoringIntake } from '../anchoring/anchoringIntake.ts';
 import type { ChainPort } from '../chain/openChain.ts';
 import type { Config } from '../config.ts';
 import type { ContributionCheckPool } from '../contributions/prepareItems.ts';
+import type { ContributionCountsOf } from '../datanets/datanetStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import type { InferenceMemory } from '../inference/inferenceMemory.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
@@ -30,6 +31,8 @@ export interface Deps {
   inference: InferenceMemory;
   /** Anchoring's intake: contributions, outcomes, datanets and account refs queued in the writer's transaction. */
   anchoring: AnchoringIntake;
+  /** Contributions' per-datanet counts, lent to datanets' summaries (see ContributionCountsOf). */
+  contributionCounts: ContributionCountsOf;
   /** Worker threads for contribution checks, started on the first large batch. */
   contributionChecks: ContributionCheckPool;
 }
