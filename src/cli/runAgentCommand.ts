@@ -1,4 +1,4 @@
-import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
+import { jobsWithoutChainClock } from '../../jobs/jobDefinitions.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 
@@ -8,8 +8,9 @@ export async function runAgentCommand(config: Config, args: string[]): Promise<n
     process.stderr.write('usage: potluck agent create <name>\n');
     return 1;
   }
-  // Creating a key touches only the database: no chain to start and replay for a one-shot command.
-  const app = await createApp(config, { jobDefinitions, chain: false });
+  // Creating a key touches only the database: no chain to start and replay, and no epoch to settle,
+  // for a one-shot command.
+  const app = await createApp(config, { jobDefinitions: jobsWithoutChainClock, chain: false });
   try {
     const agent = await app.accounts.createAgent({ name: nameParts.join(' ') });
     process.stdout.write(
