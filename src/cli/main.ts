@@ -1,7 +1,7 @@
 import { type Config, loadConfig, readEnvironment } from '../config.ts';
 import { explainError } from './explainError.ts';
-import { runChain } from './runChain.ts';
 import { runAgentCommand } from './runAgentCommand.ts';
+import { runChain } from './runChain.ts';
 import { runDemo } from './runDemo.ts';
 import { runDeploy } from './runDeploy.ts';
 import { runDiscord } from './runDiscord.ts';

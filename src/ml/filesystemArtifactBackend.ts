@@ -73,7 +73,7 @@ export class FilesystemArtifactBackend implements ArtifactBackend {
   }
 
   /** `write` fills the temporary file; returning false discards it instead of renaming it. */
-  private async writeOnce(file: string, write: (handle: fs.FileHandle) => Promise<boolean | void>) {
+  private async writeOnce(file: string, write: (handle: fs.FileHandle) => Promise<boolean | undefined>) {
     if (await exists(file)) return;
     const tmpDir = path.join(this.root, 'tmp');
     await fs.mkdir(tmpDir, { recursive: true });

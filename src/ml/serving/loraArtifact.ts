@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CorpusIndex } from '../../attribution/corpusIndex.ts';
 import { loadCorpusIndex } from '../../attribution/loadCorpusIndex.ts';
 import { AppError } from '../../errors.ts';
-import type { ArtifactStore, FileRef } from '../artifactStore.ts';
+import type { ArtifactStore } from '../artifactStore.ts';
 
 const fileRef = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().min(0) });
 
