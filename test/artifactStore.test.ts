@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpusIndex } from '../src/attribution/buildCorpusIndex.ts';
+import { serializeCorpusIndex } from '../src/attribution/serializeCorpusIndex.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { type Database, openDatabase } from '../src/db/openDatabase.ts';
@@ -10,6 +12,7 @@ import type { AppError } from '../src/errors.ts';
 import { ArtifactStore } from '../src/ml/artifactStore.ts';
 import { openArtifactStore } from '../src/ml/openArtifactStore.ts';
 import { CHUNK_BYTES, PostgresArtifactBackend } from '../src/ml/postgresArtifactBackend.ts';
+import { readLoraArtifact } from '../src/ml/serving/loraArtifact.ts';
 import { sha256Hex } from '../src/shared/hash.ts';
 import { createTestDatabase } from './support/createTestApp.ts';
 
@@ -116,6 +119,43 @@ describe('the artifact store', () => {
     expect((forged as AppError).code).toBe('INTERNAL');
     const absent = await server.readBlob({ sha256: 'f'.repeat(64), bytes: 1 }).catch((e: unknown) => e);
     expect((absent as AppError).code).toBe('NOT_FOUND');
+  });
+
+  it('postgres: serving a LoRA artifact built elsewhere brings its adapter and influence files into this folder', async () => {
+    const shared = new PostgresArtifactBackend(database.sql);
+    const builder = new ArtifactStore(folder(), shared);
+    const server = new ArtifactStore(folder(), shared);
+    const documents = [{ contributionId: '7', tokens: Int32Array.from([3, 4, 5, 6]) }];
+    const index = await builder.putBlob(
+      serializeCorpusIndex(buildCorpusIndex(documents, { tokenLimit: 10 })),
+    );
+    const loraGguf = await builder.putBlob(randomBytes(4096));
+    const features = await builder.putBlob(randomBytes(512));
+    const checkpoint = await builder.putBlob(randomBytes(2048));
+    const lora = {
+      format: 'potluck-lora-1',
+      kind: 'lora',
+      baseModel: { name: 'tiny' },
+      tokenizer: { kind: 'base', id: 'gguf:tiny', tokenLimit: 10, offset: 1 },
+      build: { minSpan: 2 },
+      contributions: [{ id: '7', tokens: 4 }],
+      files: { loraGguf, index },
+      influence: {
+        file: features,
+        projectionDim: 8,
+        layers: [0],
+        targets: ['attn_q'],
+        projectionSeed: 1,
+        checkpoints: [{ adapter: checkpoint, weight: 1 }],
+      },
+    };
+    const hash = await builder.putManifest(lora);
+    const artifact = await readLoraArtifact(server, hash);
+    // llama.cpp and the influence thread open these by path on this machine.
+    expect(artifact.adapterPath).toBe(server.blobPath(loraGguf));
+    for (const ref of [loraGguf, features, checkpoint])
+      expect(fs.existsSync(server.blobPath(ref))).toBe(true);
+    expect(artifact.contributionIds).toEqual(['7']);
   });
 
   it('ARTIFACT_STORE chooses the backend; postgres needs a PostgreSQL database', async () => {
