@@ -89,8 +89,10 @@ try {
   emit('cold_first_token_p50', pct(cold, 50), 'ms');
   emit('cold_first_token_p95', pct(cold, 95), 'ms');
   emit('hot_first_token_p50', pct(hot, 50), 'ms');
-  // The load itself (context + adapter file), as the pool times it; the first token adds the prompt.
+  // The load itself, as the pool times it (a spare context made ahead + setting the adapter, or a
+  // new context when no spare was ready); the first token adds the prompt.
   const loads = pool.recentLoadMs().slice(1);
+  emit('cold_loads_from_spare', pool.stats().spareLoads, 'loads');
   emit('cold_load_p50', pct(loads, 50), 'ms');
   emit('cold_load_p95', pct(loads, 95), 'ms');
   emit('rss_base_plus_one_context', rssOne, 'MB');

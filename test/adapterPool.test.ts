@@ -11,8 +11,9 @@ describe('AdapterPool', () => {
   let tiny: TinyLlama;
   let adapters: string[];
   const pools: AdapterPool[] = [];
-  const pool = (maxContexts: number, maxAdaptersPerBase = 100) => {
+  const pool = (maxContexts: number, maxAdaptersPerBase = 100, spareContexts = 1) => {
     const p = new AdapterPool({
+      spareContexts,
       maxContexts,
       maxAdaptersPerBase,
       idleMs: 60_000,
@@ -61,6 +62,18 @@ describe('AdapterPool', () => {
     expect(again.tokens).toEqual(a.tokens);
     expect(a.promptTokens.length).toBeGreaterThan(0);
     expect(p.stats()).toMatchObject({ bases: 1, hot: 2, loads: 2, evictions: 0 });
+  });
+
+  it('gives a cold adapter a spare context made ahead, answering as a context made with the adapter does', async () => {
+    const p = pool(4);
+    await ask(p, adapters[0], 6);
+    // The first load made its own context, then a spare for the next cold adapter.
+    await expect.poll(() => p.stats().spares).toBe(1);
+    const fromSpare = await ask(p, adapters[1], 6);
+    expect(p.stats()).toMatchObject({ loads: 2, spareLoads: 1 });
+    const direct = pool(4, 100, 0);
+    expect(await ask(direct, adapters[1], 6)).toEqual(fromSpare);
+    expect(direct.stats()).toMatchObject({ loads: 1, spareLoads: 0, spares: 0 });
   });
 
   it('evicts the least recently used context, reloads it on demand, and answers identically', async () => {

@@ -18,6 +18,12 @@ export interface AdapterPoolOptions {
   threads: number;
   /** Generations running at once over all adapters (the CPU budget); more wait their turn. */
   maxParallel: number;
+  /**
+   * Contexts kept created ahead, with no adapter, per base in use (default 1): creating a context
+   * (KV cache and compute buffer) is most of a cold load, so a cold adapter takes a spare and only
+   * sets its LoRA (~5 ms) while the replacement is made in the background. Each costs one context's memory.
+   */
+  spareContexts?: number;
 }
 
 export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
@@ -28,4 +34,5 @@ export const defaultAdapterPoolOptions = (): AdapterPoolOptions => ({
   batchSize: 64,
   threads: 1,
   maxParallel: Math.max(1, os.availableParallelism()),
+  spareContexts: 1,
 });
