@@ -20,28 +20,59 @@ function rmsNorm(x: tf.Tensor2D, weight: tf.Tensor1D, eps: number): tf.Tensor2D 
 
 /**
  * Rotary embedding as llama.cpp's LLAMA architecture applies it (GGML_ROPE_TYPE_NORM): adjacent
- * pairs (x[2i], x[2i+1]) rotate by pos · base^(-2i/d). x: [B, T, H, d].
+ * pairs (x[2i], x[2i+1]) rotate by pos · base^(-2i/d). x: [B, T, H, d]. Written as
+ * x·cos + (x·P)·sin with P the fixed pair swap (x[2i+1] → -x[2i], x[2i] → x[2i+1]) because
+ * split/stack and their gradients (SplitV, Unpack) cost ~4-10 ms a call on the wasm backend,
+ * most of a small model's backward pass; a matmul and elementwise products do not.
  */
-function rope(x: tf.Tensor4D, cos: tf.Tensor, sin: tf.Tensor): tf.Tensor4D {
+function rope(x: tf.Tensor4D, r: Rotary): tf.Tensor4D {
   const [b, t, h, d] = x.shape;
-  const pairs = x.reshape([b, t, h, d / 2, 2]);
-  const [x0, x1] = tf.split(pairs, 2, 4).map((p) => p.reshape([b, t, h, d / 2]));
-  const r0 = tf.sub(tf.mul(x0, cos), tf.mul(x1, sin));
-  const r1 = tf.add(tf.mul(x0, sin), tf.mul(x1, cos));
-  return tf.stack([r0, r1], 4).reshape([b, t, h, d]);
+  const swapped = tf.matMul(x.reshape([b * t * h, d]), r.swap).reshape([b, t, h, d]);
+  return tf.add(tf.mul(x, r.cos), tf.mul(swapped, r.sin));
 }
 
-function rotaryTables(t: number, d: number, base: number): { cos: tf.Tensor; sin: tf.Tensor } {
-  const cos = new Float32Array(t * (d / 2));
-  const sin = new Float32Array(t * (d / 2));
+interface Rotary {
+  /** [T, 1, d]: each pair's cos (and sin) repeated for both of its elements. */
+  cos: tf.Tensor;
+  sin: tf.Tensor;
+  /** [d, d]: the pair swap with sign. */
+  swap: tf.Tensor2D;
+}
+
+function rotaryTables(t: number, d: number, base: number): Rotary {
+  const cos = new Float32Array(t * d);
+  const sin = new Float32Array(t * d);
   for (let p = 0; p < t; p++)
     for (let i = 0; i < d / 2; i++) {
       const angle = p * base ** ((-2 * i) / d);
-      cos[p * (d / 2) + i] = Math.cos(angle);
-      sin[p * (d / 2) + i] = Math.sin(angle);
+      cos[p * d + 2 * i] = cos[p * d + 2 * i + 1] = Math.cos(angle);
+      sin[p * d + 2 * i] = sin[p * d + 2 * i + 1] = Math.sin(angle);
     }
-  // [T, 1, d/2] broadcasts over batch and heads.
-  return { cos: tf.tensor3d(cos, [t, 1, d / 2]), sin: tf.tensor3d(sin, [t, 1, d / 2]) };
+  const swap = new Float32Array(d * d);
+  for (let i = 0; i < d / 2; i++) {
+    swap[(2 * i + 1) * d + 2 * i] = -1;
+    swap[2 * i * d + 2 * i + 1] = 1;
+  }
+  // [T, 1, d] broadcasts over batch and heads.
+  return {
+    cos: tf.tensor3d(cos, [t, 1, d]),
+    sin: tf.tensor3d(sin, [t, 1, d]),
+    swap: tf.tensor2d(swap, [d, d]),
+  };
+}
+
+/**
+ * [B, T, kvHeads, d] → [B, T, heads, d], consecutive query heads sharing a KV head as ggml's
+ * broadcasting matmul pairs them: a matmul by a 0/1 expansion matrix, whose gradient is one more
+ * matmul (split/concat, tile and gather are slow or lack gradients on the wasm backend).
+ */
+function expandHeads(z: tf.Tensor4D, expand: tf.Tensor2D): tf.Tensor4D {
+  const [b, t, kv, d] = z.shape;
+  const heads = expand.shape[1];
+  return tf
+    .matMul(z.transpose([0, 1, 3, 2]).reshape([b * t * d, kv]), expand)
+    .reshape([b, t, d, heads])
+    .transpose([0, 1, 3, 2]) as tf.Tensor4D;
 }
 
 /**
@@ -54,7 +85,7 @@ export function llamaLogits(model: LlamaModel, tokens: tf.Tensor2D, lora?: LoraW
   const c = model.config;
   const [b, t] = tokens.shape;
   const n = b * t;
-  const { cos, sin } = rotaryTables(t, c.headDim, c.ropeBase);
+  const rotary = rotaryTables(t, c.headDim, c.ropeBase);
   const mask = tf.linalg
     .bandPart(tf.ones([t, t]), -1, 0)
     .sub(1)
@@ -73,22 +104,24 @@ export function llamaLogits(model: LlamaModel, tokens: tf.Tensor2D, lora?: LoraW
 
   let x = tf.gather(model.embed, tokens.reshape([n])) as tf.Tensor2D;
   const group = c.heads / c.kvHeads;
+  const expand =
+    group > 1
+      ? tf.tensor2d(
+          Float32Array.from({ length: c.kvHeads * c.heads }, (_, i) =>
+            Math.floor((i % c.heads) / group) === Math.floor(i / c.heads) ? 1 : 0,
+          ),
+          [c.kvHeads, c.heads],
+        )
+      : null;
   for (let l = 0; l < c.layers; l++) {
     const layer = model.layers[l];
     const h = rmsNorm(x, layer.attnNorm, c.eps);
-    const q = rope(linear(h, l, 'q').reshape([b, t, c.heads, c.headDim]), cos, sin);
-    let k = rope(linear(h, l, 'k').reshape([b, t, c.kvHeads, c.headDim]), cos, sin);
+    const q = rope(linear(h, l, 'q').reshape([b, t, c.heads, c.headDim]), rotary);
+    let k = rope(linear(h, l, 'k').reshape([b, t, c.kvHeads, c.headDim]), rotary);
     let v = linear(h, l, 'v').reshape([b, t, c.kvHeads, c.headDim]) as tf.Tensor4D;
-    if (group > 1) {
-      // Consecutive query heads share a KV head, as ggml's broadcasting matmul pairs them.
-      // split/concat rather than tile or gather: their gradients exist on the wasm backend.
-      const expand = (z: tf.Tensor4D) =>
-        tf.concat(
-          tf.split(z, c.kvHeads, 2).flatMap((p) => Array<tf.Tensor>(group).fill(p)),
-          2,
-        ) as tf.Tensor4D;
-      k = expand(k);
-      v = expand(v);
+    if (expand) {
+      k = expandHeads(k, expand);
+      v = expandHeads(v, expand);
     }
     const qh = q.transpose([0, 2, 1, 3]);
     const kh = k.transpose([0, 2, 1, 3]);
