@@ -16,6 +16,15 @@ export interface ChartReply {
   lines: string[];
 }
 
+/**
+ * The title drawn inside the picture. resvg lays SVG text out left to right and reorders a
+ * Persian title that holds dates or Latin names wrongly, so right-to-left languages leave it out
+ * of the picture: the caption (Telegram) and embed title (Discord) carry it, and those clients
+ * lay bidirectional text out correctly.
+ */
+const RTL = new Set(['fa']);
+const drawnTitle = (tr: Translator, title: string) => (RTL.has(tr.language) ? {} : { title });
+
 // Base units → a plotting number; the exact amounts are in `lines`.
 const asNumber = (amount: bigint | string) => Number(formatTokens(BigInt(amount), 6));
 
@@ -36,7 +45,7 @@ export async function earningsChart(data: EarningsOverTime, tr: Translator): Pro
   );
   const title = tr.t('chart-earnings-title', { from: data.from, to: data.to });
   const chart = await renderChart({
-    title,
+    ...drawnTitle(tr, title),
     data: { values },
     mark: 'bar',
     encoding: {
@@ -74,7 +83,7 @@ export async function activityChart(data: DatanetActivity, tr: Translator): Prom
   );
   const title = tr.t('chart-activity-title', { datanet: data.datanetName, from: data.from, to: data.to });
   const chart = await renderChart({
-    title,
+    ...drawnTitle(tr, title),
     data: { values },
     mark: 'bar',
     encoding: {
@@ -104,7 +113,7 @@ export async function receiptChart(receipt: ReceiptView, tr: Translator): Promis
   }));
   const title = tr.t('chart-receipt-title', { receipt: receipt.receiptId });
   const chart = await renderChart({
-    title,
+    ...drawnTitle(tr, title),
     data: { values },
     mark: 'bar',
     encoding: {
