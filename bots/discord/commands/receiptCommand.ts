@@ -5,6 +5,7 @@ import type { CommandModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
+import { neuralField } from '../render/neuralField.ts';
 
 const en = translator('en');
 
@@ -64,9 +65,11 @@ export const receiptCommand: CommandModule = {
           name: tr.t('dc-receipt-credited'),
           value: (lines.join('\n') || tr.t('receipt-no-credit')).slice(0, 1024),
         },
-        { name: tr.t('dc-receipt-hash'), value: `\`${r.receiptHash}\`` },
       )
       .setTimestamp(new Date(r.settledAt));
+    const neural = neuralField(r.neural, tr);
+    if (neural) embed.addFields(neural);
+    embed.addFields({ name: tr.t('dc-receipt-hash'), value: `\`${r.receiptHash}\`` });
     await interaction.editReply({ embeds: [embed] });
   },
 };

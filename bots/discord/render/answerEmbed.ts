@@ -6,6 +6,7 @@ import type { Model } from '../../../src/models/modelStore.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { BRAND } from './datanetEmbed.ts';
 import { clip } from './format.ts';
+import { neuralField } from './neuralField.ts';
 
 /**
  * The answer with a compact receipt: the fee and how it split, the contributions it drew on (with
@@ -68,6 +69,8 @@ export function answerEmbed(
     .setFooter({
       text: `${tr.t('answer-footer', { id: r.receiptId, hash: r.receiptHash.slice(0, 16) })}${result.replayed ? ` · ${tr.t('answer-already-paid')}` : ''}`,
     });
+  const neural = neuralField(r.neural, tr);
+  if (neural) embed.addFields(neural);
   if (receiptPageUrl) embed.setTitle(tr.t('answer-receipt-page', { id: r.receiptId })).setURL(receiptPageUrl);
   return embed;
 }
