@@ -9,6 +9,7 @@ import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedD
 // /leaderboard, /preview and /chart on the real bot against the fake Discord (issue 18 points 2, 3, 7).
 let h: DiscordHarness;
 let reader: FakeUser;
+let poet0: FakeUser;
 let seeded: SeededDatanet;
 
 // 15 approved poems by 11 poets: poet0 wrote 4, poet1 2, the rest 1 each, so the board has 2 pages.
@@ -17,6 +18,7 @@ const AUTHORS = Array.from({ length: 15 }, (_, i) => (i < 4 ? 0 : i < 6 ? 1 : i 
 beforeAll(async () => {
   h = await startDiscordHarness({}, (fake) => {
     reader = fake.addUser('Reader');
+    poet0 = fake.addUser('Poet Zero');
     return undefined;
   });
   seeded = await seedApprovedDatanet(h.t.app, {
@@ -25,6 +27,9 @@ beforeAll(async () => {
     authors: AUTHORS,
     authorCount: 11,
   });
+  // The top poet's account, joined to a Discord user, to see their own row marked.
+  const { code } = await h.t.app.accounts.createLinkCode({ accountId: seeded.contributors[0] });
+  await h.t.app.accounts.redeemLinkCode({ identity: `discord:${poet0.id}`, code });
 }, 120_000);
 afterAll(async () => h?.close());
 
@@ -82,6 +87,23 @@ describe('/leaderboard', () => {
     expect(lines).toHaveLength(2);
     // Both voted on all 15 and agreed with every outcome.
     expect(lines[0]).toMatch(/^1\. validator\d · agreement 100% · 15 decided votes · earned /);
+  });
+
+  it('marks the caller’s own row only on a board nobody else reads', async () => {
+    const own = await h.fake.reply(
+      h.fake.command(poet0, 'leaderboard', { datanet: seeded.datanetId, board: 'approved' }),
+    );
+    expect(embedOf(own).description!.split('\n')[0]).toBe('**1. poet0 · 0 POT · 4 approved** ← you');
+    const shared = await h.fake.reply(
+      h.fake.command(poet0, 'leaderboard', { datanet: seeded.datanetId, board: 'approved', public: true }),
+    );
+    expect(embedOf(shared).description!.split('\n')[0]).toBe('1. poet0 · 0 POT · 4 approved');
+    const edits = shared.history.length;
+    h.fake.click(poet0, shared, buttonsOf(shared)[1].custom_id);
+    await h.fake.waitFor(() => shared.history.length > edits, 'page 2 of the public board');
+    h.fake.click(poet0, shared, buttonsOf(shared)[0].custom_id);
+    await h.fake.waitFor(() => shared.history.length > edits + 1, 'page 1 again');
+    expect(embedOf(shared).description).not.toContain('← you');
   });
 
   it('refuses an unknown datanet', async () => {

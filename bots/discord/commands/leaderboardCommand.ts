@@ -4,6 +4,7 @@ import {
   ButtonStyle,
   EmbedBuilder,
   InteractionContextType,
+  MessageFlags,
   SlashCommandBuilder,
 } from 'discord.js';
 import type { Translator } from '../../i18n/translator.ts';
@@ -104,7 +105,10 @@ export const leaderboardCommand: CommandModule = {
       board: BOARDS.includes(board) ? board : 'earnings',
       datanetId: datanet.id,
       page: 0,
-      viewerAccountId: await accountOf(ctx, interaction.user),
+      // "← you" only where only you read it: on a public board it would mark whoever pressed last.
+      viewerAccountId: interaction.options.getBoolean('public')
+        ? undefined
+        : await accountOf(ctx, interaction.user),
     });
     await interaction.editReply(render(ctx.tr, board, page));
   },
@@ -121,7 +125,9 @@ export const leaderboardButtons: ComponentModule = {
       board,
       datanetId,
       page: Number(page),
-      viewerAccountId: await accountOf(ctx, interaction.user),
+      viewerAccountId: interaction.message.flags.has(MessageFlags.Ephemeral)
+        ? await accountOf(ctx, interaction.user)
+        : undefined,
     });
     await interaction.editReply(render(ctx.tr, board, p));
   },

@@ -32,7 +32,11 @@ async function render(
     board,
     datanetId,
     page,
-    viewerAccountId: await ctx.potluck.accountId(),
+    // "← you" only in a private chat: in a group it would mark whoever pressed last.
+    viewerAccountId:
+      (ctx.chat ?? ctx.callbackQuery?.message?.chat)?.type === 'private'
+        ? await ctx.potluck.accountId()
+        : undefined,
   });
   const lines = p.lines.map((l) =>
     l.mine ? html`<b>${text(l.text)}</b> ← ${text(tr.t('lb-you'))}` : text(l.text),
