@@ -210,7 +210,7 @@ export interface AccountEarning {
 
 const inDatanet = (db: Db, datanetId: string, role: EarningRole) =>
   db`e.role = ${role} and e.amount > 0 and la.owner_account_id is not null
-    and t.memo->>'datanetId' = ${datanetId}`;
+    and t.memo ? 'datanetId' and t.memo->>'datanetId' = ${datanetId}`;
 
 /** The accounts that earned most in `role` from one datanet, with how many earned anything. */
 export async function topEarnersOfDatanet(
