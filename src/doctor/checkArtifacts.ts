@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../db/openDatabase.ts';
+import { summarizePostgresArtifacts } from '../ml/postgresArtifactBackend.ts';
 import { type DoctorCheck, reason } from './doctorCheck.ts';
 
 const name = 'artifacts';
@@ -28,9 +29,8 @@ export async function checkArtifacts(config: Config): Promise<DoctorCheck> {
   try {
     const db = await openDatabase({ databaseUrl: config.databaseUrl, maxConnections: 1 });
     try {
-      const [table] = await db.sql<{ present: boolean }[]>`
-        select to_regclass('artifact_manifests') is not null as present`;
-      if (!table.present) {
+      const row = await summarizePostgresArtifacts(db.sql);
+      if (!row) {
         return {
           name,
           ready: false,
@@ -38,9 +38,6 @@ export async function checkArtifacts(config: Config): Promise<DoctorCheck> {
           fix: 'run potluck migrate (or start once)',
         };
       }
-      const [row] = await db.sql<{ artifacts: number; bytes: string }[]>`
-        select (select count(*) from artifact_manifests)::int as artifacts,
-               (select coalesce(sum(bytes), 0) from artifact_blobs)::text as bytes`;
       return {
         name,
         ready: true,

@@ -71,3 +71,16 @@ export class PostgresArtifactBackend implements ArtifactBackend {
     return rows.map((r) => r.hash);
   }
 }
+
+/** What `potluck doctor` reports of the PostgreSQL artifact store; null when its tables are missing. */
+export async function summarizePostgresArtifacts(
+  sql: Sql,
+): Promise<{ artifacts: number; bytes: string } | null> {
+  const [table] = await sql<{ present: boolean }[]>`
+    select to_regclass('artifact_manifests') is not null as present`;
+  if (!table.present) return null;
+  const [row] = await sql<{ artifacts: number; bytes: string }[]>`
+    select (select count(*) from artifact_manifests)::int as artifacts,
+           (select coalesce(sum(bytes), 0) from artifact_blobs)::text as bytes`;
+  return row;
+}
