@@ -12,7 +12,7 @@ export interface MenuCommand {
   usage?: string;
 }
 
-export const COMMAND_MENU: readonly MenuCommand[] = [
+const COMMAND_MENU: readonly MenuCommand[] = [
   { command: 'rewards', description: 'menu-rewards' },
   { command: 'history', description: 'menu-history' },
   { command: 'claim', description: 'menu-claim' },

@@ -43,7 +43,7 @@ export interface InvokeModelResult {
   timing: { totalMs: number; modelMs: number };
 }
 
-export const DEFAULT_MAX_TOKENS = 64;
+const DEFAULT_MAX_TOKENS = 64;
 
 /**
  * A paid call: reserve the fee in escrow (no overdraft, ever), generate, attribute, split and store
@@ -137,7 +137,7 @@ async function answerWithInfiniGram(
 }
 
 /** A seed from the caller and key alone: the same call always samples the same answer. */
-export function deriveSeed(accountId: string, idempotencyKey: string): number {
+function deriveSeed(accountId: string, idempotencyKey: string): number {
   return createHash('sha256').update(`${accountId}:${idempotencyKey}`).digest().readUInt32BE(0);
 }
 

@@ -7,7 +7,7 @@ import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
 
 /** The transaction as a link to the explorer when one is configured, else the bare hash. */
-export function renderTx(hash: string, explorerUrl: string | undefined): Html {
+function renderTx(hash: string, explorerUrl: string | undefined): Html {
   const short = text(`${hash.slice(0, 10)}…${hash.slice(-8)}`);
   return explorerUrl ? link(`${explorerUrl}/tx/${hash}`, short) : html`<code>${text(hash)}</code>`;
 }
