@@ -50,6 +50,7 @@ import { NeuralRuntime } from './ml/serving/neuralRuntime.ts';
 import { getModel } from './models/getModel.ts';
 import { listModels } from './models/listModels.ts';
 import { publishModel } from './models/publishModel.ts';
+import { listAccountEvents } from './notifications/listAccountEvents.ts';
 import { createJobQueue } from './queue/createJobQueue.ts';
 import type { AnyJobDefinition } from './queue/jobDefinition.ts';
 import { getBalance } from './rewards/getBalance.ts';
@@ -246,6 +247,9 @@ export async function createApp(config: Config, options: CreateAppOptions) {
         transfer: bind(deps, transfer),
         listEarningsSince: bind(deps, listEarningsSince),
         earningsOverTime: bind(deps, getEarningsOverTime),
+      },
+      notifications: {
+        listAccountEvents: bind(deps, listAccountEvents),
       },
       datanets: {
         create: bind(deps, createDatanet),

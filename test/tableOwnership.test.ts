@@ -45,8 +45,14 @@ const OWNERS: Record<string, readonly string[]> = {
   'src/training': ['training_runs'],
   'src/models': ['models'],
   'src/inference': ['inference_calls', 'attribution_settlements', 'receipt_batches'],
-  'bots/telegram': ['telegram_updates', 'telegram_notifications', 'telegram_pending_wallet_links'],
-  'bots/discord': ['discord_review_posts'],
+  'bots/telegram': [
+    'telegram_updates',
+    'telegram_notifications',
+    'telegram_pending_wallet_links',
+    'telegram_event_subscriptions',
+    'telegram_event_deliveries',
+  ],
+  'bots/discord': ['discord_event_subscriptions', 'discord_event_deliveries', 'discord_review_posts'],
   'src/walletPage': ['wallet_page_tokens'],
   'src/ml': ['artifact_chunks', 'artifact_blobs', 'artifact_manifests'],
 };

@@ -295,3 +295,25 @@ export async function contributionActivity(
     rejected: Number(r.rejected),
   }));
 }
+
+export interface DecidedContribution {
+  id: string;
+  datanetId: string;
+  status: 'approved' | 'rejected' | 'expired';
+  decidedAt: Date;
+}
+
+/** An account's contributions decided (approved, rejected, returned on expiry) at or after `since`, oldest first. */
+export async function decidedContributionsOf(
+  db: Db,
+  input: { accountId: string; since: Date; limit: number },
+): Promise<DecidedContribution[]> {
+  const rows = await db<
+    { id: string; datanet_id: string; status: DecidedContribution['status']; decided_at: Date }[]
+  >`
+    select id, datanet_id, status, decided_at from contributions
+    where contributor_account_id = ${input.accountId} and decided_at >= ${input.since}
+      and status in ('approved', 'rejected', 'expired')
+    order by decided_at, id limit ${input.limit}`;
+  return rows.map((r) => ({ id: r.id, datanetId: r.datanet_id, status: r.status, decidedAt: r.decided_at }));
+}

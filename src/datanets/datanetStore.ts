@@ -185,3 +185,11 @@ export async function datanetMetadataOf(
     select name, content_type, languages, owner_account_id from datanets where id = ${datanetId}`;
   return d ?? null;
 }
+
+/** Names by id, for messages that mention several datanets. */
+export async function datanetNamesOf(db: Db, datanetIds: readonly string[]): Promise<Map<string, string>> {
+  if (datanetIds.length === 0) return new Map();
+  const rows = await db<{ id: string; name: string }[]>`
+    select id, name from datanets where id in ${db([...new Set(datanetIds)])}`;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -138,3 +138,17 @@ export async function runSecondsByStatus(db: Db): Promise<{ label: string; n: st
     select status as label, coalesce(sum(extract(epoch from finished_at - started_at)), 0)::text as n
     from training_runs where finished_at is not null and started_at is not null group by status`;
 }
+
+/** An account's runs that succeeded or failed at or after `since` (a cancel is the developer's own doing). */
+export async function runsFinishedSince(
+  db: Db,
+  input: { accountId: string; since: Date; limit: number },
+): Promise<TrainingRun[]> {
+  const runs = await selectTrainingRuns(
+    db,
+    db`r.developer_account_id = ${input.accountId} and r.status in ('succeeded', 'failed')
+      and r.finished_at >= ${input.since}`,
+    input.limit,
+  );
+  return runs.reverse();
+}
