@@ -1,3 +1,6 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { hydrateFiles } from '@grammyjs/files';
+import { sequentialize } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { App } from '../../src/app.ts';
@@ -46,6 +49,14 @@ export function createTelegramBot(
     client: { apiRoot: config.apiRoot },
     botInfo: options.botInfo,
   });
+  // A 429 (flood control) is waited out and retried: Telegram says how long in retry_after. A longer
+  // wait than a minute is refused instead, so one reply cannot hold its update indefinitely.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  // getFile results learn where their bytes are (the API root, or a local Bot API server's path).
+  bot.api.config.use(hydrateFiles(config.token, { apiRoot: config.apiRoot }));
+  // The runner handles updates concurrently; within one chat they still run in order, so a slow
+  // /ask holds only its own chat, and a button press never overtakes the message it answers.
+  bot.use(sequentialize((ctx) => (ctx.chat ?? ctx.callbackQuery?.message?.chat)?.id.toString()));
   // Before anything else: a redelivered update must not even reach a feature.
   bot.use(dedupeUpdates(app.database.sql));
   bot.use(attachPotluck(app, config, log));

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import { BotError, webhookCallback } from 'grammy';
 import { LANGUAGES } from '../../src/accounts/languages.ts';
 import type { App } from '../../src/app.ts';
@@ -52,7 +53,7 @@ export function createTelegramRuntime(
   const log = options.log ?? app.deps.log;
   const bot = createTelegramBot(app, config, { log });
   const mode = config.webhook ? 'webhook' : 'polling';
-  let polling: Promise<void> | null = null;
+  let polling: RunnerHandle | null = null;
   let notifier: Notifier | undefined;
 
   const webhook: TelegramWebhookRoute | undefined = config.webhook && {
@@ -93,7 +94,7 @@ export function createTelegramRuntime(
           allowed_updates: [...ALLOWED_UPDATES],
         });
       } else {
-        polling = (await startPolling(bot, options.pollingTimeoutSeconds ?? 30, log)).running;
+        polling = await startPolling(bot, options.pollingTimeoutSeconds ?? 30, log);
       }
       notifier = startNotifier({
         app,
@@ -108,29 +109,34 @@ export function createTelegramRuntime(
     async stop() {
       await notifier?.stop();
       // The webhook stays registered on purpose: Telegram keeps updates for it while we restart.
-      if (polling) {
-        await bot.stop().catch((error) => log.warn('telegram polling stop failed', { error }));
-        await polling;
+      // Updates fetched but not yet confirmed come again after a restart; dedupeUpdates skips them.
+      if (polling?.isRunning()) {
+        await polling.stop().catch((error) => log.warn('telegram polling stop failed', { error }));
       }
     },
   };
   return runtime;
 }
 
-/** Resolves once polling runs; `running` settles when polling ends. */
+/**
+ * Long polling with grammY's runner: updates run concurrently (ordered per chat by the bot's
+ * sequentialize), where bot.start() would finish each batch before fetching the next. A webhook
+ * left from an earlier webhook deployment is removed first (Telegram refuses getUpdates beside
+ * one); its pending updates are kept.
+ */
 async function startPolling(
   bot: ReturnType<typeof createTelegramBot>,
   timeout: number,
   log: Logger,
-): Promise<{ running: Promise<void> }> {
-  let started!: () => void;
-  const ready = new Promise<void>((resolve) => {
-    started = resolve;
+): Promise<RunnerHandle> {
+  await bot.api.deleteWebhook({ drop_pending_updates: false });
+  // Passing fetch errors are retried by the runner with backoff (silent: they would go to the
+  // console, not our log); one it cannot recover from (a revoked token) ends the task, logged here.
+  const handle = run(bot, {
+    runner: { fetch: { timeout, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
   });
-  // bot.start() resolves only when polling stops, so readiness comes from onStart.
-  const running = bot.start({ onStart: () => started(), timeout, allowed_updates: [...ALLOWED_UPDATES] });
-  await Promise.race([ready, running]);
-  return { running: running.catch((error) => log.error('telegram polling stopped', { error })) };
+  void handle.task()?.catch((error) => log.error('telegram polling stopped', { error }));
+  return handle;
 }
 
 function webhookRoute(bot: ReturnType<typeof createTelegramBot>, secretToken: string, log: Logger) {

@@ -1,7 +1,9 @@
 import { checkTelegramHtml } from './checkTelegramHtml.ts';
 import type { FakeState } from './startFakeTelegram.ts';
 
-type Reply = { ok: true; result: unknown } | { ok: false; errorCode: number; description: string };
+type Reply =
+  | { ok: true; result: unknown }
+  | { ok: false; errorCode: number; description: string; parameters?: { retry_after: number } };
 const ok = (result: unknown): Reply => ({ ok: true, result });
 const fail = (errorCode: number, description: string): Reply => ({ ok: false, errorCode, description });
 
@@ -22,6 +24,15 @@ export async function handleBotMethod(
     state.events.emit('call');
     return getUpdates(state, payload, aborted);
   }
+  const limited = state.rateLimits.find((r) => r.method === method && r.left > 0);
+  if (limited) {
+    limited.left -= 1;
+    const description = `Too Many Requests: retry after ${limited.retryAfter}`;
+    state.calls.push({ method, payload, error: description });
+    state.events.emit('call');
+    return { ...fail(429, description), parameters: { retry_after: limited.retryAfter } } as Reply;
+  }
+  await held(state, method, payload);
   const reply = answer(state, method, payload);
   state.calls.push({
     method,
@@ -46,6 +57,9 @@ function answer(state: FakeState, method: string, payload: Record<string, unknow
     case 'getWebhookInfo':
       return ok({ url: state.webhook?.url ?? '', has_custom_certificate: false, pending_update_count: 0 });
     case 'setMyCommands':
+      return setMyCommands(state, payload);
+    case 'getMyCommands':
+      return ok(state.commandMenus.get(menuKey(payload)) ?? []);
     case 'answerCallbackQuery':
     case 'sendChatAction':
       return ok(true);
@@ -67,6 +81,42 @@ function answer(state: FakeState, method: string, payload: Record<string, unknow
     default:
       return fail(404, 'Not Found: method not found');
   }
+}
+
+/** Waits while a hold matches this request. */
+export async function held(state: FakeState, method: string, payload: Record<string, unknown>) {
+  const hold = state.holds.find((h) => h.match(method, payload));
+  if (hold) await hold.released;
+}
+
+const SCOPES = [
+  'default',
+  'all_private_chats',
+  'all_group_chats',
+  'all_chat_administrators',
+  'chat',
+  'chat_administrators',
+  'chat_member',
+];
+
+const menuKey = (payload: Record<string, unknown>) => {
+  const scope = (payload.scope as { type?: string; chat_id?: number } | undefined) ?? { type: 'default' };
+  return `${scope.type}${scope.chat_id === undefined ? '' : `:${scope.chat_id}`}|${payload.language_code ?? ''}`;
+};
+
+/** Telegram's rules for a menu: a known scope, 1-32 lowercase characters a command, 1-256 a description. */
+function setMyCommands(state: FakeState, payload: Record<string, unknown>): Reply {
+  const scope = payload.scope as { type?: string } | undefined;
+  if (scope && !SCOPES.includes(String(scope.type))) return fail(400, 'Bad Request: unsupported scope');
+  const commands = payload.commands as { command: string; description: string }[];
+  if (!Array.isArray(commands) || commands.length > 100) return fail(400, 'Bad Request: too many commands');
+  for (const c of commands) {
+    if (!/^[a-z0-9_]{1,32}$/.test(c.command)) return fail(400, 'Bad Request: BOT_COMMAND_INVALID');
+    if (!c.description || c.description.length > 256)
+      return fail(400, 'Bad Request: command description is invalid');
+  }
+  state.commandMenus.set(menuKey(payload), commands);
+  return ok(true);
 }
 
 async function getUpdates(state: FakeState, payload: Record<string, unknown>, aborted: AbortSignal) {

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Update } from 'grammy/types';
 import { parseMultipart } from '../fakeDiscord/multipart.ts';
-import { handleBotMethod } from './handleBotMethod.ts';
+import { handleBotMethod, held } from './handleBotMethod.ts';
 
 /** One Bot API call the bot made, in the order the fake received them. */
 export interface RecordedCall {
@@ -33,6 +33,18 @@ export interface FakeState {
   /** Current text of each sent message by `chat:message`, for Telegram's "not modified" refusal. */
   messageTexts: Map<string, string>;
   events: EventEmitter;
+  /** Requests parked until released (`hold`): a slow Telegram, or a slow download. */
+  holds: Hold[];
+  /** Refusals to give before answering normally (`rateLimit`): Telegram's 429 flood control. */
+  rateLimits: { method: string; left: number; retryAfter: number }[];
+  /** The command menus set, by `<scope type>[:<chat id>]|<language or "">`, as getMyCommands reads them. */
+  commandMenus: Map<string, { command: string; description: string }[]>;
+}
+
+/** A parked request: `method` is the Bot API method, or `file` for a download (payload: file_path). */
+export interface Hold {
+  match: (method: string, payload: Record<string, unknown>) => boolean;
+  released: Promise<void>;
 }
 
 export interface FakeTelegram {
@@ -45,6 +57,13 @@ export interface FakeTelegram {
   /** POSTs one update to the webhook with a chosen secret header (to prove wrong ones are refused). */
   postToWebhook(update: Update, secret: string | undefined): Promise<{ status: number }>;
   addFile(content: Buffer, filePath: string): FakeFile;
+  /**
+   * Parks every matching request (recorded as it arrives) until `release` is called, as a slow
+   * Telegram would: the bot's handler waits on it mid-update.
+   */
+  hold(match: Hold['match']): { release(): void };
+  /** The next `times` calls of `method` are refused with 429 and `retry_after` seconds. */
+  rateLimit(method: string, times: number, retryAfterSeconds: number): void;
   /** Resolves with the first call (already made or future) after index `from` that matches. */
   waitForCall(match: (c: RecordedCall) => boolean, from?: number, timeoutMs?: number): Promise<RecordedCall>;
   callsOf(method: string): RecordedCall[];
@@ -72,6 +91,9 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
     nextMessageId: 1000,
     messageTexts: new Map(),
     events: new EventEmitter(),
+    holds: [],
+    rateLimits: [],
+    commandMenus: new Map(),
   };
   state.events.setMaxListeners(100);
   const server = http.createServer((req, res) => {
@@ -111,6 +133,23 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
       state.files.set(file.fileId, file);
       return file;
     },
+    hold(match) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const hold = { match, released };
+      state.holds.push(hold);
+      return {
+        release() {
+          state.holds.splice(state.holds.indexOf(hold), 1);
+          release();
+        },
+      };
+    },
+    rateLimit(method, times, retryAfter) {
+      state.rateLimits.push({ method, left: times, retryAfter });
+    },
     waitForCall(match, from = 0, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -135,6 +174,7 @@ export async function startFakeTelegram(token = '123456:TEST-token'): Promise<Fa
     close: () =>
       new Promise<void>((resolve) => {
         state.events.emit('close');
+        for (const h of [...state.holds]) h.match = () => false;
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -145,8 +185,13 @@ async function route(state: FakeState, req: http.IncomingMessage, res: http.Serv
   const url = new URL(req.url ?? '/', 'http://fake');
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
   if (file && req.method === 'GET') {
-    const found = [...state.files.values()].find((f) => f.filePath === decodeURIComponent(file[2]));
+    const filePath = decodeURIComponent(file[2]);
+    const found = [...state.files.values()].find((f) => f.filePath === filePath);
     if (file[1] !== state.token || !found) return void res.writeHead(404).end('Not Found');
+    state.calls.push({ method: 'file', payload: { file_path: filePath } });
+    state.events.emit('call');
+    await held(state, 'file', { file_path: filePath });
+    if (res.destroyed) return;
     return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(found.content);
   }
   const call = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
@@ -159,7 +204,12 @@ async function route(state: FakeState, req: http.IncomingMessage, res: http.Serv
   res.once('close', () => aborted.abort());
   const reply = await handleBotMethod(state, call[2], payload, aborted.signal);
   if (reply.ok) return send(200, { ok: true, result: reply.result });
-  return send(reply.errorCode, { ok: false, error_code: reply.errorCode, description: reply.description });
+  return send(reply.errorCode, {
+    ok: false,
+    error_code: reply.errorCode,
+    description: reply.description,
+    ...(reply.parameters ? { parameters: reply.parameters } : {}),
+  });
 }
 
 async function readPayload(req: http.IncomingMessage, url: URL): Promise<Record<string, unknown>> {
