@@ -179,6 +179,15 @@ const envSchema = z.object({
     .optional(),
   /** Earnings notifications are batched: at most one per user per this many seconds, with the sum. */
   TELEGRAM_NOTIFY_INTERVAL_SECONDS: int(1, 7 * 86_400).default(900),
+  /**
+   * Activity notifications in both bots (a contribution decided, a training run finished, tokens to
+   * claim), opt-in with /notifications: each message batches what happened since the last, and a
+   * person gets at most NOTIFY_MAX_MESSAGES of them per NOTIFY_WINDOW_SECONDS; the rest waits.
+   */
+  NOTIFY_MAX_MESSAGES: int(1, 1000).default(4),
+  NOTIFY_WINDOW_SECONDS: int(60, 7 * 86_400).default(3600),
+  /** How often each bot looks for activity to tell; 0 = never by itself (tests run passes). */
+  NOTIFY_POLL_MS: int(0, 3_600_000).default(30_000),
   /** Block explorer for transaction links in bot messages (`<url>/tx/<hash>`); unset shows bare hashes. */
   CHAIN_EXPLORER_URL: url(['https', 'http']).optional(),
 
@@ -288,6 +297,8 @@ export interface Config {
   };
   /** The adapter pool's options (one definition, in src/ml/serving) plus how influence is used. */
   serving: AdapterPoolOptions & { influenceWeight: number; influenceBudgetMs: number };
+  /** Activity notifications (both bots): the rate limit and how often they are looked for. */
+  notifications: { maxMessages: number; windowSeconds: number; pollMs: number };
   telegram: TelegramConfig;
   mcp: McpConfig;
   discord: DiscordConfig;
@@ -361,6 +372,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chainNode: { host: e.CHAIN_NODE_HOST, port: e.CHAIN_NODE_PORT },
     artifacts: { backend: e.ARTIFACT_STORE },
     epochSeconds: e.EPOCH_SECONDS,
+    notifications: {
+      maxMessages: e.NOTIFY_MAX_MESSAGES,
+      windowSeconds: e.NOTIFY_WINDOW_SECONDS,
+      pollMs: e.NOTIFY_POLL_MS,
+    },
     outbox: {
       batchSize: e.OUTBOX_BATCH_SIZE,
       batchMaxWaitSeconds: e.OUTBOX_BATCH_MAX_WAIT_SECONDS,
