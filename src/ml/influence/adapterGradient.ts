@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { adapterWeights, type LoraWeights, llamaLogits, loraKey } from '../lora/llamaForward.ts';
+import { adapterWeights, type LoraWeights, llamaHidden, llamaLogits, loraKey } from '../lora/llamaForward.ts';
 import type { LlamaConfig, LlamaModel } from '../lora/llamaModel.ts';
 import { LORA_TARGETS, type LoraAdapter, type LoraTarget } from '../lora/loraAdapter.ts';
 
@@ -52,16 +52,19 @@ export function projectedAdapterGradient(
     );
     const xs = keys.flatMap((k) => [weights.pairs.get(k)!.a, weights.pairs.get(k)!.b]);
     if (xs.length === 0) return new Float32Array(spec.projectionDim);
+    // The layers below the lowest differentiated one run off the tape: their output is a constant here.
+    const fromLayer = Math.min(...spec.layers);
     const grads = tf.tidy(() => {
       const input = tf.tensor2d([...tokens.slice(0, -1)], [1, tokens.length - 1], 'int32');
       const targets = tf.tensor1d([...tokens.slice(lossFrom)], 'int32');
+      const hidden = llamaHidden(model, input, weights, fromLayer);
       const loss = (...vars: tf.Tensor[]) => {
         const pairs = new Map(weights.pairs);
         keys.forEach((k, i) => {
           pairs.set(k, { a: vars[2 * i] as tf.Tensor2D, b: vars[2 * i + 1] as tf.Tensor2D });
         });
         const lora: LoraWeights = { scale: weights.scale, pairs };
-        const logits = llamaLogits(model, input, lora).slice(
+        const logits = llamaLogits(model, input, lora, { fromLayer, hidden }).slice(
           [lossFrom - 1, 0],
           [tokens.length - lossFrom, -1],
         );
