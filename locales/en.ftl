@@ -404,3 +404,26 @@ dc-transfer-replayed = Already paid { $amount } to { $name }: nothing moved twic
 dc-withdraw-description = Take back one of your pending contributions and its deposit
 dc-withdraw-id = Contribution number
 dc-withdraw-done = ↩️ Contribution #{ $id } withdrawn; { $amount } deposit is back in your balance.
+
+## Activity notifications (/notifications): a contribution decided, a run finished, tokens to claim
+menu-notifications = Tell me about my contributions, training runs and claims (on/off)
+menu-notifications-usage = /notifications on  or  /notifications off
+cmd-notifications-description = DMs when your contributions are decided, your training runs end, or you have tokens to claim
+cmd-notifications-option = on or off
+notifications-choice-on = on
+notifications-choice-off = off
+notifications-status-on = 🔔 Activity notifications are on: a contribution decided, a training run finished, tokens to claim, batched in at most { $max } messages { $every }. /notifications off stops them.
+notifications-status-off = 🔕 Activity notifications are off. /notifications on tells you when a contribution is decided, a training run ends, or you have tokens to claim.
+notifications-usage = Use /notifications on or /notifications off.
+notifications-now-on = 🔔 Activity notifications on: at most { $max } messages { $every }, each with everything new.
+notifications-now-off = 🔕 Activity notifications off. Turn them back on with /notifications on.
+notifications-dm-closed = I could not send you a DM: allow direct messages from this server's members, then turn notifications on again.
+events-title = 🔔 News about your activity
+event-contribution-approved = ✅ Contribution #{ $id } to { $datanet } was approved.
+event-contribution-rejected = ❌ Contribution #{ $id } to { $datanet } was rejected.
+event-contribution-expired = ⌛ Contribution #{ $id } to { $datanet } was returned undecided when its review window closed; the deposit is back.
+event-run-succeeded = 🧠 Training run #{ $id } on { $datanet } finished: the model is ready to publish.
+event-run-failed = ⚠️ Training run #{ $id } on { $datanet } failed.
+event-claimable = 💰 { $amount } to claim on chain (epoch { $epoch }): see /claim.
+events-more = …and { $count } more.
+events-footer = Turn these off with /notifications off.

@@ -397,3 +397,26 @@ dc-transfer-replayed = { $amount } قبلاً به { $name } پرداخت شده
 dc-withdraw-description = یکی از مشارکت‌های در انتظار خود و ودیعه‌اش را پس بگیرید
 dc-withdraw-id = شمارهٔ مشارکت
 dc-withdraw-done = ↩️ مشارکت #{ $id } پس گرفته شد؛ ودیعهٔ { $amount } به موجودی شما برگشت.
+
+## Activity notifications (/notifications): a contribution decided, a run finished, tokens to claim
+menu-notifications = از مشارکت‌ها، اجراهای آموزش و برداشت‌هایم خبرم کن (روشن/خاموش)
+menu-notifications-usage = ‎/notifications on‎ یا ‎/notifications off‎
+cmd-notifications-description = پیام خصوصی وقتی مشارکت‌تان بررسی شد، اجرای آموزش‌تان تمام شد یا توکنی برای برداشت دارید
+cmd-notifications-option = روشن یا خاموش
+notifications-choice-on = روشن
+notifications-choice-off = خاموش
+notifications-status-on = 🔔 اعلان فعالیت‌ها روشن است: بررسی مشارکت، پایان اجرای آموزش، توکن قابل برداشت؛ حداکثر { $max } پیام { $every }. ‎/notifications off‎ آن‌ها را قطع می‌کند.
+notifications-status-off = 🔕 اعلان فعالیت‌ها خاموش است. ‎/notifications on‎ خبرتان می‌کند وقتی مشارکتی بررسی شد، اجرای آموزشی تمام شد یا توکنی برای برداشت دارید.
+notifications-usage = از ‎/notifications on‎ یا ‎/notifications off‎ استفاده کنید.
+notifications-now-on = 🔔 اعلان فعالیت‌ها روشن شد: حداکثر { $max } پیام { $every }، هر کدام با همهٔ خبرهای تازه.
+notifications-now-off = 🔕 اعلان فعالیت‌ها خاموش شد. با ‎/notifications on‎ دوباره روشن‌شان کنید.
+notifications-dm-closed = نتوانستم به شما پیام خصوصی بفرستم: پیام مستقیم از اعضای این سرور را مجاز کنید و دوباره اعلان‌ها را روشن کنید.
+events-title = 🔔 خبرهای فعالیت شما
+event-contribution-approved = ✅ مشارکت #{ $id } در { $datanet } تأیید شد.
+event-contribution-rejected = ❌ مشارکت #{ $id } در { $datanet } رد شد.
+event-contribution-expired = ⌛ مهلت بررسی مشارکت #{ $id } در { $datanet } تمام شد و بی‌تصمیم برگشت؛ سپرده بازگردانده شد.
+event-run-succeeded = 🧠 اجرای آموزش #{ $id } روی { $datanet } تمام شد: مدل آمادهٔ انتشار است.
+event-run-failed = ⚠️ اجرای آموزش #{ $id } روی { $datanet } ناموفق بود.
+event-claimable = 💰 { $amount } برای برداشت روی زنجیره (دورهٔ { $epoch }): ‎/claim‎ را ببینید.
+events-more = …و { $count } مورد دیگر.
+events-footer = با ‎/notifications off‎ این پیام‌ها قطع می‌شوند.

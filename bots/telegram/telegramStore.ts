@@ -1,4 +1,5 @@
 import type { Sql } from '../../src/db/openDatabase.ts';
+import type { EventSubscriptionStore } from '../shared/eventNotifier.ts';
 
 /**
  * The Telegram bot's tables (processed updates, earnings notifications, wallet links waiting for a
@@ -144,3 +145,104 @@ export async function takePendingWalletLink(
 export async function clearPendingWalletLink(sql: Sql, telegramUserId: number): Promise<void> {
   await sql`delete from telegram_pending_wallet_links where telegram_user_id = ${telegramUserId}`;
 }
+
+/** Activity notifications (/notifications): whether on, for this private chat; null before the first use. */
+export async function getEventSubscription(
+  sql: Sql,
+  telegramUserId: number,
+): Promise<{ enabled: boolean } | null> {
+  const [row] = await sql<{ enabled: boolean }[]>`
+    select enabled from telegram_event_subscriptions where telegram_user_id = ${telegramUserId}`;
+  return row ?? null;
+}
+
+/** Turning on starts the cursor now (nothing from before is replayed); turning on again keeps it. */
+export async function setEventSubscription(
+  sql: Sql,
+  input: { telegramUserId: number; chatId: number; enabled: boolean; now: Date },
+): Promise<void> {
+  await sql`
+    insert into telegram_event_subscriptions (telegram_user_id, chat_id, enabled, cursor_at)
+    values (${input.telegramUserId}, ${input.chatId}, ${input.enabled}, ${input.now})
+    on conflict (telegram_user_id) do update set
+      enabled = excluded.enabled, chat_id = excluded.chat_id, updated_at = now(),
+      cursor_at = case when telegram_event_subscriptions.enabled and excluded.enabled
+        then telegram_event_subscriptions.cursor_at else excluded.cursor_at end`;
+}
+
+/** The chat a subscriber's activity notifications go to. */
+export async function eventChatOf(sql: Sql, telegramUserId: string): Promise<string | null> {
+  const [row] = await sql<{ chat_id: string }[]>`
+    select chat_id from telegram_event_subscriptions where telegram_user_id = ${telegramUserId}`;
+  return row?.chat_id ?? null;
+}
+
+/** The activity notifications' subscriptions and deliveries, for bots/shared/eventNotifier. */
+export function telegramEventStore(sql: Sql): EventSubscriptionStore {
+  return {
+    async listEnabled(limit) {
+      const rows = await sql<{ telegram_user_id: string; cursor_at: Date }[]>`
+        select telegram_user_id, cursor_at from telegram_event_subscriptions
+        where enabled order by telegram_user_id limit ${limit}`;
+      return rows.map((r) => ({ subscriberId: r.telegram_user_id, cursorAt: r.cursor_at }));
+    },
+    async delivered(subscriberId, keys) {
+      if (keys.length === 0) return new Set();
+      const rows = await sql<{ event_key: string }[]>`
+        select event_key from telegram_event_deliveries
+        where telegram_user_id = ${subscriberId} and event_key in ${sql(keys)}`;
+      return new Set(rows.map((r) => r.event_key));
+    },
+    async claim(subscriberId, events, now, limit) {
+      const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
+      return sql
+        .begin(async (tx) => {
+          const fresh = await tx<{ event_key: string }[]>`
+            insert into telegram_event_deliveries ${tx(
+              events.map((e) => ({ telegram_user_id: subscriberId, event_key: e.key, event_at: e.at })),
+            )} on conflict do nothing returning event_key`;
+          if (fresh.length === 0) return new Set<string>();
+          const slot = await tx`
+            update telegram_event_subscriptions set
+              window_count = case when window_started_at is null or window_started_at <= ${windowStart}
+                then 1 else window_count + 1 end,
+              window_started_at = case when window_started_at is null or window_started_at <= ${windowStart}
+                then ${now} else window_started_at end
+            where telegram_user_id = ${subscriberId} and enabled
+              and (window_started_at is null or window_started_at <= ${windowStart}
+                or window_count < ${limit.maxMessages})
+            returning 1`;
+          if (slot.length === 0) throw RATE_LIMITED;
+          return new Set(fresh.map((r) => r.event_key));
+        })
+        .catch((error) => {
+          if (error === RATE_LIMITED) return new Set<string>();
+          throw error;
+        });
+    },
+    async release(subscriberId, keys) {
+      if (keys.length === 0) return;
+      await sql`
+        delete from telegram_event_deliveries
+        where telegram_user_id = ${subscriberId} and event_key in ${sql(keys)}`;
+    },
+    async advance(subscriberId, cursorAt, forgetBefore) {
+      await sql.begin(async (tx) => {
+        await tx`
+          update telegram_event_subscriptions set cursor_at = greatest(cursor_at, ${cursorAt})
+          where telegram_user_id = ${subscriberId}`;
+        await tx`
+          delete from telegram_event_deliveries
+          where telegram_user_id = ${subscriberId} and event_at < ${forgetBefore}`;
+      });
+    },
+    async disable(subscriberId) {
+      await sql`
+        update telegram_event_subscriptions set enabled = false, updated_at = now()
+        where telegram_user_id = ${subscriberId}`;
+    },
+  };
+}
+
+/** Rolls back a claim's delivery records when the rate limit leaves no message to send them in. */
+const RATE_LIMITED = new Error('rate limited');
