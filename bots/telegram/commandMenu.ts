@@ -20,6 +20,7 @@ const COMMAND_MENU: readonly MenuCommand[] = [
   { command: 'models', description: 'menu-models' },
   { command: 'ask', description: 'menu-ask', usage: 'menu-ask-usage' },
   { command: 'notify', description: 'menu-notify', usage: 'menu-notify-usage' },
+  { command: 'notifications', description: 'menu-notifications', usage: 'menu-notifications-usage' },
   { command: 'datanets', description: 'menu-datanets' },
   { command: 'contribute', description: 'menu-contribute', usage: 'menu-contribute-usage' },
   { command: 'leaderboard', description: 'menu-leaderboard', usage: 'menu-leaderboard-usage' },

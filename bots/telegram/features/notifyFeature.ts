@@ -5,7 +5,12 @@ import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { ht } from '../render/translateHtml.ts';
-import { getNotificationSetting, setNotifications } from '../telegramStore.ts';
+import {
+  getEventSubscription,
+  getNotificationSetting,
+  setEventSubscription,
+  setNotifications,
+} from '../telegramStore.ts';
 
 /** "every 15 minutes", "every hour": the interval as people say it. */
 function describeInterval(seconds: number, tr: Translator = translator('en')): string {
@@ -51,6 +56,34 @@ export function notifyFeature(): Composer<PotluckContext> {
         ? html`<b>${text(tr.t('notify-now-on'))}</b> ${ht(tr, 'notify-now-on-detail', { every })}`
         : html`<b>${text(tr.t('notify-now-off'))}</b> ${text(tr.t('notify-now-off-detail'))}`,
     );
+  });
+
+  // /notifications on|off: activity (a contribution decided, a run finished, tokens to claim), off
+  // until asked for; earnings keep their own /notify.
+  feature.command('notifications', async (ctx) => {
+    requirePrivateChat(ctx);
+    const { app, tr } = ctx.potluck;
+    const sql = app.database.sql;
+    const userId = ctx.from!.id;
+    const limit = {
+      max: app.config.notifications.maxMessages,
+      every: describeInterval(app.config.notifications.windowSeconds, tr),
+    };
+    const arg = (typeof ctx.match === 'string' ? ctx.match : '').trim().toLowerCase();
+    if (arg === '') {
+      const on = (await getEventSubscription(sql, userId))?.enabled ?? false;
+      await replyHtml(ctx, text(tr.t(on ? 'notifications-status-on' : 'notifications-status-off', limit)));
+      return;
+    }
+    if (arg !== 'on' && arg !== 'off') throw badInput(tr.t('notifications-usage'));
+    await ctx.potluck.accountId();
+    await setEventSubscription(sql, {
+      telegramUserId: userId,
+      chatId: ctx.chat!.id,
+      enabled: arg === 'on',
+      now: app.deps.now(),
+    });
+    await replyHtml(ctx, text(tr.t(arg === 'on' ? 'notifications-now-on' : 'notifications-now-off', limit)));
   });
   return feature;
 }

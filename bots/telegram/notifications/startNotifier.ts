@@ -2,12 +2,17 @@ import { type Api, GrammyError } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import type { Logger } from '../../../src/shared/createLogger.ts';
 import { pickLanguage, translator } from '../../i18n/translator.ts';
+import { runEventPass } from '../../shared/eventNotifier.ts';
+import { renderEvents } from '../../shared/renderEvents.ts';
+import { html, joinHtml, text } from '../render/html.ts';
 import {
   claimNotification,
   disableNotifications,
+  eventChatOf,
   listDueNotifications,
   pruneProcessedUpdates,
   releaseNotification,
+  telegramEventStore,
 } from '../telegramStore.ts';
 import { confirmWalletLinks } from './confirmWalletLinks.ts';
 import { renderEarningsNotification } from './renderEarningsNotification.ts';
@@ -57,10 +62,7 @@ export function startNotifier(options: NotifierOptions): Notifier {
       await api.sendMessage(due.chatId, renderEarningsNotification(earned, tr).text, { parse_mode: 'HTML' });
       return true;
     } catch (error) {
-      const gone =
-        error instanceof GrammyError &&
-        (error.error_code === 403 || /chat not found/i.test(error.description));
-      if (gone) {
+      if (isGone(error)) {
         // Blocked, or the chat is gone: retrying forever would only fail forever.
         await disableNotifications(app.database.sql, due.telegramUserId);
       } else {
@@ -85,6 +87,33 @@ export function startNotifier(options: NotifierOptions): Notifier {
         log.error('telegram notification failed', { telegramUserId: d.telegramUserId, error });
       }
     }
+    // Activity (contributions decided, runs finished, tokens to claim) for those who opted in.
+    sent += await runEventPass({
+      app,
+      config: app.config,
+      log,
+      store: telegramEventStore(app.database.sql),
+      identityOf: (userId) => `telegram:${userId}`,
+      now,
+      async deliver(userId, events, tr) {
+        const chatId = await eventChatOf(app.database.sql, userId);
+        if (!chatId) return 'gone';
+        const r = renderEvents(events, tr);
+        const body = html`<b>${text(r.title)}</b>
+${joinHtml(r.lines.map(text))}
+${text(r.footer)}`;
+        try {
+          await api.sendMessage(chatId, body.text, { parse_mode: 'HTML' });
+          return 'sent';
+        } catch (error) {
+          if (isGone(error)) return 'gone';
+          throw error;
+        }
+      },
+    }).catch((error) => {
+      log.error('telegram activity notifications failed', { error });
+      return 0;
+    });
     ticks += 1;
     if (ticks % 100 === 1) await pruneProcessedUpdates(app.database.sql);
     return sent;
@@ -113,4 +142,11 @@ export function startNotifier(options: NotifierOptions): Notifier {
       await running?.catch(() => {});
     },
   };
+}
+
+/** Blocked, or the chat is gone: retrying forever would only fail forever. */
+function isGone(error: unknown): boolean {
+  return (
+    error instanceof GrammyError && (error.error_code === 403 || /chat not found/i.test(error.description))
+  );
 }
