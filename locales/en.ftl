@@ -405,6 +405,37 @@ dc-withdraw-description = Take back one of your pending contributions and its de
 dc-withdraw-id = Contribution number
 dc-withdraw-done = ↩️ Contribution #{ $id } withdrawn; { $amount } deposit is back in your balance.
 
+## Discord /settings (per-server settings, server admins)
+cmd-settings-description = Potluck settings for this server: review channels, who may train, publish or create
+cmd-settings-show = Show this server's Potluck settings
+cmd-settings-review = Post a datanet's new contributions for review in a channel
+cmd-settings-datanet = Datanet
+cmd-settings-channel = Channel; leave empty to go back to the default
+cmd-settings-allow = Let a role do a reserved action
+cmd-settings-disallow = Take a role off a reserved action
+cmd-settings-reset = Hand an action back to the service's default rule
+cmd-settings-permission = Action
+cmd-settings-role = Role
+perm-datanet-create = Create datanets
+perm-datanet-fund = Fund datanet pools
+perm-train = Train models
+perm-model-publish = Publish models
+dc-settings-admin-only = Only server admins (Manage Server) can change Potluck's settings here.
+dc-settings-everyone-role = Pick a role: @everyone holds no reserved action. To open an action to everyone, reset it.
+dc-settings-title = ⚙️ Potluck settings for this server
+dc-settings-review-heading = Review channels
+dc-settings-review-default = Every other datanet: { $channel }
+dc-settings-review-none = not posted
+dc-settings-roles-heading = Who may…
+dc-settings-everyone = everyone
+dc-settings-from-server = set here
+dc-settings-from-default = service default
+dc-settings-review-set = Review posts for { $datanet } now go to { $channel }.
+dc-settings-review-cleared = { $datanet } is back on the default review channel ({ $channel }).
+dc-settings-roles-now = { $action }: { $roles }.
+dc-settings-reset-done = { $action } follows the service default again: { $roles }.
+dc-link-code-telegram = Or open { $url } in Telegram: it links in one tap.
+
 ## Activity notifications (/notifications): a contribution decided, a run finished, tokens to claim
 menu-notifications = Tell me about my contributions, training runs and claims (on/off)
 menu-notifications-usage = /notifications on  or  /notifications off

@@ -398,6 +398,37 @@ dc-withdraw-description = یکی از مشارکت‌های در انتظار خ
 dc-withdraw-id = شمارهٔ مشارکت
 dc-withdraw-done = ↩️ مشارکت #{ $id } پس گرفته شد؛ ودیعهٔ { $amount } به موجودی شما برگشت.
 
+## Discord /settings (per-server settings, server admins)
+cmd-settings-description = تنظیمات پات‌لاک برای این سرور: کانال‌های بازبینی، و اینکه چه کسی آموزش دهد، منتشر کند یا بسازد
+cmd-settings-show = نمایش تنظیمات پات‌لاک این سرور
+cmd-settings-review = مشارکت‌های تازهٔ یک دیتانت برای بازبینی در یک کانال فرستاده شوند
+cmd-settings-datanet = دیتانت
+cmd-settings-channel = کانال؛ خالی بگذارید تا به پیش‌فرض برگردد
+cmd-settings-allow = اجازهٔ یک کار ویژه به یک نقش
+cmd-settings-disallow = گرفتن یک کار ویژه از یک نقش
+cmd-settings-reset = بازگرداندن یک کار به قاعدهٔ پیش‌فرض سرویس
+cmd-settings-permission = کار
+cmd-settings-role = نقش
+perm-datanet-create = ساختن دیتانت
+perm-datanet-fund = تأمین بودجهٔ دیتانت
+perm-train = آموزش مدل
+perm-model-publish = انتشار مدل
+dc-settings-admin-only = فقط مدیران سرور (Manage Server) می‌توانند تنظیمات پات‌لاک را اینجا تغییر دهند.
+dc-settings-everyone-role = یک نقش انتخاب کنید: ‎@everyone‎ هیچ کار ویژه‌ای ندارد. برای باز کردن یک کار به روی همه، آن را به پیش‌فرض برگردانید.
+dc-settings-title = ⚙️ تنظیمات پات‌لاک برای این سرور
+dc-settings-review-heading = کانال‌های بازبینی
+dc-settings-review-default = دیگر دیتانت‌ها: { $channel }
+dc-settings-review-none = فرستاده نمی‌شود
+dc-settings-roles-heading = چه کسی می‌تواند…
+dc-settings-everyone = همه
+dc-settings-from-server = تنظیم‌شده در اینجا
+dc-settings-from-default = پیش‌فرض سرویس
+dc-settings-review-set = پست‌های بازبینی { $datanet } از این پس به { $channel } می‌روند.
+dc-settings-review-cleared = { $datanet } به کانال بازبینی پیش‌فرض ({ $channel }) برگشت.
+dc-settings-roles-now = { $action }: { $roles }.
+dc-settings-reset-done = { $action } دوباره از پیش‌فرض سرویس پیروی می‌کند: { $roles }.
+dc-link-code-telegram = یا { $url } را در تلگرام باز کنید: با یک لمس پیوند می‌خورد.
+
 ## Activity notifications (/notifications): a contribution decided, a run finished, tokens to claim
 menu-notifications = از مشارکت‌ها، اجراهای آموزش و برداشت‌هایم خبرم کن (روشن/خاموش)
 menu-notifications-usage = ‎/notifications on‎ یا ‎/notifications off‎

@@ -1,6 +1,17 @@
-import type { Config, Permission } from '../config.ts';
+import { z } from 'zod';
+import { type Config, PERMISSIONS, type Permission } from '../config.ts';
 import type { Db } from '../db/openDatabase.ts';
 import { forbidden } from '../errors.ts';
+
+/**
+ * The role mapping of the community an action is asked in (a Discord server's /settings):
+ * permission → role ids or names. Per permission it replaces ROLE_PERMISSIONS; a permission it
+ * leaves out follows ROLE_PERMISSIONS. Surfaces pass what that community's admins set, nothing else.
+ */
+export const roleRulesSchema = z
+  .partialRecord(z.enum(PERMISSIONS), z.array(z.string().min(1).max(100)).min(1).max(100))
+  .optional();
+export type RoleRules = Partial<Record<Permission, string[]>>;
 
 const WHAT: Record<Permission, string> = {
   'datanet.create': 'Creating datanets',
@@ -20,8 +31,9 @@ export async function requirePermission(
   config: Pick<Config, 'rolePermissions'>,
   accountId: string,
   permission: Permission,
+  communityRules?: RoleRules,
 ): Promise<void> {
-  const allowed = config.rolePermissions[permission];
+  const allowed = communityRules?.[permission] ?? config.rolePermissions[permission];
   if (!allowed) return;
   const wanted = allowed.map((r) => r.toLowerCase());
   const [row] = await db<{ ok: boolean }[]>`

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/requirePermission.ts';
+import { requirePermission, roleRulesSchema } from '../accounts/requirePermission.ts';
 import { AppError } from '../errors.ts';
 import { openPoolAccount } from '../ledger/ledgerStore.ts';
 import { amountSchema } from '../shared/amount.ts';
@@ -11,6 +11,8 @@ import type { Datanet } from './datanetStore.ts';
 import { getDatanet } from './getDatanet.ts';
 
 const params = z.object({
+  /** The role mapping where this is asked (a Discord server's /settings); see requirePermission. */
+  roleRules: roleRulesSchema,
   ownerAccountId: idSchema,
   name: z
     .string()
@@ -67,7 +69,7 @@ export type CreateDatanetParams = z.input<typeof params>;
 /** A new topic pool with its rules; unset rules take the server's defaults (config). */
 export async function createDatanet(deps: Deps, input: CreateDatanetParams): Promise<Datanet> {
   const p = parseInput(params, input);
-  await requirePermission(deps.sql, deps.config, p.ownerAccountId, 'datanet.create');
+  await requirePermission(deps.sql, deps.config, p.ownerAccountId, 'datanet.create', p.roleRules);
   const d = deps.config.datanetDefaults;
   const minStake = p.minStake ?? d.minStake;
   if (minStake <= 0n) throw new AppError('BAD_INPUT', 'minStake: must be more than zero');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/requirePermission.ts';
+import { requirePermission, roleRulesSchema } from '../accounts/requirePermission.ts';
 import { badInput, notFound } from '../errors.ts';
 import { poolAccountOf } from '../ledger/ledgerStore.ts';
 import { postTransaction } from '../ledger/postTransaction.ts';
@@ -9,6 +9,8 @@ import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 
 const params = z.object({
+  /** The role mapping where this is asked (a Discord server's /settings); see requirePermission. */
+  roleRules: roleRulesSchema,
   accountId: idSchema,
   datanetId: idSchema,
   amount: amountSchema,
@@ -25,7 +27,7 @@ export async function fundDatanetPool(
 ): Promise<{ txId: string; replayed: boolean }> {
   const p = parseInput(params, input);
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
-  await requirePermission(deps.sql, deps.config, p.accountId, 'datanet.fund');
+  await requirePermission(deps.sql, deps.config, p.accountId, 'datanet.fund', p.roleRules);
   const pool = await poolAccountOf(deps.sql, p.datanetId);
   if (!pool) throw notFound('Datanet', p.datanetId);
   return postTransaction(deps.sql, {

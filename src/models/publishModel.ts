@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { linkedWalletOf } from '../accounts/accountStore.ts';
-import { requirePermission } from '../accounts/requirePermission.ts';
+import { requirePermission, roleRulesSchema } from '../accounts/requirePermission.ts';
 import { toBytes32Ref } from '../anchoring/toBytes32Ref.ts';
 import { enqueueChainWrite } from '../chain/outbox/enqueueChainWrite.ts';
 import { AppError, forbidden, invalidState, notFound } from '../errors.ts';
@@ -15,6 +15,8 @@ import { type PublishedModel, selectModels } from './modelStore.ts';
 import { revenueSplitSchema } from './revenueSplit.ts';
 
 const params = z.object({
+  /** The role mapping where this is asked (a Discord server's /settings); see requirePermission. */
+  roleRules: roleRulesSchema,
   accountId: idSchema,
   runId: idSchema,
   name: displayNameSchema,
@@ -37,7 +39,7 @@ export async function publishModel(
   input: PublishModelParams,
 ): Promise<{ model: PublishedModel; replayed: boolean }> {
   const p = parseInput(params, input);
-  await requirePermission(deps.sql, deps.config, p.accountId, 'model.publish');
+  await requirePermission(deps.sql, deps.config, p.accountId, 'model.publish', p.roleRules);
   const { result, replayed } = await deps.sql.begin((tx) =>
     withIdempotency(
       tx,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission } from '../accounts/requirePermission.ts';
+import { requirePermission, roleRulesSchema } from '../accounts/requirePermission.ts';
 import { datanetExists } from '../datanets/datanetStore.ts';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import { resolveBaseModel } from '../ml/baseModelCatalog.ts';
@@ -12,6 +12,8 @@ import { resolveTrainingOptions, trainingOptionsSchema } from './trainingOptions
 import { selectTrainingRuns, type TrainingRun } from './trainingRunStore.ts';
 
 const params = z.object({
+  /** The role mapping where this is asked (a Discord server's /settings); see requirePermission. */
+  roleRules: roleRulesSchema,
   accountId: idSchema,
   datanetId: idSchema,
   options: trainingOptionsSchema.prefault({}),
@@ -36,7 +38,7 @@ export async function startTrainingRun(
   input: StartTrainingRunParams,
 ): Promise<StartTrainingRunResult> {
   const p = parseInput(params, input);
-  await requirePermission(deps.sql, deps.config, p.accountId, 'train');
+  await requirePermission(deps.sql, deps.config, p.accountId, 'train', p.roleRules);
   const options = resolveTrainingOptions(p.options);
   // Only the operator's catalog, by name: a path here would let users probe the server's disk.
   if (options.baseModel) await resolveBaseModel(deps.config.training.baseModelsDir, options.baseModel);
