@@ -30,7 +30,7 @@ const WORKER_THRESHOLD = 64;
 /**
  * Language detection, MinHash and hashing cost ~0.2 ms an item: a 500-item batch would hold the
  * event loop for ~0.1 s, stalling every other request. Large batches go to worker threads (one
- * per spare core, started on the first large batch), which also lets a batch's checks overlap
+ * per core, started on the first large batch), which also lets a batch's checks overlap
  * another batch's database work. One pool per app (made in createApp, closed by app.close()).
  */
 export class ContributionCheckPool {
@@ -68,7 +68,9 @@ export class ContributionCheckPool {
   private pool(): Worker[] {
     if (this.closed) return [];
     if (this.workers) return this.workers;
-    const count = Math.max(1, Math.min(4, os.availableParallelism() - 1));
+    // One per core, not one per spare core: while a batch's checks run its submitter only awaits
+    // them, so on 2 cores one worker left a core idle through the check phase (bench/ingest.ts).
+    const count = Math.max(1, Math.min(4, os.availableParallelism()));
     this.workers = Array.from({ length: count }, () => {
       // The worker registers tsx's loader first, so it runs the same TypeScript sources as the service.
       const entry = new URL('./prepareItemsWorker.ts', import.meta.url).href;
