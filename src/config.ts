@@ -177,6 +177,11 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
+  /** The Telegram bot's @username (without @): Discord's /link then offers a t.me deep link to it. */
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be the bot username from @BotFather, like PotluckBot')
+    .optional(),
   /** Earnings notifications are batched: at most one per user per this many seconds, with the sum. */
   TELEGRAM_NOTIFY_INTERVAL_SECONDS: int(1, 7 * 86_400).default(900),
   /**
@@ -441,6 +446,8 @@ export interface TelegramConfig {
   notifyIntervalSeconds: number;
   /** CHAIN_EXPLORER_URL without a trailing slash: transaction links when set. */
   explorerUrl?: string;
+  /** TELEGRAM_BOT_USERNAME without the @: other surfaces link to t.me/<it>. */
+  botUsername?: string;
 }
 
 function telegramConfig(e: z.output<typeof envSchema>): TelegramConfig {
@@ -469,6 +476,7 @@ function telegramConfig(e: z.output<typeof envSchema>): TelegramConfig {
     apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
     webhook,
     notifyIntervalSeconds: e.TELEGRAM_NOTIFY_INTERVAL_SECONDS,
+    botUsername: e.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
     explorerUrl: e.CHAIN_EXPLORER_URL?.replace(/\/+$/, ''),
   };
   return Object.defineProperty(config, 'token', { value: e.TELEGRAM_TOKEN, enumerable: false });

@@ -52,7 +52,13 @@ const OWNERS: Record<string, readonly string[]> = {
     'telegram_event_subscriptions',
     'telegram_event_deliveries',
   ],
-  'bots/discord': ['discord_event_subscriptions', 'discord_event_deliveries', 'discord_review_posts'],
+  'bots/discord': [
+    'discord_event_subscriptions',
+    'discord_event_deliveries',
+    'discord_review_posts',
+    'discord_review_channels',
+    'discord_role_permissions',
+  ],
   'src/walletPage': ['wallet_page_tokens'],
   'src/ml': ['artifact_chunks', 'artifact_blobs', 'artifact_manifests'],
 };

@@ -8,6 +8,7 @@ import {
 } from './interactionPayloads.ts';
 import { applyReaction, reactionEvent } from './messageRoutes.ts';
 import {
+  ADMIN_PERMISSIONS,
   type FakeChannel,
   type FakeRole,
   type FakeUser,
@@ -37,13 +38,18 @@ export abstract class FakeUsers {
   }
 
   /** `locale` is the user's Discord client language (what interactions carry), en-US unless set. */
-  addUser(name: string, opts: { roles?: FakeRole[]; dmsClosed?: boolean; locale?: string } = {}): FakeUser {
+  /** `admin`: the member has Administrator and Manage Server (a server admin). */
+  addUser(
+    name: string,
+    opts: { roles?: FakeRole[]; dmsClosed?: boolean; locale?: string; admin?: boolean } = {},
+  ): FakeUser {
     const user: FakeUser = {
       id: snowflake(),
       username: name.toLowerCase(),
       globalName: name,
       bot: false,
       ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.admin ? { permissions: ADMIN_PERMISSIONS } : {}),
     };
     this.state.users.set(user.id, user);
     this.state.memberRoles.set(

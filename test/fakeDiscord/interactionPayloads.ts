@@ -3,6 +3,7 @@ import {
   channelPayload,
   type FakeUser,
   memberPayload,
+  rolePayload,
   type StoredMessage,
   snowflake,
   userPayload,
@@ -62,6 +63,8 @@ export function commandData(
   const attachments: Record<string, unknown> = {};
   const users: Record<string, unknown> = {};
   const members: Record<string, unknown> = {};
+  const channels: Record<string, unknown> = {};
+  const roles: Record<string, unknown> = {};
   let options: unknown[] = Object.entries(values).map(([key, value]) => {
     const def = defs.find((o) => o.name === key);
     if (!def) throw new Error(`/${path} has no option ${key}`);
@@ -85,6 +88,18 @@ export function commandData(
       };
       return { name: key, type: 6, value: user.id };
     }
+    if (def.type === 7) {
+      const channel = s.channels.get(String(value));
+      if (!channel) throw new Error(`No channel ${value} in the fake`);
+      channels[channel.id] = { ...channelPayload(channel), permissions: '2248473465835073' };
+      return { name: key, type: 7, value: channel.id };
+    }
+    if (def.type === 8) {
+      const index = s.roles.findIndex((r) => r.id === String(value));
+      if (index < 0) throw new Error(`No role ${value} in the fake`);
+      roles[String(value)] = rolePayload(s.roles[index], index);
+      return { name: key, type: 8, value: String(value) };
+    }
     return { name: key, type: def.type, value, ...(focused === key ? { focused: true } : {}) };
   });
   if (!focused) {
@@ -98,11 +113,13 @@ export function commandData(
     type: 1,
     guild_id: s.guildId,
     options,
-    ...(Object.keys(attachments).length || Object.keys(users).length
+    ...(Object.keys({ ...attachments, ...users, ...channels, ...roles }).length
       ? {
           resolved: {
             ...(Object.keys(attachments).length ? { attachments } : {}),
             ...(Object.keys(users).length ? { users, members } : {}),
+            ...(Object.keys(channels).length ? { channels } : {}),
+            ...(Object.keys(roles).length ? { roles } : {}),
           },
         }
       : {}),

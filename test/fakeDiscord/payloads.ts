@@ -18,7 +18,14 @@ export interface FakeUser {
   globalName: string | null;
   bot: boolean;
   locale?: string;
+  /** The member's permissions in the guild (an interaction's member.permissions); everyone's defaults unless set. */
+  permissions?: string;
 }
+
+/** What @everyone may do in the fake guild: no Administrator, no Manage Server. */
+export const EVERYONE_PERMISSIONS = '2248473465835073';
+/** Administrator (1 << 3) and Manage Server (1 << 5) on top of everyone's. */
+export const ADMIN_PERMISSIONS = String(BigInt(EVERYONE_PERMISSIONS) | (1n << 3n) | (1n << 5n));
 
 export interface FakeRole {
   id: string;
@@ -66,7 +73,7 @@ export function memberPayload(u: FakeUser, roleIds: string[], joinedAt: string) 
     pending: false,
     communication_disabled_until: null,
     // Only present in interaction payloads; harmless elsewhere.
-    permissions: '2248473465835073',
+    permissions: u.permissions ?? EVERYONE_PERMISSIONS,
   };
 }
 

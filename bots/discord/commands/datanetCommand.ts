@@ -5,6 +5,8 @@ import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { BRAND, datanetEmbed } from '../render/datanetEmbed.ts';
 import { clip } from '../render/format.ts';
+import { roleRulesOf } from '../roleRulesOf.ts';
+import { reviewChannelMap } from '../store/guildSettingsStore.ts';
 
 const tokens = (v: string | null) => (v === null ? undefined : parseTokens(v));
 
@@ -92,6 +94,7 @@ export const datanetCommand: CommandModule = {
         .map((l) => l.toLowerCase());
       const d = await ctx.app.datanets.create({
         ownerAccountId: await accountOf(ctx, interaction.user),
+        roleRules: await roleRulesOf(ctx, interaction),
         name: o.getString('name', true),
         description: o.getString('description') ?? '',
         languages,
@@ -129,13 +132,15 @@ export const datanetCommand: CommandModule = {
     }
     const datanet = await datanetFrom(interaction, ctx);
     if (sub === 'info') {
-      await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord, ctx.tr)] });
+      const saved = await reviewChannelMap(ctx.app.database.sql);
+      await interaction.editReply({ embeds: [datanetEmbed(datanet, ctx.config.discord, ctx.tr, saved)] });
       return;
     }
     const amount = parseTokens(o.getString('amount', true));
     await ctx.app.datanets.fundPool({
       accountId: await accountOf(ctx, interaction.user),
       datanetId: datanet.id,
+      roleRules: await roleRulesOf(ctx, interaction),
       amount,
       idempotencyKey: idempotencyKeyOf(interaction),
     });

@@ -18,6 +18,7 @@ import { receiptCommand } from './receiptCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
 import { rewardsCommand } from './rewardsCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { settingsCommand } from './settingsCommand.ts';
 import { trainCommand } from './trainCommand.ts';
 import { transferCommand } from './transferCommand.ts';
 import { validatorCommand } from './validatorCommand.ts';
@@ -47,6 +48,7 @@ export const commands: CommandModule[] = [
   apikeyCommand,
   faucetCommand,
   languageCommand,
+  settingsCommand,
 ];
 
 export const components: ComponentModule[] = [

@@ -34,11 +34,16 @@ export const linkCommand: CommandModule = {
     const { code: fresh, expiresAt } = await ctx.app.accounts.createLinkCode({
       accountId: await accountOf(ctx, interaction.user),
     });
+    // A deep link opens the Telegram bot with /start link-CODE already typed: one tap redeems it.
+    const bot = ctx.config.telegram.botUsername;
+    const deepLink = bot
+      ? `\n${tr.t('dc-link-code-telegram', { url: `https://t.me/${bot}?start=link-${fresh}` })}`
+      : '';
     await interaction.editReply(
       `${tr.t('dc-link-code', { code: `\`${fresh}\`` })}\n${tr.t('dc-link-code-how', {
         command: `\`/link ${fresh}\``,
         when: relativeTime(expiresAt),
-      })}\n-# ${tr.t('dc-link-code-keep')}`,
+      })}${deepLink}\n-# ${tr.t('dc-link-code-keep')}`,
     );
   },
 };

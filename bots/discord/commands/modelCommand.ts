@@ -7,6 +7,7 @@ import { datanetAutocomplete } from '../datanetOption.ts';
 import { modelAutocomplete } from '../modelOption.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 import { modelEmbed } from '../render/modelEmbed.ts';
+import { roleRulesOf } from '../roleRulesOf.ts';
 
 /** "40/40/10/10" (percent, developer/data/validators/protocol) → basis points; the use case checks the sum. */
 function parseSplit(text: string) {
@@ -77,6 +78,7 @@ export const modelCommand: CommandModule = {
       const { model } = await ctx.app.models.publish({
         accountId: await accountOf(ctx, interaction.user),
         runId: String(o.getInteger('run', true)),
+        roleRules: await roleRulesOf(ctx, interaction),
         name: o.getString('name', true),
         description: o.getString('description') ?? '',
         pricePerCall: parseTokens(o.getString('price', true)),

@@ -3,6 +3,7 @@ import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { followRun } from '../followRun.ts';
+import { roleRulesOf } from '../roleRulesOf.ts';
 
 export const trainCommand: CommandModule = {
   name: 'train',
@@ -55,6 +56,7 @@ export const trainCommand: CommandModule = {
     const { run } = await ctx.app.training.start({
       accountId: await accountOf(ctx, interaction.user),
       datanetId: datanet.id,
+      roleRules: await roleRulesOf(ctx, interaction),
       options: {
         kind: (interaction.options.getString('kind') as 'infini-gram' | 'lora' | null) ?? undefined,
         baseModel: interaction.options.getString('base_model') ?? undefined,

@@ -2,7 +2,7 @@ import { EmbedBuilder } from 'discord.js';
 import type { DiscordConfig } from '../../../src/config.ts';
 import type { Datanet } from '../../../src/datanets/datanetStore.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
-import { reviewChannelFor } from '../reviews/reviewChannelFor.ts';
+import { reviewChannelFor, type SavedReviewChannels } from '../reviews/reviewChannelFor.ts';
 import { bytes, clip, percent } from './format.ts';
 
 export const BRAND = 0xe8a33d;
@@ -12,8 +12,9 @@ export function datanetEmbed(
   d: Datanet,
   config: DiscordConfig,
   tr: Translator = translator('en'),
+  saved?: SavedReviewChannels,
 ): EmbedBuilder {
-  const channel = reviewChannelFor(config, d);
+  const channel = reviewChannelFor(config, d, saved);
   const c = d.counts;
   const pot = tr.amount;
   return new EmbedBuilder()

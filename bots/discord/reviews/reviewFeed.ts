@@ -1,6 +1,7 @@
 import { type Client, DiscordAPIError, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { BotContext } from '../context.ts';
 import { contributionEmbed } from '../render/contributionEmbed.ts';
+import { reviewChannelMap } from '../store/guildSettingsStore.ts';
 import {
   type ClaimedPost,
   claimReviewPosts,
@@ -9,7 +10,7 @@ import {
   markOutcomeShown,
   recordReviewPost,
 } from '../store/reviewPostStore.ts';
-import { reviewChannelFor, reviewScope } from './reviewChannelFor.ts';
+import { reviewChannelFor, reviewScope, type SavedReviewChannels } from './reviewChannelFor.ts';
 import { voteRow } from './voteButtons.ts';
 
 const VOTE_FOOTER =
@@ -37,8 +38,8 @@ export function createReviewFeed(client: Client, ctx: Omit<BotContext, 'nudgeRev
   let again = false;
   let stopped = false;
 
-  async function post(p: ClaimedPost): Promise<void> {
-    const channelId = reviewChannelFor(ctx.config.discord, { id: p.datanetId, name: p.datanetName });
+  async function post(p: ClaimedPost, saved: SavedReviewChannels): Promise<void> {
+    const channelId = reviewChannelFor(ctx.config.discord, { id: p.datanetId, name: p.datanetName }, saved);
     if (!channelId) return;
     const c = await app.contributions.get({ contributionId: p.contributionId });
     const near = c.nearDuplicateOf
@@ -74,10 +75,12 @@ export function createReviewFeed(client: Client, ctx: Omit<BotContext, 'nudgeRev
   }
 
   async function pass(): Promise<void> {
-    const scope = reviewScope(ctx.config.discord);
+    // Read each pass: a server's /settings change applies to the next post without a restart.
+    const saved = await reviewChannelMap(sql);
+    const scope = reviewScope(ctx.config.discord, saved);
     if (scope) {
       for (const p of await claimReviewPosts(sql, scope, 10)) {
-        await post(p).catch((error) =>
+        await post(p, saved).catch((error) =>
           log.warn('discord review post failed', { contributionId: p.contributionId, error }),
         );
       }
