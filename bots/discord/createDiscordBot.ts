@@ -8,11 +8,14 @@ import { translator } from '../i18n/translator.ts';
 import { commands, components } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { createInteractionHandler } from './handleInteraction.ts';
+import { type EventNotifier, startEventNotifier } from './notifications/startEventNotifier.ts';
 import { handleReaction } from './reviews/handleReaction.ts';
 import { createReviewFeed } from './reviews/reviewFeed.ts';
 
 export interface DiscordBot {
   client: Client;
+  /** Activity DMs (/notifications): set once started; `tick()` runs a pass now. */
+  notifier?: EventNotifier;
   /** Logs in and resolves once the gateway is ready (every guild received). */
   start(): Promise<void>;
   /** Stops taking new work, lets handlers in flight finish, then disconnects. */
@@ -77,13 +80,14 @@ export function createDiscordBot(app: App, config: Config, options: { log?: Logg
     log.warn('discord shard disconnected', { shardId, code: event.code }),
   );
 
-  return {
+  const bot: DiscordBot = {
     client,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(token);
       await ready;
       feed.start();
+      bot.notifier = startEventNotifier(client, { app, log });
       log.info('discord bot ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
     },
     async stop() {
@@ -92,10 +96,12 @@ export function createDiscordBot(app: App, config: Config, options: { log?: Logg
       // Progress watchers end on this; other handlers run to completion.
       shutdown.abort();
       await feed.stop();
+      await bot.notifier?.stop();
       await Promise.allSettled([...inFlight]);
       await client.destroy();
     },
   };
+  return bot;
 }
 
 /** Each interaction or reaction is one request: its log lines (and the jobs it enqueues) share an id. */

@@ -13,6 +13,7 @@ import { languageCommand } from './languageCommand.ts';
 import { leaderboardButtons, leaderboardCommand } from './leaderboardCommand.ts';
 import { linkCommand } from './linkCommand.ts';
 import { modelCommand } from './modelCommand.ts';
+import { notificationsCommand } from './notificationsCommand.ts';
 import { previewCommand } from './previewCommand.ts';
 import { receiptCommand } from './receiptCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
@@ -48,6 +49,7 @@ export const commands: CommandModule[] = [
   apikeyCommand,
   faucetCommand,
   languageCommand,
+  notificationsCommand,
   settingsCommand,
 ];
 

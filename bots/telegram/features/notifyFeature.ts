@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import { badInput } from '../../../src/errors.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { describeInterval } from '../../shared/describeInterval.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { html, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
@@ -11,13 +11,6 @@ import {
   setEventSubscription,
   setNotifications,
 } from '../telegramStore.ts';
-
-/** "every 15 minutes", "every hour": the interval as people say it. */
-function describeInterval(seconds: number, tr: Translator = translator('en')): string {
-  if (seconds % 3600 === 0) return tr.t('every-hours', { n: seconds / 3600 });
-  if (seconds % 60 === 0) return tr.t('every-minutes', { n: seconds / 60 });
-  return tr.t('every-seconds', { n: seconds });
-}
 
 /** /notify on|off: batched earnings notifications in this private chat; /notify alone shows the setting. */
 export function notifyFeature(): Composer<PotluckContext> {
