@@ -72,6 +72,32 @@ menu-language = Choose my language (English, Persian)
 menu-language-usage = /language fa  or  /language en  or  /language auto
 menu-help = What I can do
 
+## Telegram: command menus per chat type, create datanets, train and publish (issue 18)
+menu-newdatanet = Create a datanet (if your roles allow it)
+menu-newdatanet-usage = /newdatanet Persian Poetry  (a description on the next lines)
+menu-train = Train a model on a datanet's approved data
+menu-train-usage = /train Persian Poetry
+menu-publish = Publish your finished training run as a paid model
+menu-publish-usage = /publish RUN PRICE SPLIT NAME, like /publish 12 0.5 40/40/10/10 Verse Weaver  (split in percent: developer/data/validators/protocol)
+tg-open-private = 💬 Open a private chat with me
+tg-group-personal = Personal commands (your balance, history, wallet, notifications) answer in a private chat with me.
+tg-datanet-created = Created datanet { $name } (#{ $id }). Add data with /contribute; validators stake on it to review.
+tg-run-status = { $status ->
+    [queued] waiting in the queue
+    [running] training
+    [succeeded] finished
+    [failed] failed
+   *[cancelled] cancelled
+}
+tg-run-line = Training run #{ $id } on { $datanet }: { $status } ({ $percent }), { $count } approved contributions in its snapshot.
+tg-run-replayed = Already started: this is the same run.
+tg-run-publish-next = Publish it: /publish { $id } PRICE SPLIT NAME
+tg-run-failed = Why: { $error }
+tg-run-refresh = 🔄 Refresh
+tg-split-invalid = split: give four percentages developer/data/validators/protocol, like 40/40/10/10.
+tg-model-published = Published { $name } (#{ $id }): { $price } per call. Anyone can ask it with /ask.
+tg-model-replayed = Already published: nothing was done twice.
+
 ## Rewards and balance
 rewards-title = Your rewards
 rewards-available = Available: { $amount }

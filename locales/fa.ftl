@@ -71,6 +71,32 @@ menu-language = انتخاب زبان من (انگلیسی، فارسی)
 menu-language-usage = ‎/language fa‎ یا ‎/language en‎ یا ‎/language auto‎
 menu-help = کارهایی که از من برمی‌آید
 
+## Telegram: command menus per chat type, create datanets, train and publish (issue 18)
+menu-newdatanet = ساختن یک دیتانت (اگر نقش‌هایتان اجازه دهد)
+menu-newdatanet-usage = /newdatanet Persian Poetry  (توضیح در خط‌های بعد)
+menu-train = آموزش یک مدل روی داده‌های تأییدشدهٔ یک دیتانت
+menu-train-usage = /train Persian Poetry
+menu-publish = انتشار اجرای آموزشِ تمام‌شده‌تان به‌عنوان مدل پولی
+menu-publish-usage = /publish RUN PRICE SPLIT NAME، مثل /publish 12 0.5 40/40/10/10 Verse Weaver  (سهم‌ها به درصد: توسعه‌دهنده/داده/اعتبارسنج‌ها/پروتکل)
+tg-open-private = 💬 گفتگوی خصوصی با من را باز کنید
+tg-group-personal = فرمان‌های شخصی (موجودی، تاریخچه، کیف پول، اعلان‌ها) در گفتگوی خصوصی با من جواب می‌گیرند.
+tg-datanet-created = دیتانت { $name } (#{ $id }) ساخته شد. با /contribute داده بیفزایید؛ اعتبارسنج‌ها برای بررسی روی آن سهام می‌گذارند.
+tg-run-status = { $status ->
+    [queued] در صف
+    [running] در حال آموزش
+    [succeeded] تمام شد
+    [failed] ناموفق
+   *[cancelled] لغو شد
+}
+tg-run-line = اجرای آموزش #{ $id } روی { $datanet }: { $status } ({ $percent })، { $count } مشارکت تأییدشده در عکس‌فوری آن.
+tg-run-replayed = پیش‌تر شروع شده بود: همین اجراست.
+tg-run-publish-next = منتشرش کنید: /publish { $id } PRICE SPLIT NAME
+tg-run-failed = چرا: { $error }
+tg-run-refresh = 🔄 تازه‌سازی
+tg-split-invalid = split: چهار درصد بدهید، توسعه‌دهنده/داده/اعتبارسنج‌ها/پروتکل، مثل 40/40/10/10.
+tg-model-published = { $name } (#{ $id }) منتشر شد: { $price } برای هر فراخوانی. همه می‌توانند با /ask از آن بپرسند.
+tg-model-replayed = پیش‌تر منتشر شده بود: کاری دوبار انجام نشد.
+
 ## Rewards and balance
 rewards-title = پاداش‌های شما
 rewards-available = موجودی آزاد: { $amount }

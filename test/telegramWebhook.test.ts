@@ -22,8 +22,12 @@ describe('telegram bot by webhook', () => {
     expect(set.payload.url).toBe(`${h.http!.url}/telegram/webhook`);
     expect(set.payload.secret_token).toBe(WEBHOOK_SECRET);
     expect(h.fake.callsOf('getUpdates')).toHaveLength(0);
-    // The default (English) menu and the Persian one for apps set to Persian.
-    expect(h.fake.callsOf('setMyCommands').map((c) => c.payload.language_code)).toEqual([undefined, 'fa']);
+    // English menus for every app and Persian ones for apps set to Persian, per chat type.
+    expect(
+      h.fake
+        .callsOf('setMyCommands')
+        .map((c) => `${(c.payload.scope as { type: string }).type}|${c.payload.language_code ?? ''}`),
+    ).toEqual(['all_private_chats|', 'all_group_chats|', 'all_private_chats|fa', 'all_group_chats|fa']);
   });
 
   it('answers an update Telegram POSTs with the right secret, through the service HTTP server', async () => {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareFn } from 'grammy';
+import { type Context, InlineKeyboard, type MiddlewareFn } from 'grammy';
 import type { App } from '../../src/app.ts';
 import type { TelegramConfig } from '../../src/config.ts';
 import { AppError } from '../../src/errors.ts';
@@ -22,6 +22,10 @@ export interface PotluckFlavor {
   };
 }
 export type PotluckContext = Context & PotluckFlavor;
+
+/** A button that opens the bot's private chat (t.me deep link; /start there greets). */
+export const privateChatButton = (ctx: Context, tr: Translator) =>
+  new InlineKeyboard().url(tr.t('tg-open-private'), `https://t.me/${ctx.me.username}?start=help`);
 
 /**
  * Puts the app and the sender's identity on the context. The account is resolved lazily: a
@@ -63,5 +67,8 @@ export function attachPotluck(app: App, config: TelegramConfig, log: Logger): Mi
 export function requirePrivateChat(ctx: PotluckContext): void {
   const chat = ctx.chat ?? ctx.callbackQuery?.message?.chat;
   if (chat?.type === 'private' && chat.id === ctx.from?.id) return;
-  throw new AppError('FORBIDDEN', ctx.potluck.tr.t('tg-private-only', { bot: ctx.me.username }));
+  // openPrivateChat: the answer carries a button to the private chat (replyToError).
+  throw new AppError('FORBIDDEN', ctx.potluck.tr.t('tg-private-only', { bot: ctx.me.username }), {
+    openPrivateChat: true,
+  });
 }

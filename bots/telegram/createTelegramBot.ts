@@ -9,6 +9,7 @@ import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 import { attachPotluck, type PotluckContext } from './context.ts';
 import { dedupeUpdates } from './dedupeUpdates.ts';
+import { buildFeature } from './features/buildFeature.ts';
 import { chartFeature } from './features/chartFeature.ts';
 import { claimFeature } from './features/claimFeature.ts';
 import { contributeFeature } from './features/contributeFeature.ts';
@@ -30,6 +31,8 @@ export interface CreateTelegramBotOptions {
   log?: Logger;
   /** Skips the getMe call at start when already known (tests, webhook cold starts). */
   botInfo?: UserFromGetMe;
+  /** How long a file download may take before it is given up (default 30 s). */
+  fileTimeoutMs?: number;
 }
 
 /**
@@ -70,8 +73,9 @@ export function createTelegramBot(
     walletFeature(),
     modelsFeature(),
     notifyFeature(),
-    contributeFeature(),
+    contributeFeature({ fileTimeoutMs: options.fileTimeoutMs }),
     reviewFeature(),
+    buildFeature(),
     leaderboardFeature(),
     previewFeature(),
     chartFeature(),

@@ -38,6 +38,8 @@ export interface TelegramRuntimeOptions {
   notifyTickMs?: number;
   /** Polling timeout in seconds (Telegram holds an empty getUpdates this long). */
   pollingTimeoutSeconds?: number;
+  /** How long a file download may take (default 30 s). */
+  fileTimeoutMs?: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export function createTelegramRuntime(
   options: TelegramRuntimeOptions = {},
 ): TelegramRuntime {
   const log = options.log ?? app.deps.log;
-  const bot = createTelegramBot(app, config, { log });
+  const bot = createTelegramBot(app, config, { log, fileTimeoutMs: options.fileTimeoutMs });
   const mode = config.webhook ? 'webhook' : 'polling';
   let polling: RunnerHandle | null = null;
   let notifier: Notifier | undefined;
@@ -78,15 +80,21 @@ export function createTelegramRuntime(
           { cause: error },
         );
       }
-      // The default menu in English, and one per other language for apps set to it.
+      // One menu per chat type (groups leave out personal commands, which answer only in private),
+      // in English for every app and in each other language for apps set to it.
       for (const language of LANGUAGES) {
-        const commands = menuIn(translator(language)).map(({ command, description }) => ({
-          command,
-          description,
-        }));
-        await bot.api
-          .setMyCommands(commands, language === 'en' ? {} : { language_code: language })
-          .catch((error) => log.warn('telegram command menu not set', { language, error }));
+        for (const scope of ['private', 'group'] as const) {
+          const commands = menuIn(translator(language), scope).map(({ command, description }) => ({
+            command,
+            description,
+          }));
+          await bot.api
+            .setMyCommands(commands, {
+              scope: { type: scope === 'private' ? 'all_private_chats' : 'all_group_chats' },
+              ...(language === 'en' ? {} : { language_code: language }),
+            })
+            .catch((error) => log.warn('telegram command menu not set', { language, scope, error }));
+        }
       }
       if (config.webhook) {
         await bot.api.setWebhook(config.webhook.url, {

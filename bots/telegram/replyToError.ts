@@ -3,7 +3,7 @@ import { type ErrorCode, isAppError, toAppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/shared/createLogger.ts';
 import { errorTitle } from '../i18n/errorTitle.ts';
 import { type Translator, translator } from '../i18n/translator.ts';
-import type { PotluckContext } from './context.ts';
+import { type PotluckContext, privateChatButton } from './context.ts';
 import { block, type Html, html, text } from './render/html.ts';
 import { replyHtml } from './render/send.ts';
 
@@ -55,7 +55,10 @@ export function replyToError(log: Logger) {
         const plain = isAppError(error) ? error.message : tr.t('error-internal-short');
         await ctx.answerCallbackQuery({ text: plain.slice(0, 200), show_alert: true });
       } else if (ctx.chat) {
-        await replyHtml(ctx, message);
+        // Refused because it is personal: one tap from the group to the private chat.
+        const open =
+          isAppError(error) && error.details.openPrivateChat === true && ctx.chat.type !== 'private';
+        await replyHtml(ctx, message, open ? { reply_markup: privateChatButton(ctx, tr) } : {});
       }
     } catch (replyError) {
       // Telegram itself refused (blocked bot, 429): nothing more to tell the user.

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Run the embedded chain (wallets, claims); off by default to start faster. */
   chain?: boolean;
+  /** How long the bot waits for a file download. */
+  fileTimeoutMs?: number;
 }
 
 const chatOf = (u: Update) =>
@@ -70,7 +72,11 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
       TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     }).telegram;
   }
-  runtime = createTelegramRuntime(t.app, config, { notifyTickMs: 0, pollingTimeoutSeconds: 5 });
+  runtime = createTelegramRuntime(t.app, config, {
+    notifyTickMs: 0,
+    pollingTimeoutSeconds: 5,
+    fileTimeoutMs: options.fileTimeoutMs,
+  });
   await runtime.start();
   const started = runtime;
   return {

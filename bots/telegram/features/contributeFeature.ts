@@ -3,6 +3,7 @@ import type { SubmitContributionsResult } from '../../../src/contributions/submi
 import { AppError, badInput } from '../../../src/errors.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { PotluckContext } from '../context.ts';
+import { downloadFile } from '../downloadFile.ts';
 import { formatAmount } from '../render/formatAmount.ts';
 import { type Html, html, joinHtml, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
@@ -39,7 +40,7 @@ function splitDatanetAndText(match: string): { datanet: string; body: string } {
 }
 
 /** /datanets, /contribute with text, and files sent with a datanet name as caption. */
-export function contributeFeature(): Composer<PotluckContext> {
+export function contributeFeature(options: { fileTimeoutMs?: number } = {}): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
 
   feature.command('datanets', async (ctx) => {
@@ -80,7 +81,7 @@ export function contributeFeature(): Composer<PotluckContext> {
     // In a group, people share files with each other: only an explicit /contribute is for the bot.
     if (ctx.chat.type !== 'private' && !/^\/contribute\b/i.test(raw)) return next();
     const caption = raw.replace(/^\/contribute(@\w+)?/i, '').trim();
-    const { app, config, idempotencyKey, tr } = ctx.potluck;
+    const { app, idempotencyKey, tr } = ctx.potluck;
     if (!caption) throw badInput(`${tr.t('contribute-which-datanet')} ${tr.t('contribute-usage')}`);
     const found = await app.datanets.get({ datanet: caption });
     const doc = ctx.message.document;
@@ -88,10 +89,7 @@ export function contributeFeature(): Composer<PotluckContext> {
     if ((doc.file_size ?? 0) > limit) {
       throw new AppError('TOO_LARGE', tr.t('contribute-too-large', { kb: Math.floor(limit / 1024) }));
     }
-    const file = await ctx.getFile();
-    const res = await fetch(`${config.apiRoot}/file/bot${ctx.api.token}/${file.file_path}`);
-    if (!res.ok) throw new AppError('UNAVAILABLE', tr.t('contribute-file-unavailable'));
-    const content = Buffer.from(await res.arrayBuffer());
+    const content = await downloadFile(ctx, { maxBytes: limit, timeoutMs: options.fileTimeoutMs ?? 30_000 });
     const result = await app.contributions.submitFile({
       accountId: await ctx.potluck.accountId(),
       datanetId: found.id,

@@ -1,13 +1,13 @@
 import { Composer } from 'grammy';
 import type { Translator } from '../../i18n/translator.ts';
-import { menuIn } from '../commandMenu.ts';
-import type { PotluckContext } from '../context.ts';
+import { type MenuScope, menuIn } from '../commandMenu.ts';
+import { type PotluckContext, privateChatButton } from '../context.ts';
 import { html, joinHtml, text } from '../render/html.ts';
 import { replyHtml } from '../render/send.ts';
 import { redeemAndReply } from './linkFeature.ts';
 
-const overview = (tr: Translator) =>
-  joinHtml(menuIn(tr).map((c) => html`• ${text(c.usage)} — ${text(c.description)}`));
+const overview = (tr: Translator, scope: MenuScope = 'private') =>
+  joinHtml(menuIn(tr, scope).map((c) => html`• ${text(c.usage)} — ${text(c.description)}`));
 
 /**
  * /start greets, and redeems a link code carried by a deep link (t.me/<bot>?start=link-CODE),
@@ -30,7 +30,15 @@ ${overview(tr)}`,
   });
   feature.command('help', async (ctx) => {
     const { tr } = ctx.potluck;
-    await replyHtml(ctx, html`<b>${text(tr.t('tg-help-title'))}</b>\n${overview(tr)}`);
+    if (ctx.chat.type === 'private') {
+      return replyHtml(ctx, html`<b>${text(tr.t('tg-help-title'))}</b>\n${overview(tr)}`);
+    }
+    // A group's /help lists what works there, and the way to the personal commands.
+    await replyHtml(
+      ctx,
+      html`<b>${text(tr.t('tg-help-title'))}</b>\n${overview(tr, 'group')}\n\n${text(tr.t('tg-group-personal'))}`,
+      { reply_markup: privateChatButton(ctx, tr) },
+    );
   });
   return feature;
 }
