@@ -8,6 +8,8 @@ create table telegram_event_subscriptions (
   telegram_user_id bigint primary key,
   chat_id bigint not null,
   enabled boolean not null,
+  -- When it was (last) turned on: nothing from before is told.
+  since_at timestamptz not null,
   -- Events at or after this time are candidates; it trails the newest told event by an overlap, so
   -- one committed late (an older timestamp) is still seen, and the deliveries below stop a repeat.
   cursor_at timestamptz not null,
@@ -28,6 +30,7 @@ create table telegram_event_deliveries (
 create table discord_event_subscriptions (
   discord_user_id text primary key,
   enabled boolean not null,
+  since_at timestamptz not null,
   cursor_at timestamptz not null,
   window_started_at timestamptz,
   window_count int not null default 0,

@@ -14,6 +14,8 @@ export interface EventSubscription {
   /** The person on this surface: a Telegram user id, a Discord user id. */
   subscriberId: string;
   cursorAt: Date;
+  /** When the person turned notifications on: nothing before it is told. */
+  sinceAt: Date;
 }
 
 /** A bot's own tables for activity notifications (each bot keeps the SQL in its store). */
@@ -73,7 +75,7 @@ async function notifyOne(o: EventPassOptions, sub: EventSubscription): Promise<b
   const now = o.now();
   const identity = o.identityOf(sub.subscriberId);
   const { accountId } = await o.app.accounts.resolveIdentity({ identity });
-  const since = new Date(sub.cursorAt.getTime() - EVENT_OVERLAP_MS);
+  const since = new Date(Math.max(sub.cursorAt.getTime() - EVENT_OVERLAP_MS, sub.sinceAt.getTime()));
   const listed = await o.app.notifications.listAccountEvents({ accountId, since, limit: 100 });
   const told = await o.store.delivered(
     sub.subscriberId,

@@ -162,12 +162,14 @@ export async function setEventSubscription(
   input: { telegramUserId: number; chatId: number; enabled: boolean; now: Date },
 ): Promise<void> {
   await sql`
-    insert into telegram_event_subscriptions (telegram_user_id, chat_id, enabled, cursor_at)
-    values (${input.telegramUserId}, ${input.chatId}, ${input.enabled}, ${input.now})
+    insert into telegram_event_subscriptions (telegram_user_id, chat_id, enabled, cursor_at, since_at)
+    values (${input.telegramUserId}, ${input.chatId}, ${input.enabled}, ${input.now}, ${input.now})
     on conflict (telegram_user_id) do update set
       enabled = excluded.enabled, chat_id = excluded.chat_id, updated_at = now(),
       cursor_at = case when telegram_event_subscriptions.enabled and excluded.enabled
-        then telegram_event_subscriptions.cursor_at else excluded.cursor_at end`;
+        then telegram_event_subscriptions.cursor_at else excluded.cursor_at end,
+      since_at = case when telegram_event_subscriptions.enabled and excluded.enabled
+        then telegram_event_subscriptions.since_at else excluded.since_at end`;
 }
 
 /** The chat a subscriber's activity notifications go to. */
@@ -181,10 +183,14 @@ export async function eventChatOf(sql: Sql, telegramUserId: string): Promise<str
 export function telegramEventStore(sql: Sql): EventSubscriptionStore {
   return {
     async listEnabled(limit) {
-      const rows = await sql<{ telegram_user_id: string; cursor_at: Date }[]>`
-        select telegram_user_id, cursor_at from telegram_event_subscriptions
+      const rows = await sql<{ telegram_user_id: string; cursor_at: Date; since_at: Date }[]>`
+        select telegram_user_id, cursor_at, since_at from telegram_event_subscriptions
         where enabled order by telegram_user_id limit ${limit}`;
-      return rows.map((r) => ({ subscriberId: r.telegram_user_id, cursorAt: r.cursor_at }));
+      return rows.map((r) => ({
+        subscriberId: r.telegram_user_id,
+        cursorAt: r.cursor_at,
+        sinceAt: r.since_at,
+      }));
     },
     async delivered(subscriberId, keys) {
       if (keys.length === 0) return new Set();

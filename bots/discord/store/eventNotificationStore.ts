@@ -21,22 +21,28 @@ export async function setEventSubscription(
   input: { discordUserId: string; enabled: boolean; now: Date },
 ): Promise<void> {
   await sql`
-    insert into discord_event_subscriptions (discord_user_id, enabled, cursor_at)
-    values (${input.discordUserId}, ${input.enabled}, ${input.now})
+    insert into discord_event_subscriptions (discord_user_id, enabled, cursor_at, since_at)
+    values (${input.discordUserId}, ${input.enabled}, ${input.now}, ${input.now})
     on conflict (discord_user_id) do update set
       enabled = excluded.enabled, updated_at = now(),
       cursor_at = case when discord_event_subscriptions.enabled and excluded.enabled
-        then discord_event_subscriptions.cursor_at else excluded.cursor_at end`;
+        then discord_event_subscriptions.cursor_at else excluded.cursor_at end,
+      since_at = case when discord_event_subscriptions.enabled and excluded.enabled
+        then discord_event_subscriptions.since_at else excluded.since_at end`;
 }
 
 /** The activity notifications' subscriptions and deliveries, for bots/shared/eventNotifier. */
 export function discordEventStore(sql: Sql): EventSubscriptionStore {
   return {
     async listEnabled(limit) {
-      const rows = await sql<{ discord_user_id: string; cursor_at: Date }[]>`
-        select discord_user_id, cursor_at from discord_event_subscriptions
+      const rows = await sql<{ discord_user_id: string; cursor_at: Date; since_at: Date }[]>`
+        select discord_user_id, cursor_at, since_at from discord_event_subscriptions
         where enabled order by discord_user_id limit ${limit}`;
-      return rows.map((r) => ({ subscriberId: r.discord_user_id, cursorAt: r.cursor_at }));
+      return rows.map((r) => ({
+        subscriberId: r.discord_user_id,
+        cursorAt: r.cursor_at,
+        sinceAt: r.since_at,
+      }));
     },
     async delivered(subscriberId, keys) {
       if (keys.length === 0) return new Set();
