@@ -24,9 +24,11 @@ export async function seedApprovedDatanet(
     authors: readonly number[];
     authorCount: number;
     stakes?: bigint[];
+    /** Who creates the datanet (one holding a role ROLE_PERMISSIONS asks for); a fresh person else. */
+    owner?: string;
   },
 ): Promise<SeededDatanet> {
-  const owner = await fundedPerson(app, 'owner');
+  const owner = input.owner ?? (await fundedPerson(app, 'owner'));
   const d = await app.datanets.create({
     ownerAccountId: owner,
     name: input.name,
