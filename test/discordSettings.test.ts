@@ -89,7 +89,7 @@ describe('/settings', () => {
 
     // Now Trainers may train here, and Developers (the environment's role) may not.
     expect(await answer(h.fake.command(dev, 'train', { datanet: seeded.datanetId }))).toContain(
-      `limited to the role ${trainers.id}`,
+      `limited to the role <@&${trainers.id}>`,
     );
     expect(await h.t.app.training.list({ datanetId: seeded.datanetId })).toHaveLength(0);
     h.fake.command(trainer, 'train', { datanet: seeded.datanetId });

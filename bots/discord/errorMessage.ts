@@ -36,7 +36,7 @@ export function errorMessage(failure: unknown, log: Logger, where: string, tr: T
     const extra = hint && !error.message.includes(hint.split(' ')[0]) ? `\n-# ${hint}` : '';
     log.info('discord request refused', { where, code: error.code });
     const title = tr.language === 'en' ? '' : `**${tr.t(errorTitle(error.code))}**\n`;
-    return `❌ ${title}${error.message}${extra}`;
+    return `❌ ${title}${mentionRoles(error.message, error.details.roles)}${extra}`;
   }
   const ref = randomBytes(4).toString('hex');
   log.error('discord handler failed', {
@@ -45,4 +45,14 @@ export function errorMessage(failure: unknown, log: Logger, where: string, tr: T
     error: failure instanceof Error ? failure : String(failure),
   });
   return `❌ ${tr.t('error-internal-ref', { ref })}`;
+}
+
+/** Role ids a refusal names (a server's /settings stores ids) shown as role mentions; names stay. */
+function mentionRoles(message: string, roles: unknown): string {
+  if (!Array.isArray(roles)) return message;
+  let out = message;
+  for (const role of roles) {
+    if (typeof role === 'string' && /^\d{15,25}$/.test(role)) out = out.replaceAll(role, `<@&${role}>`);
+  }
+  return out;
 }
