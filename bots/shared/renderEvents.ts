@@ -14,12 +14,21 @@ export function renderEvents(
   return { title: tr.t('events-title'), lines, footer: tr.t('events-footer') };
 }
 
+const CONTRIBUTION_IDS = {
+  approved: 'event-contribution-approved',
+  rejected: 'event-contribution-rejected',
+  expired: 'event-contribution-expired',
+} as const;
+
 function eventLine(e: AccountEvent, tr: Translator): string {
   switch (e.kind) {
     case 'contribution':
-      return tr.t(`event-contribution-${e.status}`, { id: e.contributionId, datanet: e.datanetName });
+      return tr.t(CONTRIBUTION_IDS[e.status], { id: e.contributionId, datanet: e.datanetName });
     case 'trainingRun':
-      return tr.t(`event-run-${e.status}`, { id: e.runId, datanet: e.datanetName });
+      return tr.t(e.status === 'succeeded' ? 'event-run-succeeded' : 'event-run-failed', {
+        id: e.runId,
+        datanet: e.datanetName,
+      });
     case 'claimable':
       return tr.t('event-claimable', { amount: tr.amount(e.amount), epoch: String(e.epoch) });
   }
