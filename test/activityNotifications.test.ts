@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
+import { failTrainingRun } from '../src/training/failTrainingRun.ts';
+import { startTrainingRun } from '../src/training/startTrainingRun.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import type { FakeUser as DiscordUser } from './fakeDiscord/payloads.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
@@ -128,6 +130,21 @@ describe('activity notifications on Telegram', () => {
     expect(third).toContain(`Contribution #${late1} to ${DATANET_NAME} was approved.`);
     expect(third).toContain(`Contribution #${late2} to ${DATANET_NAME} was rejected.`);
     expect(third).not.toContain(`#${second} `);
+    expect(await tick()).toBe(0);
+  });
+
+  it('tells a developer their training run failed', async () => {
+    // The run is never built here (a queue that only records), then its job gives up.
+    const held = { ...h.app.deps, jobs: { kind: 'in-process' as const, enqueue: async () => {} } };
+    const { run } = await startTrainingRun(held, {
+      accountId: account[poet.id],
+      datanetId: world.datanetId,
+      idempotencyKey: 'doomed',
+    });
+    expect(await failTrainingRun(held, { runId: run.id, reason: 'disk full' })).toEqual({ failed: true });
+    advance(3600);
+    expect(await tick()).toBe(1);
+    expect(newsTo(poet)[3]).toContain(`Training run #${run.id} on ${DATANET_NAME} failed.`);
     expect(await tick()).toBe(0);
   });
 });
