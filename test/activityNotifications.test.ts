@@ -1,3 +1,4 @@
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
 import { failTrainingRun } from '../src/training/failTrainingRun.ts';
@@ -8,6 +9,7 @@ import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDis
 import { type FakeUser, messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { startTelegramHarness, type TelegramHarness } from './fakeTelegram/startTelegramHarness.ts';
 import { createValidationWorld, DATANET_NAME, type ValidationWorld } from './fakeTelegram/validationWorld.ts';
+import { earn, linkWallet } from './support/chainHelpers.ts';
 import { fundedPerson, TOKEN } from './support/fixtures.ts';
 import { samplePoem } from './support/samplePoems.ts';
 
@@ -208,5 +210,18 @@ describe('activity notifications as Discord DMs', () => {
 
     expect(await h.bot.notifier!.tick()).toBe(0);
     expect(h.fake.dms(poet)).toHaveLength(1);
+  });
+
+  it('DMs tokens to claim once an epoch commits them to the linked wallet', async () => {
+    const app = h.t.app;
+    await linkWallet(app, account[poet.id], privateKeyToAccount(generatePrivateKey()));
+    await earn(app, account[poet.id], 7n * TOKEN);
+    const { epoch } = await app.rewards.settleEpoch();
+    expect(epoch).not.toBeNull();
+    expect(await h.bot.notifier!.tick()).toBe(1);
+    const [, claim] = h.fake.dms(poet);
+    expect(textOf(claim)).toContain(`to claim on chain (epoch ${epoch})`);
+    expect(textOf(claim)).toContain('7 POT');
+    expect(await h.bot.notifier!.tick()).toBe(0);
   });
 });
