@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramRuntime, type TelegramRuntime } from '../bots/telegram/createTelegramRuntime.ts';
 import { loadConfig } from '../src/config.ts';
+import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
 import { textOf } from './fakeDiscord/createFakeDiscord.ts';
 import type { FakeChannel, FakeRole, FakeUser } from './fakeDiscord/payloads.ts';
 import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
 import { messageUpdate } from './fakeTelegram/buildUpdates.ts';
 import { type FakeTelegram, startFakeTelegram } from './fakeTelegram/startFakeTelegram.ts';
 import { TEST_BOT_TOKEN } from './fakeTelegram/startTelegramHarness.ts';
+import { callError, connectHttp } from './support/mcpTestClient.ts';
 import { type SeededDatanet, seedApprovedDatanet } from './support/seedApprovedDatanet.ts';
 
 // A server's admins set Potluck up with /settings; the environment's rules stay the default.
@@ -107,6 +109,36 @@ describe('/settings', () => {
     expect(await answer(h.fake.command(trainer, 'train', { datanet: seeded.datanetId }))).toContain(
       'limited to the role Developers',
     );
+  });
+
+  it('applies a server’s roles only to what is asked in that server; an agent cannot bring its own', async () => {
+    await answer(h.fake.command(admin, 'settings allow', { permission: 'train', role: trainers.id }));
+    const key = /(pl_[a-z0-9]{16}_[A-Za-z0-9_-]{43})/.exec(
+      await answer(h.fake.command(trainer, 'apikey', { name: 'laptop' })),
+    )![1];
+    const http: HttpServer = await startHttpServer(h.t.app, { host: '127.0.0.1', port: 0 });
+    const mcp = await connectHttp(`${http.url}/mcp`, key);
+    try {
+      // Over MCP there is no server: ROLE_PERMISSIONS decides.
+      const plain = await callError(mcp, 'start_training_run', {
+        datanetId: seeded.datanetId,
+        idempotencyKey: 'm1',
+      });
+      expect(plain).toMatchObject({ code: 'FORBIDDEN' });
+      expect(plain.message).toContain('limited to the role Developers');
+      // Role rules are not an input an agent can send.
+      const sneaky = await callError(mcp, 'start_training_run', {
+        datanetId: seeded.datanetId,
+        idempotencyKey: 'm2',
+        roleRules: { train: [trainers.id] },
+      });
+      expect(sneaky.text).toMatch(/roleRules|Unrecognized key/);
+      expect(await h.t.app.training.list({ datanetId: seeded.datanetId })).toHaveLength(1);
+    } finally {
+      await mcp.close();
+      await http.close();
+      await answer(h.fake.command(admin, 'settings reset', { permission: 'train' }));
+    }
   });
 
   it('refuses @everyone as a role (it is never among a member’s roles)', async () => {
