@@ -11,6 +11,9 @@ import { menuIn } from './commandMenu.ts';
 import { createTelegramBot } from './createTelegramBot.ts';
 import { type Notifier, startNotifier } from './notifications/startNotifier.ts';
 
+const STOP_WAIT_MS = 15_000;
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The update kinds the features handle; Telegram sends nothing else. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
@@ -118,8 +121,12 @@ export function createTelegramRuntime(
       await notifier?.stop();
       // The webhook stays registered on purpose: Telegram keeps updates for it while we restart.
       // Updates fetched but not yet confirmed come again after a restart; dedupeUpdates skips them.
-      if (polling?.isRunning()) {
-        await polling.stop().catch((error) => log.warn('telegram polling stop failed', { error }));
+      if (polling) {
+        await polling.stop()?.catch((error) => log.warn('telegram polling stop failed', { error }));
+        // Let updates being handled (an /ask mid-answer) finish before the app closes its database,
+        // as bot.stop() did; a handler stuck past the bound is left to the process exit.
+        const deadline = Date.now() + STOP_WAIT_MS;
+        while (polling.size() > 0 && Date.now() < deadline) await delay(25);
       }
     },
   };
