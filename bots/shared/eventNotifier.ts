@@ -10,6 +10,8 @@ import { pickLanguage, type Translator, translator } from '../i18n/translator.ts
  */
 export const EVENT_OVERLAP_MS = 10 * 60_000;
 
+const PAGE = 200;
+
 export interface EventSubscription {
   /** The person on this surface: a Telegram user id, a Discord user id. */
   subscriberId: string;
@@ -20,7 +22,8 @@ export interface EventSubscription {
 
 /** A bot's own tables for activity notifications (each bot keeps the SQL in its store). */
 export interface EventSubscriptionStore {
-  listEnabled(limit: number): Promise<EventSubscription[]>;
+  /** Opted-in people with ids after `after` (null: from the start), in id order: a pass pages through all. */
+  listEnabled(after: string | null, limit: number): Promise<EventSubscription[]>;
   /** Those of `keys` already told to this person. */
   delivered(subscriberId: string, keys: string[]): Promise<Set<string>>;
   /**
@@ -61,14 +64,19 @@ export interface EventPassOptions {
  */
 export async function runEventPass(o: EventPassOptions): Promise<number> {
   let sent = 0;
-  for (const sub of await o.store.listEnabled(500)) {
-    try {
-      if (await notifyOne(o, sub)) sent += 1;
-    } catch (error) {
-      o.log.error('activity notification failed', { subscriberId: sub.subscriberId, error });
+  let after: string | null = null;
+  for (;;) {
+    const page = await o.store.listEnabled(after, PAGE);
+    for (const sub of page) {
+      try {
+        if (await notifyOne(o, sub)) sent += 1;
+      } catch (error) {
+        o.log.error('activity notification failed', { subscriberId: sub.subscriberId, error });
+      }
     }
+    if (page.length < PAGE) return sent;
+    after = page[page.length - 1].subscriberId;
   }
-  return sent;
 }
 
 async function notifyOne(o: EventPassOptions, sub: EventSubscription): Promise<boolean> {

@@ -182,10 +182,11 @@ export async function eventChatOf(sql: Sql, telegramUserId: string): Promise<str
 /** The activity notifications' subscriptions and deliveries, for bots/shared/eventNotifier. */
 export function telegramEventStore(sql: Sql): EventSubscriptionStore {
   return {
-    async listEnabled(limit) {
+    async listEnabled(after, limit) {
       const rows = await sql<{ telegram_user_id: string; cursor_at: Date; since_at: Date }[]>`
         select telegram_user_id, cursor_at, since_at from telegram_event_subscriptions
-        where enabled order by telegram_user_id limit ${limit}`;
+        where enabled and (${after}::bigint is null or telegram_user_id > ${after}::bigint)
+        order by telegram_user_id limit ${limit}`;
       return rows.map((r) => ({
         subscriberId: r.telegram_user_id,
         cursorAt: r.cursor_at,

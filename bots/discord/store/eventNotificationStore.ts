@@ -34,10 +34,11 @@ export async function setEventSubscription(
 /** The activity notifications' subscriptions and deliveries, for bots/shared/eventNotifier. */
 export function discordEventStore(sql: Sql): EventSubscriptionStore {
   return {
-    async listEnabled(limit) {
+    async listEnabled(after, limit) {
       const rows = await sql<{ discord_user_id: string; cursor_at: Date; since_at: Date }[]>`
         select discord_user_id, cursor_at, since_at from discord_event_subscriptions
-        where enabled order by discord_user_id limit ${limit}`;
+        where enabled and (${after}::text is null or discord_user_id > ${after}::text)
+        order by discord_user_id limit ${limit}`;
       return rows.map((r) => ({
         subscriberId: r.discord_user_id,
         cursorAt: r.cursor_at,
