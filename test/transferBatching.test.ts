@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../src/errors.ts';
 import { createTestApp, type TestApp } from './support/createTestApp.ts';
-import { fundedPerson, TOKEN } from './support/fixtures.ts';
+import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 
 /*
@@ -28,7 +28,7 @@ const outcome = (p: Promise<{ txId: string; replayed: boolean }>) =>
 
 describe('batched transfers', () => {
   it('commits every transfer of a batch that all fit, each with its own transaction, and replays them by key', async () => {
-    const people = [];
+    const people: string[] = [];
     for (let i = 0; i < 4; i++) people.push(await fundedPerson(t.app, `b${i}`));
     const before = await Promise.all(people.map(balanceOf));
     const requests = Array.from({ length: 24 }, (_, n) => ({
