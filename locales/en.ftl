@@ -484,3 +484,41 @@ event-run-failed = ⚠️ Training run #{ $id } on { $datanet } failed.
 event-claimable = 💰 { $amount } to claim on chain (epoch { $epoch }): see /claim.
 events-more = …and { $count } more.
 events-footer = Turn these off with /notifications off.
+
+## Discord /proof
+dc-proof-description = The on-chain proof of a contribution, its validation outcome, or a model's training data
+dc-proof-contribution = Proof that a contribution is anchored on chain
+dc-proof-validation = Proof that a contribution's approval or rejection is anchored on chain
+dc-proof-model = A model's training snapshot, and proof that a contribution is in it
+dc-proof-contribution-id = Contribution number
+dc-proof-model-id = Model number
+dc-proof-model-member = Contribution to prove included (optional)
+proof-title-contribution = Contribution #{ $id }
+proof-title-validation = Validation of contribution #{ $id }
+proof-title-model = Training snapshot of model #{ $id }
+proof-state-queued = Waiting for the next anchoring batch; ask again in a little while.
+proof-state-undecided = Not decided yet: the outcome is anchored once validators settle it.
+proof-state-batched = In a batch whose anchoring transaction is not mined yet.
+proof-state-anchored = Anchored on chain.
+proof-state-model = Trained on { $count ->
+    [one] one contribution
+   *[other] { $count } contributions
+  }.
+proof-leaf = Leaf
+proof-root = Merkle root
+proof-batch = Batch
+proof-batch-size = { $count ->
+    [one] one leaf
+   *[other] { $count } leaves
+  }
+proof-tx = Anchoring transaction
+proof-tx-pending = not on chain yet
+proof-path = Merkle proof ({ $count ->
+    [one] one step
+   *[other] { $count } steps
+  })
+proof-attached = Too long to show here: attached as proof.json.
+proof-on-chain = Verifies on chain
+proof-verified-yes = yes, the registry accepts it
+proof-verified-no = no, the registry rejects it
+proof-verified-none = not checked (no chain configured, or not registered yet)

@@ -15,6 +15,7 @@ import { linkCommand } from './linkCommand.ts';
 import { modelCommand } from './modelCommand.ts';
 import { notificationsCommand } from './notificationsCommand.ts';
 import { previewCommand } from './previewCommand.ts';
+import { proofCommand } from './proofCommand.ts';
 import { receiptCommand } from './receiptCommand.ts';
 import { reviewButtons, reviewCommand } from './reviewCommand.ts';
 import { rewardsCommand } from './rewardsCommand.ts';
@@ -41,6 +42,7 @@ export const commands: CommandModule[] = [
   rewardsCommand,
   historyCommand,
   receiptCommand,
+  proofCommand,
   transferCommand,
   withdrawCommand,
   claimCommand,

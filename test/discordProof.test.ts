@@ -1,0 +1,104 @@
+import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAF_ENCODINGS } from '../src/anchoring/merkleTrees.ts';
+import { textOf } from './fakeDiscord/createFakeDiscord.ts';
+import type { FakeUser, StoredMessage } from './fakeDiscord/payloads.ts';
+import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDiscordHarness.ts';
+import { drainOutbox } from './support/chainHelpers.ts';
+import { TOKEN } from './support/fixtures.ts';
+
+// /proof on the real bot (issue 18 point 4: proofs on Discord).
+let h: DiscordHarness;
+let poet: FakeUser;
+let contributionId: string;
+
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: { name: string; value: string }[];
+}
+const embedOf = (m: StoredMessage) => m.embeds[0] as Embed;
+const field = (e: Embed, prefix: string) => e.fields?.find((f) => f.name.startsWith(prefix))?.value;
+const codeBlock = (value: string) => JSON.parse(value.replace(/^```json\n/, '').replace(/\n```$/, ''));
+
+beforeAll(async () => {
+  // Batches anchor at once, so the proof is on chain within the test.
+  h = await startDiscordHarness({ OUTBOX_BATCH_MAX_WAIT_SECONDS: '0' }, (fake) => {
+    poet = fake.addUser('Poet');
+    return undefined;
+  });
+  const app = h.t.app;
+  const [owner, v1, v2] = await Promise.all(
+    ['owner', 'v1', 'v2'].map(async (name) => {
+      const { accountId } = await app.accounts.createAgent({ name });
+      await app.ledger.requestFaucet({ accountId, idempotencyKey: 'seed' });
+      return accountId;
+    }),
+  );
+  const d = await app.datanets.create({
+    ownerAccountId: owner,
+    name: 'Proof Verse',
+    validationReward: TOKEN,
+  });
+  await app.datanets.fundPool({
+    accountId: owner,
+    datanetId: d.id,
+    amount: 10n * TOKEN,
+    idempotencyKey: 'pool',
+  });
+  const r = await app.contributions.submit({
+    accountId: owner,
+    datanetId: d.id,
+    items: [{ text: 'Lanterns sway above the night market as the rain taps softly on the canvas roofs.' }],
+    idempotencyKey: 'c',
+  });
+  contributionId = r.accepted[0].contributionId;
+  for (const v of [v1, v2]) {
+    await app.validation.stake({ accountId: v, datanetId: d.id, amount: 10n * TOKEN, idempotencyKey: 's' });
+    await app.validation.vote({ accountId: v, contributionId, approve: true });
+  }
+  await drainOutbox(app);
+}, 120_000);
+afterAll(async () => h?.close());
+
+describe('/proof', () => {
+  it('shows an anchored contribution’s leaf, root, transaction and a Merkle proof that verifies', async () => {
+    const expected = await h.t.app.chain.getContributionProof({ contributionId });
+    if (expected.state === 'queued') throw new Error('not anchored');
+    const m = await h.fake.reply(h.fake.command(poet, 'proof contribution', { id: `#${contributionId}` }));
+    expect(m.flags & 64).toBe(64);
+    const e = embedOf(m);
+    expect(e.title).toBe(`🔐 Contribution #${contributionId}`);
+    expect(e.description).toBe('Anchored on chain.');
+    expect(field(e, 'Merkle root')).toBe(`\`${expected.batch.root}\``);
+    expect(field(e, 'Anchoring transaction')).toMatch(/^`0x[0-9a-f]{64}`$/);
+    expect(field(e, 'Verifies on chain')).toBe('✅ yes, the registry accepts it');
+    // What the user reads is enough to check the proof themself, against the root shown.
+    const leaf = codeBlock(field(e, 'Leaf')!);
+    const proof = codeBlock(field(e, 'Merkle proof')!);
+    expect(leaf).toEqual(expected.leaf);
+    const root = field(e, 'Merkle root')!.replaceAll('`', '');
+    expect(
+      StandardMerkleTree.verify(
+        root,
+        [...LEAF_ENCODINGS.contribution],
+        [leaf.contributionId, leaf.contributorRef, leaf.contentHash, leaf.datanetId],
+        proof,
+      ),
+    ).toBe(true);
+  });
+
+  it('proves the validation outcome too', async () => {
+    const m = await h.fake.reply(h.fake.command(poet, 'proof validation', { id: contributionId }));
+    const e = embedOf(m);
+    expect(e.title).toBe(`🔐 Validation of contribution #${contributionId}`);
+    expect(codeBlock(field(e, 'Leaf')!)).toMatchObject({ approved: true });
+    expect(field(e, 'Verifies on chain')).toBe('✅ yes, the registry accepts it');
+  });
+
+  it('says clearly when there is no such contribution', async () => {
+    const text = textOf(await h.fake.reply(h.fake.command(poet, 'proof contribution', { id: '999999' })));
+    expect(text).toContain('not found');
+    expect(text).toContain('999999');
+  });
+});
