@@ -522,3 +522,58 @@ proof-on-chain = Verifies on chain
 proof-verified-yes = yes, the registry accepts it
 proof-verified-no = no, the registry rejects it
 proof-verified-none = not checked (no chain configured, or not registered yet)
+
+## Reviewing: /review on Discord and Telegram, and the contribution card validators judge
+review-approve = Approve
+review-reject = Reject
+review-skip = Skip
+review-approved = Approved
+review-rejected = Rejected
+review-card-title = Contribution #{ $id }
+review-checks = Automatic checks
+review-checks-line = score { $score }/100 · language { $language } · { $chars } characters
+review-source = Source
+review-deposit = Deposit
+review-near = 🔁 Near-duplicate of
+review-near-similar = #{ $id } ({ $percent }% similar)
+review-outcome = Outcome
+review-outcome-withdrawn = Withdrawn by the contributor.
+review-outcome-expired = The review window closed without a decision: returned to the contributor with the deposit.
+review-outcome-approved = Approved after { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  } (stake for { $for }, against { $against }).
+review-outcome-rejected = Rejected after { $votes ->
+    [one] { $votes } vote
+   *[other] { $votes } votes
+  } (stake for { $for }, against { $against }).
+review-you-approved = ✅ You approved #{ $id } with { $weight } of stake.
+review-you-rejected = ❌ You rejected #{ $id } with { $weight } of stake.
+review-status-approved = approved
+review-status-rejected = rejected
+review-status-pending = pending
+review-status-withdrawn = withdrawn
+review-status-expired = expired
+dc-review-description = The next contribution waiting for your vote, with Approve / Reject buttons
+dc-review-datanet = Only this datanet
+dc-review-no-stake = You don't validate any datanet yet. Stake with `/validator stake`, then come back.
+dc-review-empty = 🎉 Nothing waiting for your vote in { $names }.
+dc-review-footer = Votes stay sealed until the outcome · review closes { $closes }
+dc-review-reject-title = Reject contribution #{ $id }
+dc-review-reject-why = Why? (the contributor and validators see it)
+dc-review-sealed = Your vote is sealed: nobody sees it, or any tally, until the outcome.
+dc-review-now = It is now **{ $status }**.
+tg-review-no-stake = You don't validate any datanet yet: stake on one first.
+tg-review-empty = 🎉 Nothing is waiting for your vote.
+tg-review-near = 🔁 Near-duplicate of #{ $id } ({ $percent }% similar):
+tg-review-deposit = Deposit { $amount } · review closes { $closes }
+tg-review-sealed-note = Votes stay sealed until the outcome: one vote each, final, weighted by stake.
+tg-review-why = ❌ Reject contribution #{ $id }: why? (Shown once the outcome is decided.)
+tg-review-no-reason = No reason
+tg-review-back = ⬅️ Back
+tg-review-sealed = Your vote is sealed until the outcome.
+tg-review-now = It is now { $status }.
+tg-reason-off-topic = Off-topic for this datanet
+tg-reason-low-quality = Low quality
+tg-reason-copy = Copy of another text
+tg-reason-language = Wrong language

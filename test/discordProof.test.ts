@@ -7,10 +7,13 @@ import { type DiscordHarness, startDiscordHarness } from './fakeDiscord/startDis
 import { drainOutbox } from './support/chainHelpers.ts';
 import { TOKEN } from './support/fixtures.ts';
 
-// /proof on the real bot (issue 18 point 4: proofs on Discord).
+// /proof on the real bot (issue 18 point 4: proofs on Discord), and /review in the reader's language (point 1).
 let h: DiscordHarness;
 let poet: FakeUser;
+let shirin: FakeUser;
 let contributionId: string;
+let datanetId: string;
+let owner: string;
 
 interface Embed {
   title?: string;
@@ -19,22 +22,26 @@ interface Embed {
 }
 const embedOf = (m: StoredMessage) => m.embeds[0] as Embed;
 const field = (e: Embed, prefix: string) => e.fields?.find((f) => f.name.startsWith(prefix))?.value;
+/** Persian messages isolate their arguments (FSI … PDI); the words around them are what is checked. */
+const bare = (text: string | undefined) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
 const codeBlock = (value: string) => JSON.parse(value.replace(/^```json\n/, '').replace(/\n```$/, ''));
 
 beforeAll(async () => {
   // Batches anchor at once, so the proof is on chain within the test.
   h = await startDiscordHarness({ OUTBOX_BATCH_MAX_WAIT_SECONDS: '0' }, (fake) => {
     poet = fake.addUser('Poet');
+    shirin = fake.addUser('Shirin');
     return undefined;
   });
   const app = h.t.app;
-  const [owner, v1, v2] = await Promise.all(
+  const [first, v1, v2] = await Promise.all(
     ['owner', 'v1', 'v2'].map(async (name) => {
       const { accountId } = await app.accounts.createAgent({ name });
       await app.ledger.requestFaucet({ accountId, idempotencyKey: 'seed' });
       return accountId;
     }),
   );
+  owner = first;
   const d = await app.datanets.create({
     ownerAccountId: owner,
     name: 'Proof Verse',
@@ -53,6 +60,7 @@ beforeAll(async () => {
     idempotencyKey: 'c',
   });
   contributionId = r.accepted[0].contributionId;
+  datanetId = d.id;
   for (const v of [v1, v2]) {
     await app.validation.stake({ accountId: v, datanetId: d.id, amount: 10n * TOKEN, idempotencyKey: 's' });
     await app.validation.vote({ accountId: v, contributionId, approve: true });
@@ -100,5 +108,43 @@ describe('/proof', () => {
     const text = textOf(await h.fake.reply(h.fake.command(poet, 'proof contribution', { id: '999999' })));
     expect(text).toContain('not found');
     expect(text).toContain('999999');
+  });
+});
+
+describe('/review in Persian', () => {
+  it('speaks Persian to a validator who chose it: the card, its buttons and the empty queue', async () => {
+    const app = h.t.app;
+    expect(textOf(await h.fake.reply(h.fake.command(shirin, 'language', { language: 'fa' })))).toMatch(
+      /[\u0600-\u06FF]/,
+    );
+    const none = textOf(await h.fake.reply(h.fake.command(shirin, 'review')));
+    expect(none).toContain('هنوز اعتبارسنج هیچ دیتانتی نیستید');
+    const { accountId } = await app.accounts.resolveIdentity({ identity: `discord:${shirin.id}` });
+    await app.ledger.requestFaucet({ accountId, idempotencyKey: 'shirin' });
+    await app.validation.stake({ accountId, datanetId, amount: 10n * TOKEN, idempotencyKey: 'shirin-stake' });
+    const r = await app.contributions.submit({
+      accountId: owner,
+      datanetId,
+      items: [{ text: 'The river writes its long letter to the sea and never signs its name at the end.' }],
+      idempotencyKey: 'c2',
+    });
+    const id = r.accepted[0].contributionId;
+    const card = await h.fake.reply(h.fake.command(shirin, 'review'));
+    const e = embedOf(card);
+    expect(bare(e.title)).toContain(`مشارکت #${id}`);
+    expect(e.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['بررسی‌های خودکار', 'ودیعه']));
+    expect(textOf(card)).toContain('رأی‌ها تا اعلام نتیجه پنهان می‌مانند');
+    expect(textOf(card)).not.toContain('Votes stay sealed');
+    const labels = JSON.stringify(card.components);
+    expect(labels).toContain('تأیید');
+    expect(labels).not.toContain('Approve');
+    // Her vote is confirmed in Persian too, and the queue she emptied says so in Persian.
+    const approve = h.fake.click(shirin, card, `review:approve:${id}:${datanetId}`);
+    await h.fake.waitFor(
+      () => bare(textOf(card)).includes(`مشارکت #${id} را با`),
+      'the Persian confirmation',
+    );
+    expect(approve).toBeDefined();
+    expect(textOf(card)).toContain('چیزی منتظر رأی شما نیست');
   });
 });

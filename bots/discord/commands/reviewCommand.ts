@@ -10,11 +10,15 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import type { ReviewItem } from '../../../src/validation/listReviewQueue.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext } from '../context.ts';
 import { datanetAutocomplete } from '../datanetOption.ts';
+import { localizations } from '../localizations.ts';
 import { contributionEmbed } from '../render/contributionEmbed.ts';
 import { sealedVote } from '../reviews/voteButtons.ts';
+
+const en = translator('en');
 
 type View = {
   content: string;
@@ -33,37 +37,43 @@ async function nextItem(ctx: BotContext, accountId: string, datanetRef: string |
       );
   if (datanets.length === 0) {
     return {
-      content: "You don't validate any datanet yet. Stake with `/validator stake`, then come back.",
+      content: ctx.tr.t('dc-review-no-stake'),
       embeds: [],
       components: [],
     };
   }
   for (const d of datanets) {
     const [item] = await ctx.app.validation.reviewQueue({ accountId, datanetId: d.id, limit: 1 });
-    if (item) return itemView(item, d.name, d.id);
+    if (item) return itemView(ctx.tr, item, d.name, d.id);
   }
   const names = datanets.map((d) => `**${d.name}**`).join(', ');
-  return { content: `🎉 Nothing waiting for your vote in ${names}.`, embeds: [], components: [] };
+  return { content: ctx.tr.t('dc-review-empty', { names }), embeds: [], components: [] };
 }
 
-function itemView(item: ReviewItem, datanetName: string, datanetId: string): View {
+function itemView(tr: Translator, item: ReviewItem, datanetName: string, datanetId: string): View {
   const c = item.contribution;
   const embed = contributionEmbed(c, datanetName, {
     nearDuplicateText: item.nearDuplicate?.content,
-    footer: `Votes stay sealed until the outcome · review closes ${item.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    footer: tr.t('dc-review-footer', {
+      closes:
+        tr.language === 'en'
+          ? `${item.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+          : tr.date(item.closesAt),
+    }),
+    tr,
   });
   const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
     new ButtonBuilder()
       .setCustomId(`review:approve:${c.id}:${datanetId}`)
-      .setLabel('Approve')
+      .setLabel(tr.t('review-approve'))
       .setStyle(ButtonStyle.Success),
     new ButtonBuilder()
       .setCustomId(`review:reject:${c.id}:${datanetId}`)
-      .setLabel('Reject')
+      .setLabel(tr.t('review-reject'))
       .setStyle(ButtonStyle.Danger),
     new ButtonBuilder()
       .setCustomId(`review:next:${datanetId}`)
-      .setLabel('Skip')
+      .setLabel(tr.t('review-skip'))
       .setStyle(ButtonStyle.Secondary),
   );
   return { content: '', embeds: [embed], components: [row] };
@@ -74,9 +84,16 @@ export const reviewCommand: CommandModule = {
   definition: () =>
     new SlashCommandBuilder()
       .setName('review')
-      .setDescription('The next contribution waiting for your vote, with Approve / Reject buttons')
+      .setDescription(en.t('dc-review-description'))
+      .setDescriptionLocalizations(localizations('dc-review-description'))
       .setContexts(InteractionContextType.Guild)
-      .addStringOption((o) => o.setName('datanet').setDescription('Only this datanet').setAutocomplete(true))
+      .addStringOption((o) =>
+        o
+          .setName('datanet')
+          .setDescription(en.t('dc-review-datanet'))
+          .setDescriptionLocalizations(localizations('dc-review-datanet'))
+          .setAutocomplete(true),
+      )
       .toJSON(),
   acknowledge: 'ephemeral',
   autocomplete: datanetAutocomplete,
@@ -86,13 +103,13 @@ export const reviewCommand: CommandModule = {
   },
 };
 
-function reasonModal(contributionId: string, datanetId: string): ModalBuilder {
+function reasonModal(tr: Translator, contributionId: string, datanetId: string): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(`review:reason:${contributionId}:${datanetId}`)
-    .setTitle(`Reject contribution #${contributionId}`.slice(0, 45))
+    .setTitle(tr.t('dc-review-reject-title', { id: contributionId }).slice(0, 45))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('Why? (the contributor and validators see it)')
+        .setLabel(tr.t('dc-review-reject-why'))
         .setTextInputComponent(
           new TextInputBuilder()
             .setCustomId('reason')
@@ -123,7 +140,7 @@ export const reviewButtons: ComponentModule = {
   acknowledge: (customId) => (customId.startsWith('review:reject:') ? 'none' : 'update'),
   async button(interaction, [action, first, second], ctx) {
     if (action === 'reject') {
-      await interaction.showModal(reasonModal(first, second));
+      await interaction.showModal(reasonModal(ctx.tr, first, second));
       return;
     }
     const accountId = await accountOf(ctx, interaction.user);

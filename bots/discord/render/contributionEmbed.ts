@@ -1,6 +1,7 @@
 import { EmbedBuilder } from 'discord.js';
 import type { Contribution } from '../../../src/contributions/contributionStore.ts';
-import { clip, pot } from './format.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
+import { clip } from './format.ts';
 
 export const APPROVE = '✅';
 export const REJECT = '❌';
@@ -27,37 +28,55 @@ const LOOK = {
 export function contributionEmbed(
   c: Contribution,
   datanetName: string,
-  opts: { outcome?: Outcome; nearDuplicateText?: string; footer?: string } = {},
+  opts: { outcome?: Outcome; nearDuplicateText?: string; footer?: string; tr?: Translator } = {},
 ): EmbedBuilder {
+  // Review-channel posts are read by everyone, so they stay in English; /review speaks the reader's language.
+  const tr = opts.tr ?? translator('en');
   const status = opts.outcome?.status ?? c.status;
   const look = LOOK[status];
-  const checks = [`score ${c.checkScore}/100 · language ${c.language} · ${c.chars} characters`];
+  const checks = [
+    tr.t('review-checks-line', {
+      score: tr.figure(String(c.checkScore)),
+      language: c.language,
+      chars: tr.figure(String(c.chars)),
+    }),
+  ];
   for (const p of c.checkProblems.slice(0, 4)) checks.push(`⚠️ ${p}`);
   const embed = new EmbedBuilder()
     .setColor(look.color)
-    .setTitle(`${look.mark} Contribution #${c.id} · ${datanetName}`.slice(0, 256))
+    .setTitle(`${look.mark} ${tr.t('review-card-title', { id: c.id })} · ${datanetName}`.slice(0, 256))
     .setDescription(clip(c.content, 1800))
     .addFields(
-      { name: 'Automatic checks', value: clip(checks.join('\n'), 1024) },
-      { name: 'Source', value: clip(c.source, 200), inline: true },
-      { name: 'Deposit', value: pot(c.deposit), inline: true },
+      { name: tr.t('review-checks'), value: clip(checks.join('\n'), 1024) },
+      { name: tr.t('review-source'), value: clip(c.source, 200), inline: true },
+      { name: tr.t('review-deposit'), value: tr.amount(c.deposit), inline: true },
     );
   if (c.nearDuplicateOf) {
-    const similar = `#${c.nearDuplicateOf} (${Math.round((c.nearDuplicateSimilarity ?? 0) * 100)}% similar)`;
+    const similar = tr.t('review-near-similar', {
+      id: c.nearDuplicateOf,
+      percent: tr.figure(String(Math.round((c.nearDuplicateSimilarity ?? 0) * 100))),
+    });
     const excerpt = opts.nearDuplicateText
       ? `\n> ${clip(opts.nearDuplicateText, 300).replace(/\n/g, '\n> ')}`
       : '';
-    embed.addFields({ name: '🔁 Near-duplicate of', value: clip(`${similar}${excerpt}`, 1024) });
+    embed.addFields({ name: tr.t('review-near'), value: clip(`${similar}${excerpt}`, 1024) });
   }
   if (opts.outcome) {
     const o = opts.outcome;
+    const tally = {
+      votes: o.votes,
+      for: tr.amount(o.approveWeight),
+      against: tr.amount(o.rejectWeight),
+    };
     const value =
       o.status === 'withdrawn'
-        ? 'Withdrawn by the contributor.'
+        ? tr.t('review-outcome-withdrawn')
         : o.status === 'expired'
-          ? 'The review window closed without a decision: returned to the contributor with the deposit.'
-          : `${o.status === 'approved' ? 'Approved' : 'Rejected'} after ${o.votes} vote${o.votes === 1 ? '' : 's'} (stake for ${pot(o.approveWeight)}, against ${pot(o.rejectWeight)}).`;
-    embed.addFields({ name: 'Outcome', value });
+          ? tr.t('review-outcome-expired')
+          : o.status === 'approved'
+            ? tr.t('review-outcome-approved', tally)
+            : tr.t('review-outcome-rejected', tally);
+    embed.addFields({ name: tr.t('review-outcome'), value });
   }
   if (opts.footer) embed.setFooter({ text: opts.footer });
   return embed;

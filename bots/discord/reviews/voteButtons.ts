@@ -9,7 +9,6 @@ import {
 } from 'discord.js';
 import type { ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext } from '../context.ts';
-import { pot } from '../render/format.ts';
 
 /** Approve / Reject under a review-channel post. Pressing one shows nothing to anyone else. */
 export function voteRow(contributionId: string): ActionRowBuilder<ButtonBuilder> {
@@ -42,6 +41,14 @@ function reasonModal(contributionId: string): ModalBuilder {
     );
 }
 
+const STATUS = {
+  pending: 'review-status-pending',
+  approved: 'review-status-approved',
+  rejected: 'review-status-rejected',
+  withdrawn: 'review-status-withdrawn',
+  expired: 'review-status-expired',
+} as const;
+
 /** Casts the vote and says what happened, the same from a review post's buttons and from /review. */
 export async function sealedVote(
   ctx: BotContext,
@@ -57,11 +64,15 @@ export async function sealedVote(
     reason: reason || undefined,
   });
   if (vote.outcome) ctx.nudgeReviews();
-  const what = `${approve ? '✅ You approved' : '❌ You rejected'} #${contributionId} with ${pot(vote.weight)} of stake.`;
+  const { tr } = ctx;
+  const what = tr.t(approve ? 'review-you-approved' : 'review-you-rejected', {
+    id: contributionId,
+    weight: tr.amount(vote.weight),
+  });
   const state =
     vote.status === 'pending'
-      ? ' Your vote is sealed: nobody sees it, or any tally, until the outcome.'
-      : ` It is now **${vote.status}**.`;
+      ? ` ${tr.t('dc-review-sealed')}`
+      : ` ${tr.t('dc-review-now', { status: tr.t(STATUS[vote.status]) })}`;
   return `${what}${state}`;
 }
 
