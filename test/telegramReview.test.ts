@@ -118,3 +118,36 @@ describe('Telegram review', () => {
     expect((await h.app.contributions.get({ contributionId: ids[0] })).status).toBe('approved');
   });
 });
+
+describe('Telegram review in Persian', () => {
+  const shirin: FakeUser = { id: 7105, first_name: 'Shirin', language_code: 'fa' };
+  const bare = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+
+  it('speaks Persian to a Persian validator: the card, its buttons, the reasons and the confirmation', async () => {
+    expect(textOf(await say(shirin, '/review'))).toContain('هنوز اعتبارسنج هیچ دیتانتی نیستید');
+    const { accountId } = await h.app.accounts.resolveIdentity({ identity: `telegram:${shirin.id}` });
+    await h.app.ledger.requestFaucet({ accountId, idempotencyKey: 'f-shirin' });
+    await h.app.validation.stake({
+      accountId,
+      datanetId,
+      amount: (20n * TOKEN).toString(),
+      idempotencyKey: 's',
+    });
+    const card = await say(shirin, '/review');
+    expect(bare(textOf(card))).toContain(`مشارکت #${ids[1]}`);
+    expect(textOf(card)).toContain('<b>بررسی‌های خودکار</b>');
+    expect(textOf(card)).toContain('رأی‌ها تا اعلام نتیجه پنهان می‌مانند');
+    expect(textOf(card)).not.toContain('Automatic checks');
+    expect(buttons(card).map((b) => b.text)).toEqual(['✅ تأیید', '❌ رد', '⏭ بعدی']);
+    const reasons = await press(shirin, `rv:r:${ids[1]}:${datanetId}`);
+    expect(bare(textOf(reasons))).toContain(`رد مشارکت #${ids[1]}: چرا؟`);
+    expect(buttons(reasons)[0].text).toBe('نامرتبط با این دیتانت');
+    const rejected = await press(shirin, `rv:x:${ids[1]}:${datanetId}:1`);
+    expect(bare(textOf(rejected))).toContain(`مشارکت #${ids[1]} را با`);
+    expect(textOf(rejected)).toContain('رأی شما تا اعلام نتیجه پنهان می‌ماند');
+    // The reason is stored in one wording, whatever the validator's language.
+    const stored = await h.app.database.sql`
+      select reason from votes where contribution_id = ${ids[1]} and reason is not null`;
+    expect(stored).toEqual([{ reason: 'Low quality' }]);
+  });
+});

@@ -1,13 +1,33 @@
 import { Composer, InlineKeyboard } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import type { ReviewItem } from '../../../src/validation/listReviewQueue.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
-import { formatAmount } from '../render/formatAmount.ts';
+import { formatAmount, formatWhen } from '../render/formatAmount.ts';
 import { block, type Html, html, inline, joinHtml, text } from '../render/html.ts';
 import { editHtml, replyHtml } from '../render/send.ts';
+import { ht } from '../render/translateHtml.ts';
 
-/** Reasons a validator can give for a rejection with one tap (index in the callback data). */
-const REASONS = ['Off-topic for this datanet', 'Low quality', 'Copy of another text', 'Wrong language'];
+/**
+ * Reasons a validator can give for a rejection with one tap (index in the callback data). The
+ * button reads in the validator's language; the reason stored is the English one, one wording
+ * for every reader of the outcome.
+ */
+const REASONS = [
+  'tg-reason-off-topic',
+  'tg-reason-low-quality',
+  'tg-reason-copy',
+  'tg-reason-language',
+] as const;
+const STATUS = {
+  pending: 'review-status-pending',
+  approved: 'review-status-approved',
+  rejected: 'review-status-rejected',
+  withdrawn: 'review-status-withdrawn',
+  expired: 'review-status-expired',
+} as const;
+
+const english = translator('en');
 
 type Card = { body: Html; keyboard?: InlineKeyboard };
 
@@ -17,6 +37,7 @@ type Card = { body: Html; keyboard?: InlineKeyboard };
  */
 async function nextCard(
   app: App,
+  tr: Translator,
   accountId: string,
   datanetIds: string[] | null,
   after?: string,
@@ -24,42 +45,51 @@ async function nextCard(
   const ids =
     datanetIds ??
     (await app.validation.status({ accountId })).stakes.filter((s) => s.staked > 0n).map((s) => s.datanetId);
-  if (ids.length === 0) return { body: html`You don't validate any datanet yet: stake on one first.` };
+  if (ids.length === 0) return { body: ht(tr, 'tg-review-no-stake') };
   for (const datanetId of ids) {
     const queue = await app.validation.reviewQueue({ accountId, datanetId, limit: 25 });
     const skipped = after ? queue.filter((q) => q.contribution.id !== after) : queue;
     const item =
       skipped.find((q) => !after || Number(q.contribution.id) > Number(after)) ?? skipped[0] ?? null;
-    if (item) return cardOf(item, (await app.datanets.get({ datanet: datanetId })).name);
+    if (item) return cardOf(tr, item, (await app.datanets.get({ datanet: datanetId })).name);
   }
-  return { body: html`🎉 Nothing is waiting for your vote.` };
+  return { body: ht(tr, 'tg-review-empty') };
 }
 
 /** A contribution as validators judge it: text, automatic checks, near-duplicate. Never a tally. */
-function cardOf(item: ReviewItem, datanetName: string): Card {
+function cardOf(tr: Translator, item: ReviewItem, datanetName: string): Card {
   const c = item.contribution;
   const problems = c.checkProblems.slice(0, 4).map((p) => html`⚠️ ${inline(p)}`);
   const near = item.nearDuplicate
-    ? html`\n🔁 Near-duplicate of #${item.nearDuplicate.contributionId} (${Math.round(item.nearDuplicate.similarity * 100)}% similar):\n${block(item.nearDuplicate.content, 400)}`
+    ? html`\n${ht(tr, 'tg-review-near', { id: item.nearDuplicate.contributionId, percent: tr.figure(String(Math.round(item.nearDuplicate.similarity * 100))) })}\n${block(item.nearDuplicate.content, 400)}`
     : '';
-  const body = html`📝 <b>Contribution #${c.id}</b> · ${inline(datanetName)}
+  const checks = ht(tr, 'review-checks-line', {
+    score: tr.figure(String(c.checkScore)),
+    language: c.language,
+    chars: tr.figure(String(c.chars)),
+  });
+  const deposit = ht(tr, 'tg-review-deposit', {
+    amount: formatAmount(c.deposit, { tr }),
+    closes: formatWhen(item.closesAt, tr),
+  });
+  const body = html`📝 <b>${ht(tr, 'review-card-title', { id: c.id })}</b> · ${inline(datanetName)}
 ${block(c.content, 2500)}
 
-<b>Automatic checks</b>: score ${c.checkScore}/100 · language ${text(c.language)} · ${c.chars} characters${problems.length ? html`\n${joinHtml(problems)}` : ''}${near}
-Deposit ${formatAmount(c.deposit)} · review closes ${text(item.closesAt.toISOString().slice(0, 16).replace('T', ' '))} UTC
-<i>Votes stay sealed until the outcome: one vote each, final, weighted by stake.</i>`;
-  return { body, keyboard: cardKeyboard(c.id, c.datanetId) };
+<b>${ht(tr, 'review-checks')}</b>: ${checks}${problems.length ? html`\n${joinHtml(problems)}` : ''}${near}
+${deposit}
+<i>${ht(tr, 'tg-review-sealed-note')}</i>`;
+  return { body, keyboard: cardKeyboard(tr, c.id, c.datanetId) };
 }
 
-function reasonKeyboard(contributionId: string, datanetId: string): InlineKeyboard {
+function reasonKeyboard(tr: Translator, contributionId: string, datanetId: string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   REASONS.forEach((r, i) => {
-    keyboard.text(r, `rv:x:${contributionId}:${datanetId}:${i}`).row();
+    keyboard.text(tr.t(r), `rv:x:${contributionId}:${datanetId}:${i}`).row();
   });
   return keyboard
-    .text('No reason', `rv:x:${contributionId}:${datanetId}:-`)
+    .text(tr.t('tg-review-no-reason'), `rv:x:${contributionId}:${datanetId}:-`)
     .row()
-    .text('⬅️ Back', `rv:b:${contributionId}:${datanetId}`);
+    .text(tr.t('tg-review-back'), `rv:b:${contributionId}:${datanetId}`);
 }
 
 /**
@@ -70,27 +100,23 @@ export function reviewFeature(): Composer<PotluckContext> {
   const feature = new Composer<PotluckContext>();
   feature.command('review', async (ctx) => {
     requirePrivateChat(ctx);
-    const { app } = ctx.potluck;
+    const { app, tr } = ctx.potluck;
     const accountId = await ctx.potluck.accountId();
     const name = typeof ctx.match === 'string' ? ctx.match.trim() : '';
     const only = name ? [(await app.datanets.get({ datanet: name })).id] : null;
-    const card = await nextCard(app, accountId, only);
+    const card = await nextCard(app, tr, accountId, only);
     await replyHtml(ctx, card.body, card.keyboard ? { reply_markup: card.keyboard } : {});
   });
   feature.callbackQuery(/^rv:([abrsx]):(\d+):(\d+)(?::(\d+|-))?$/, async (ctx) => {
     requirePrivateChat(ctx);
-    const { app } = ctx.potluck;
+    const { app, tr } = ctx.potluck;
     const [, action, contributionId, datanetId, reason] = ctx.match;
     const accountId = await ctx.potluck.accountId();
     if (action === 'r') {
       await ctx.answerCallbackQuery();
-      await editHtml(
-        ctx,
-        html`❌ Reject contribution #${contributionId}: why? (Shown once the outcome is decided.)`,
-        {
-          reply_markup: reasonKeyboard(contributionId, datanetId),
-        },
-      );
+      await editHtml(ctx, ht(tr, 'tg-review-why', { id: contributionId }), {
+        reply_markup: reasonKeyboard(tr, contributionId, datanetId),
+      });
       return;
     }
     let line: Html | string = '';
@@ -100,27 +126,30 @@ export function reviewFeature(): Composer<PotluckContext> {
         accountId,
         contributionId,
         approve,
-        reason: !approve && reason && reason !== '-' ? REASONS[Number(reason)] : undefined,
+        reason: !approve && reason && reason !== '-' ? english.t(REASONS[Number(reason)]) : undefined,
       });
       const state =
         vote.status === 'pending'
-          ? html`Your vote is sealed until the outcome.`
-          : html`It is now <b>${text(vote.status)}</b>.`;
-      const did = approve ? html`✅ You approved` : html`❌ You rejected`;
-      line = html`${did} #${contributionId} with ${formatAmount(vote.weight)} of stake. ${state}\n\n`;
-      await ctx.answerCallbackQuery({ text: approve ? 'Approved' : 'Rejected' });
+          ? ht(tr, 'tg-review-sealed')
+          : ht(tr, 'tg-review-now', { status: html`<b>${text(tr.t(STATUS[vote.status]))}</b>` });
+      const did = ht(tr, approve ? 'review-you-approved' : 'review-you-rejected', {
+        id: contributionId,
+        weight: formatAmount(vote.weight, { tr }),
+      });
+      line = html`${did} ${state}\n\n`;
+      await ctx.answerCallbackQuery({ text: tr.t(approve ? 'review-approved' : 'review-rejected') });
     } else {
       await ctx.answerCallbackQuery();
     }
-    const next = await nextCard(app, accountId, [datanetId], action === 's' ? contributionId : undefined);
+    const next = await nextCard(app, tr, accountId, [datanetId], action === 's' ? contributionId : undefined);
     await editHtml(ctx, html`${line}${next.body}`, next.keyboard ? { reply_markup: next.keyboard } : {});
   });
   return feature;
 }
 
-function cardKeyboard(contributionId: string, datanetId: string): InlineKeyboard {
+function cardKeyboard(tr: Translator, contributionId: string, datanetId: string): InlineKeyboard {
   return new InlineKeyboard()
-    .text('✅ Approve', `rv:a:${contributionId}:${datanetId}`)
-    .text('❌ Reject', `rv:r:${contributionId}:${datanetId}`)
-    .text('⏭ Skip', `rv:s:${contributionId}:${datanetId}`);
+    .text(`✅ ${tr.t('review-approve')}`, `rv:a:${contributionId}:${datanetId}`)
+    .text(`❌ ${tr.t('review-reject')}`, `rv:r:${contributionId}:${datanetId}`)
+    .text(`⏭ ${tr.t('review-skip')}`, `rv:s:${contributionId}:${datanetId}`);
 }
