@@ -577,3 +577,25 @@ tg-reason-off-topic = Off-topic for this datanet
 tg-reason-low-quality = Low quality
 tg-reason-copy = Copy of another text
 tg-reason-language = Wrong language
+
+## Discord /validator
+dc-validator-description = Validate a datanet: stake POT, vote on contributions, earn rewards
+dc-validator-stake = Stake POT on a datanet to become (or weigh more as) its validator
+dc-validator-amount = POT, e.g. 10
+dc-validator-unstake = Take your whole stake back (after your open votes are decided)
+dc-validator-status = Your stakes and reputation: agreement, gold accuracy, earnings
+dc-validator-leaderboard = A datanet's validators by earnings and agreement
+validator-reputation = { $votes } votes · agreement { $agreement } · gold { $gold } of { $answered } · earned { $earned }
+validator-forfeited = , forfeited { $amount }
+validator-suspended = · ⚠️ below the gold threshold: not earning until it recovers
+dc-validator-stake-line = **{ $datanet }** · staked { $staked }
+dc-validator-below-min = (below the { $min } minimum: no voting)
+dc-validator-open = { $reputation }, { $open } still open
+dc-validator-status-title = 🛡️ Your validator status
+dc-validator-none = You are not validating any datanet. Start with `/validator stake`.
+dc-validator-you = you
+dc-validator-board-title = 🏆 Validators of { $datanet }
+dc-validator-board-empty = No validators yet.
+dc-validator-staked = 🛡️ You now stake { $amount } on **{ $datanet }**. Press Approve / Reject on its review posts or use `/review` to vote.
+dc-validator-returned = ↩️ { $amount } returned from **{ $datanet }** to your balance.
+dc-validator-nothing = You had nothing staked on **{ $datanet }**.

@@ -555,3 +555,25 @@ tg-reason-off-topic = نامرتبط با این دیتانت
 tg-reason-low-quality = کیفیت پایین
 tg-reason-copy = رونوشت متنی دیگر
 tg-reason-language = زبان نادرست
+
+## Discord /validator
+dc-validator-description = اعتبارسنجی یک دیتانت: POT سهام بگذارید، به مشارکت‌ها رأی دهید، پاداش بگیرید
+dc-validator-stake = روی یک دیتانت POT سهام بگذارید تا اعتبارسنج آن شوید (یا وزن رأیتان بیشتر شود)
+dc-validator-amount = مقدار POT، مثلاً 10
+dc-validator-unstake = کل سهامتان را پس بگیرید (پس از تعیین تکلیف رأی‌های باز)
+dc-validator-status = سهام و اعتبار شما: هم‌رأیی، دقت در نمونه‌های طلایی، درآمد
+dc-validator-leaderboard = اعتبارسنج‌های یک دیتانت بر اساس درآمد و هم‌رأیی
+validator-reputation = { $votes } رأی · هم‌رأیی { $agreement } · طلایی { $gold } از { $answered } · درآمد { $earned }
+validator-forfeited = ، ازدست‌رفته { $amount }
+validator-suspended = · ⚠️ زیر آستانهٔ نمونه‌های طلایی: تا بهبود، درآمدی ندارد
+dc-validator-stake-line = **{ $datanet }** · سهام { $staked }
+dc-validator-below-min = (کمتر از حداقل { $min }: بدون حق رأی)
+dc-validator-open = { $reputation }، { $open } رأی هنوز باز
+dc-validator-status-title = 🛡️ وضعیت اعتبارسنجی شما
+dc-validator-none = اعتبارسنج هیچ دیتانتی نیستید. با `/validator stake` شروع کنید.
+dc-validator-you = شما
+dc-validator-board-title = 🏆 اعتبارسنج‌های { $datanet }
+dc-validator-board-empty = هنوز اعتبارسنجی نیست.
+dc-validator-staked = 🛡️ اکنون { $amount } روی **{ $datanet }** سهام دارید. برای رأی دادن، روی پست‌های بررسی آن تأیید / رد را بزنید یا از `/review` استفاده کنید.
+dc-validator-returned = ↩️ { $amount } از **{ $datanet }** به موجودی شما برگشت.
+dc-validator-nothing = روی **{ $datanet }** سهامی نداشتید.

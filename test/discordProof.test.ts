@@ -146,5 +146,8 @@ describe('/review in Persian', () => {
     );
     expect(approve).toBeDefined();
     expect(textOf(card)).toContain('چیزی منتظر رأی شما نیست');
+    const status = bare(textOf(await h.fake.reply(h.fake.command(shirin, 'validator status'))));
+    expect(status).toContain('وضعیت اعتبارسنجی شما');
+    expect(status).toContain('**Proof Verse** · سهام ۱۰ POT');
   });
 });

@@ -1,59 +1,83 @@
 import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { parseTokens } from '../../../src/shared/amount.ts';
 import type { ValidatorRecord } from '../../../src/validation/validatorRecords.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
-import { pot } from '../render/format.ts';
 
-const pct = (bps: number | null) => (bps === null ? '—' : `${Math.floor(bps / 100)}%`);
+const en = translator('en');
+const pct = (tr: Translator, bps: number | null) =>
+  bps === null ? '—' : tr.figure(`${Math.floor(bps / 100)}%`);
 
 /** Agreement with outcomes, gold accuracy, votes and earnings: only decided votes count. */
-function reputation(r: ValidatorRecord): string {
-  const suspended = r.suspended ? ' · ⚠️ below the gold threshold: not earning until it recovers' : '';
-  return `${r.votesCast} votes · agreement ${pct(r.agreementBps)} · gold ${pct(r.goldAccuracyBps)} of ${r.goldAnswered} · earned ${pot(r.earned)}${r.forfeited > 0n ? `, forfeited ${pot(r.forfeited)}` : ''}${suspended}`;
+function reputation(tr: Translator, r: ValidatorRecord): string {
+  const record = tr.t('validator-reputation', {
+    votes: r.votesCast,
+    agreement: pct(tr, r.agreementBps),
+    gold: pct(tr, r.goldAccuracyBps),
+    answered: r.goldAnswered,
+    earned: tr.amount(r.earned),
+  });
+  const forfeited = r.forfeited > 0n ? tr.t('validator-forfeited', { amount: tr.amount(r.forfeited) }) : '';
+  return `${record}${forfeited}${r.suspended ? ` ${tr.t('validator-suspended')}` : ''}`;
 }
+
+/** A subcommand's or option's description, in English with the other languages' text. */
+const described = <T extends { setDescription(d: string): T; setDescriptionLocalizations(m: object): T }>(
+  b: T,
+  id: string,
+) => b.setDescription(en.t(id)).setDescriptionLocalizations(localizations(id));
 
 export const validatorCommand: CommandModule = {
   name: 'validator',
   definition: () =>
     new SlashCommandBuilder()
       .setName('validator')
-      .setDescription('Validate a datanet: stake POT, vote on contributions, earn rewards')
+      .setDescription(en.t('dc-validator-description'))
+      .setDescriptionLocalizations(localizations('dc-validator-description'))
       .setContexts(InteractionContextType.Guild)
       .addSubcommand((s) =>
         s
           .setName('stake')
-          .setDescription('Stake POT on a datanet to become (or weigh more as) its validator')
+          .setDescription(en.t('dc-validator-stake'))
+          .setDescriptionLocalizations(localizations('dc-validator-stake'))
           .addStringOption((o) =>
-            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
           )
-          .addStringOption((o) => o.setName('amount').setDescription('POT, e.g. 10').setRequired(true)),
+          .addStringOption((o) => described(o.setName('amount'), 'dc-validator-amount').setRequired(true)),
       )
       .addSubcommand((s) =>
         s
           .setName('unstake')
-          .setDescription('Take your whole stake back (after your open votes are decided)')
+          .setDescription(en.t('dc-validator-unstake'))
+          .setDescriptionLocalizations(localizations('dc-validator-unstake'))
           .addStringOption((o) =>
-            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
           ),
       )
       .addSubcommand((s) =>
-        s.setName('status').setDescription('Your stakes and reputation: agreement, gold accuracy, earnings'),
+        s
+          .setName('status')
+          .setDescription(en.t('dc-validator-status'))
+          .setDescriptionLocalizations(localizations('dc-validator-status')),
       )
       .addSubcommand((s) =>
         s
           .setName('leaderboard')
-          .setDescription("A datanet's validators by earnings and agreement")
+          .setDescription(en.t('dc-validator-leaderboard'))
+          .setDescriptionLocalizations(localizations('dc-validator-leaderboard'))
           .addStringOption((o) =>
-            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
           ),
       )
       .toJSON(),
   acknowledge: 'ephemeral',
   autocomplete: datanetAutocomplete,
   async execute(interaction, ctx) {
+    const { tr } = ctx;
     const sub = interaction.options.getSubcommand();
     const accountId = await accountOf(ctx, interaction.user);
     if (sub === 'status') {
@@ -62,16 +86,14 @@ export const validatorCommand: CommandModule = {
         .filter((s) => s.staked > 0n || s.votesCast > 0)
         .map(
           (s) =>
-            `**${s.datanetName}** · staked ${pot(s.staked)}${s.staked < s.minStake ? ` (below the ${pot(s.minStake)} minimum: no voting)` : ''}\n-# ${reputation(s)}, ${s.openVotes} still open`,
+            `${tr.t('dc-validator-stake-line', { datanet: s.datanetName, staked: tr.amount(s.staked) })}${s.staked < s.minStake ? ` ${tr.t('dc-validator-below-min', { min: tr.amount(s.minStake) })}` : ''}\n-# ${tr.t('dc-validator-open', { reputation: reputation(tr, s), open: s.openVotes })}`,
         );
       await interaction.editReply({
         embeds: [
           new EmbedBuilder()
             .setColor(BRAND)
-            .setTitle('🛡️ Your validator status')
-            .setDescription(
-              lines.join('\n') || 'You are not validating any datanet. Start with `/validator stake`.',
-            ),
+            .setTitle(tr.t('dc-validator-status-title'))
+            .setDescription(lines.join('\n') || tr.t('dc-validator-none')),
         ],
       });
       return;
@@ -81,14 +103,14 @@ export const validatorCommand: CommandModule = {
       const { validators } = await ctx.app.validation.leaderboard({ datanetId: datanet.id, limit: 15 });
       const lines = validators.map(
         (v, i) =>
-          `${i + 1}. ${v.accountId === accountId ? '**you**' : v.displayName || `#${v.accountId}`} · ${reputation(v)}`,
+          `${tr.number(i + 1)}. ${v.accountId === accountId ? `**${tr.t('dc-validator-you')}**` : v.displayName || `#${v.accountId}`} · ${reputation(tr, v)}`,
       );
       await interaction.editReply({
         embeds: [
           new EmbedBuilder()
             .setColor(BRAND)
-            .setTitle(`🏆 Validators of ${datanet.name}`.slice(0, 256))
-            .setDescription(lines.join('\n') || 'No validators yet.'),
+            .setTitle(tr.t('dc-validator-board-title', { datanet: datanet.name }).slice(0, 256))
+            .setDescription(lines.join('\n') || tr.t('dc-validator-board-empty')),
         ],
       });
       return;
@@ -101,15 +123,15 @@ export const validatorCommand: CommandModule = {
         idempotencyKey: idempotencyKeyOf(interaction),
       });
       await interaction.editReply(
-        `🛡️ You now stake ${pot(r.staked)} on **${datanet.name}**. Press Approve / Reject on its review posts or use \`/review\` to vote.`,
+        tr.t('dc-validator-staked', { amount: tr.amount(r.staked), datanet: datanet.name }),
       );
       return;
     }
     const r = await ctx.app.validation.unstake({ accountId, datanetId: datanet.id });
     await interaction.editReply(
       r.returned > 0n
-        ? `↩️ ${pot(r.returned)} returned from **${datanet.name}** to your balance.`
-        : `You had nothing staked on **${datanet.name}**.`,
+        ? tr.t('dc-validator-returned', { amount: tr.amount(r.returned), datanet: datanet.name })
+        : tr.t('dc-validator-nothing', { datanet: datanet.name }),
     );
   },
 };
