@@ -39,7 +39,7 @@ export async function followRun(
     }
   };
   // The run as the command found it comes first, so even one that finishes at once shows its start.
-  await show([runEmbed(first, datanet.name)]);
+  await show([runEmbed(first, datanet.name, ctx.tr)]);
   let last = `${first.status}|${first.progress}|${first.progressMessage}`;
   const runs = ctx.app.training.watch({
     runId,
@@ -48,7 +48,7 @@ export async function followRun(
   });
   for await (const run of runs) {
     const key = `${run.status}|${run.progress}|${run.progressMessage}`;
-    if (key !== last) await show([runEmbed(run, datanet.name)]);
+    if (key !== last) await show([runEmbed(run, datanet.name, ctx.tr)]);
     last = key;
   }
 }

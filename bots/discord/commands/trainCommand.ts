@@ -1,43 +1,78 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
 import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
 import { followRun } from '../followRun.ts';
+import { localizations } from '../localizations.ts';
 import { roleRulesOf } from '../roleRulesOf.ts';
+
+const en = translator('en');
+const text = (id: string) => ({ description: en.t(id), localized: localizations(id) });
 
 export const trainCommand: CommandModule = {
   name: 'train',
   definition: () =>
     new SlashCommandBuilder()
       .setName('train')
-      .setDescription("Train a model on a datanet's approved contributions; progress shows here")
+      .setDescription(en.t('dc-train-description'))
+      .setDescriptionLocalizations(localizations('dc-train-description'))
       .setContexts(InteractionContextType.Guild)
       .addStringOption((o) =>
-        o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
+        o
+          .setName('datanet')
+          .setDescription(text('dc-option-datanet').description)
+          .setDescriptionLocalizations(text('dc-option-datanet').localized)
+          .setRequired(true)
+          .setAutocomplete(true),
       )
       .addStringOption((o) =>
         o
           .setName('base_model')
-          .setDescription('A base model to mix in, by name (the server lists them; optional)')
+          .setDescription(text('dc-train-base-model').description)
+          .setDescriptionLocalizations(text('dc-train-base-model').localized)
           .setMaxLength(64)
           .setAutocomplete(true),
       )
       .addStringOption((o) =>
         o
           .setName('kind')
-          .setDescription('∞-gram index (default) or a LoRA fine-tune of the base model')
-          .addChoices({ name: '∞-gram', value: 'infini-gram' }, { name: 'LoRA fine-tune', value: 'lora' }),
+          .setDescription(text('dc-train-kind').description)
+          .setDescriptionLocalizations(text('dc-train-kind').localized)
+          .addChoices(
+            {
+              name: en.t('dc-train-kind-infini'),
+              name_localizations: localizations('dc-train-kind-infini'),
+              value: 'infini-gram',
+            },
+            {
+              name: en.t('dc-train-kind-lora'),
+              name_localizations: localizations('dc-train-kind-lora'),
+              value: 'lora',
+            },
+          ),
       )
       .addIntegerOption((o) =>
-        o.setName('lora_rank').setDescription('LoRA rank; default 8').setMinValue(1).setMaxValue(128),
+        o
+          .setName('lora_rank')
+          .setDescription(text('dc-train-lora-rank').description)
+          .setDescriptionLocalizations(text('dc-train-lora-rank').localized)
+          .setMinValue(1)
+          .setMaxValue(128),
       )
       .addIntegerOption((o) =>
-        o.setName('lora_epochs').setDescription('LoRA epochs; default 1').setMinValue(1).setMaxValue(100),
+        o
+          .setName('lora_epochs')
+          .setDescription(text('dc-train-lora-epochs').description)
+          .setDescriptionLocalizations(text('dc-train-lora-epochs').localized)
+          .setMinValue(1)
+          .setMaxValue(100),
       )
       .addIntegerOption((o) =>
         o
           .setName('min_span')
-          .setDescription('Shortest match (tokens) that earns data credit; default 4')
+          .setDescription(text('dc-train-min-span').description)
+          .setDescriptionLocalizations(text('dc-train-min-span').localized)
           .setMinValue(1)
           .setMaxValue(64),
       )

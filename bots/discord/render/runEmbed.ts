@@ -1,5 +1,6 @@
 import { EmbedBuilder } from 'discord.js';
 import type { TrainingRun } from '../../../src/training/trainingRunStore.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
 import { BRAND } from './datanetEmbed.ts';
 import { clip, progressBar } from './format.ts';
 
@@ -11,36 +12,52 @@ const LOOK: Record<TrainingRun['status'], { mark: string; color: number }> = {
   cancelled: { mark: '⏹️', color: 0x99aab5 },
 };
 
-/** One training run as a progress message: bar, stage, and what to do once it is done. */
-export function runEmbed(run: TrainingRun, datanetName: string): EmbedBuilder {
+const STATUS: Record<TrainingRun['status'], string> = {
+  queued: 'run-status-queued',
+  running: 'run-status-running',
+  succeeded: 'run-status-succeeded',
+  failed: 'run-status-failed',
+  cancelled: 'run-status-cancelled',
+};
+
+/**
+ * One training run as a progress message: bar, stage, and what to do once it is done. The stage
+ * text comes from the trainer as it is; everything around it is in the reader's language.
+ */
+export function runEmbed(
+  run: TrainingRun,
+  datanetName: string,
+  tr: Translator = translator('en'),
+): EmbedBuilder {
   const look = LOOK[run.status];
-  const lines = [`**${run.status}** · ${run.progressMessage || '…'}`, progressBar(run.progress)];
-  if (run.status === 'succeeded') {
-    lines.push(`Publish it with \`/model publish run:${run.id}\`.`);
-  }
-  if (run.status === 'failed' && run.error) lines.push(`Error: ${clip(run.error, 500)}`);
+  const lines = [
+    `**${tr.t(STATUS[run.status])}** · ${run.progressMessage || '…'}`,
+    progressBar(run.progress),
+  ];
+  if (run.status === 'succeeded') lines.push(tr.t('run-publish', { id: run.id }));
+  if (run.status === 'failed' && run.error) lines.push(tr.t('run-error', { error: clip(run.error, 500) }));
   return new EmbedBuilder()
     .setColor(look.color)
-    .setTitle(`${look.mark} Training run #${run.id} · ${datanetName}`.slice(0, 256))
+    .setTitle(`${look.mark} ${tr.t('run-title', { id: run.id })} · ${datanetName}`.slice(0, 256))
     .setDescription(lines.join('\n'))
     .addFields(
       {
-        name: 'Snapshot',
-        value: `${run.contributionCount} approved contributions\n\`${run.snapshotRoot.slice(0, 18)}…\``,
+        name: tr.t('run-snapshot'),
+        value: `${tr.t('run-snapshot-count', { count: run.contributionCount })}\n\`${run.snapshotRoot.slice(0, 18)}…\``,
         inline: true,
       },
       {
-        name: 'Model',
+        name: tr.t('run-model'),
         value:
           run.options.kind === 'lora'
-            ? `LoRA on ${clip(run.options.baseModel, 60)}`
+            ? tr.t('run-model-lora', { base: clip(run.options.baseModel, 60) })
             : run.options.baseModel
-              ? `∞-gram + ${clip(run.options.baseModel, 60)}`
-              : '∞-gram (words)',
+              ? tr.t('run-model-mixed', { base: clip(run.options.baseModel, 60) })
+              : tr.t('run-model-words'),
         inline: true,
       },
       ...(run.artifactHash
-        ? [{ name: 'Artifact', value: `\`${run.artifactHash.slice(0, 16)}…\``, inline: true }]
+        ? [{ name: tr.t('run-artifact'), value: `\`${run.artifactHash.slice(0, 16)}…\``, inline: true }]
         : []),
     );
 }
