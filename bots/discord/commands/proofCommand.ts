@@ -16,7 +16,7 @@ const STATE = {
   batched: 'proof-state-batched',
   anchored: 'proof-state-anchored',
 } as const;
-interface Shown {
+export interface Shown {
   title: string;
   state: string;
   leaf?: Record<string, unknown>;
@@ -37,7 +37,8 @@ const verdict = (tr: Translator, v: boolean | null | undefined) =>
 /** Hashes and flags as a compact JSON code block (bigints as decimal strings). */
 const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 
-function render(tr: Translator, s: Shown) {
+/** The reply: an embed, and proof.json when the Merkle path will not fit in a field. */
+export function render(tr: Translator, s: Shown) {
   const embed = new EmbedBuilder()
     .setColor(BRAND)
     .setTitle(`🔐 ${s.title}`.slice(0, 256))
