@@ -32,6 +32,9 @@ describe.skipIf(!redisUrl || !databaseUrl)(
       const chain = await startEmbeddedChain({ accounts: 3 });
       cleanups.push(() => chain.close());
       const deployed = await deployContracts(chain.walletClient, chain.publicClient);
+      // The deposit's tokens are minted by the workers' own signer, so before they start sending.
+      const deposit = parseEther('3');
+      await mintTo(chain, deployed, chain.accounts[2].address, deposit);
       const rpc = await serveChainRpc(chain, { host: '127.0.0.1', port: 0 });
       cleanups.push(() => rpc.close());
       const queue = testQueuePrefix(redisUrl!);
@@ -73,7 +76,7 @@ describe.skipIf(!redisUrl || !databaseUrl)(
       await linkWallet(t.app, owner, privateKeyToAccount(generatePrivateKey()));
       await earn(t.app, owner, TOKEN);
       const ref = accountRef(owner);
-      await depositFor(chain, deployed, ref, parseEther('3'));
+      await depositFor(chain, deployed, ref, deposit);
 
       let state = '';
       let claimed = 0n;
@@ -126,26 +129,37 @@ describe.skipIf(!redisUrl || !databaseUrl)(
   },
 );
 
-/** Mints `amount` to a funded development account, which deposits it into the vault for `ref`. */
+const mined = async (chain: Awaited<ReturnType<typeof startEmbeddedChain>>, hash: Promise<Hex>) =>
+  expect((await chain.publicClient.waitForTransactionReceipt({ hash: await hash })).status).toBe('success');
+
+/** Mints with the deployer: the workers sign with the same key, so this must happen before they start. */
+async function mintTo(
+  chain: Awaited<ReturnType<typeof startEmbeddedChain>>,
+  deployed: { token: Hex },
+  to: Hex,
+  amount: bigint,
+) {
+  await mined(
+    chain,
+    chain.walletClient.writeContract({
+      address: deployed.token,
+      abi: tokenAbi,
+      functionName: 'mint',
+      args: [to, amount],
+    }),
+  );
+}
+
+/** A funded development account (not the workers' signer) deposits `amount` into the vault for `ref`. */
 async function depositFor(
   chain: Awaited<ReturnType<typeof startEmbeddedChain>>,
   deployed: { token: Hex; vault: Hex },
   ref: Hex,
   amount: bigint,
 ) {
-  const from = chain.accounts[2];
-  const wallet = chain.walletFor(from);
-  const mined = async (hash: Promise<Hex>) =>
-    expect((await chain.publicClient.waitForTransactionReceipt({ hash: await hash })).status).toBe('success');
+  const wallet = chain.walletFor(chain.accounts[2]);
   await mined(
-    chain.walletClient.writeContract({
-      address: deployed.token,
-      abi: tokenAbi,
-      functionName: 'mint',
-      args: [from.address, amount],
-    }),
-  );
-  await mined(
+    chain,
     wallet.writeContract({
       address: deployed.token,
       abi: tokenAbi,
@@ -154,6 +168,7 @@ async function depositFor(
     }),
   );
   await mined(
+    chain,
     wallet.writeContract({
       address: deployed.vault,
       abi: vaultAbi,
