@@ -1,9 +1,11 @@
 import type { Sql } from '../../src/db/openDatabase.ts';
 import type { EventSubscriptionStore } from '../shared/eventNotifier.ts';
+import { eventSubscriptionTables } from '../shared/eventSubscriptionTables.ts';
 
 /**
  * The Telegram bot's tables (processed updates, earnings notifications, wallet links waiting for a
- * signature): every query on them lives here.
+ * signature, activity subscriptions): every query on them lives here, but the notifier pass's,
+ * written once for both bots in bots/shared/eventSubscriptionTables.ts.
  */
 
 /** Records an update as processed; false when it already was (a redelivery, a restart, another instance). */
@@ -181,75 +183,9 @@ export async function eventChatOf(sql: Sql, telegramUserId: string): Promise<str
 
 /** The activity notifications' subscriptions and deliveries, for bots/shared/eventNotifier. */
 export function telegramEventStore(sql: Sql): EventSubscriptionStore {
-  return {
-    async listEnabled(after, limit) {
-      const rows = await sql<{ telegram_user_id: string; cursor_at: Date; since_at: Date }[]>`
-        select telegram_user_id, cursor_at, since_at from telegram_event_subscriptions
-        where enabled and (${after}::bigint is null or telegram_user_id > ${after}::bigint)
-        order by telegram_user_id limit ${limit}`;
-      return rows.map((r) => ({
-        subscriberId: r.telegram_user_id,
-        cursorAt: r.cursor_at,
-        sinceAt: r.since_at,
-      }));
-    },
-    async delivered(subscriberId, keys) {
-      if (keys.length === 0) return new Set();
-      const rows = await sql<{ event_key: string }[]>`
-        select event_key from telegram_event_deliveries
-        where telegram_user_id = ${subscriberId} and event_key in ${sql(keys)}`;
-      return new Set(rows.map((r) => r.event_key));
-    },
-    async claim(subscriberId, events, now, limit) {
-      const windowStart = new Date(now.getTime() - limit.windowSeconds * 1000);
-      return sql
-        .begin(async (tx) => {
-          const fresh = await tx<{ event_key: string }[]>`
-            insert into telegram_event_deliveries ${tx(
-              events.map((e) => ({ telegram_user_id: subscriberId, event_key: e.key, event_at: e.at })),
-            )} on conflict do nothing returning event_key`;
-          if (fresh.length === 0) return new Set<string>();
-          const slot = await tx`
-            update telegram_event_subscriptions set
-              window_count = case when window_started_at is null or window_started_at <= ${windowStart}
-                then 1 else window_count + 1 end,
-              window_started_at = case when window_started_at is null or window_started_at <= ${windowStart}
-                then ${now} else window_started_at end
-            where telegram_user_id = ${subscriberId} and enabled
-              and (window_started_at is null or window_started_at <= ${windowStart}
-                or window_count < ${limit.maxMessages})
-            returning 1`;
-          if (slot.length === 0) throw RATE_LIMITED;
-          return new Set(fresh.map((r) => r.event_key));
-        })
-        .catch((error) => {
-          if (error === RATE_LIMITED) return new Set<string>();
-          throw error;
-        });
-    },
-    async release(subscriberId, keys) {
-      if (keys.length === 0) return;
-      await sql`
-        delete from telegram_event_deliveries
-        where telegram_user_id = ${subscriberId} and event_key in ${sql(keys)}`;
-    },
-    async advance(subscriberId, cursorAt, forgetBefore) {
-      await sql.begin(async (tx) => {
-        await tx`
-          update telegram_event_subscriptions set cursor_at = greatest(cursor_at, ${cursorAt})
-          where telegram_user_id = ${subscriberId}`;
-        await tx`
-          delete from telegram_event_deliveries
-          where telegram_user_id = ${subscriberId} and event_at < ${forgetBefore}`;
-      });
-    },
-    async disable(subscriberId) {
-      await sql`
-        update telegram_event_subscriptions set enabled = false, updated_at = now()
-        where telegram_user_id = ${subscriberId}`;
-    },
-  };
+  return eventSubscriptionTables(sql, {
+    subscriptions: 'telegram_event_subscriptions',
+    deliveries: 'telegram_event_deliveries',
+    subscriber: 'telegram_user_id',
+  });
 }
-
-/** Rolls back a claim's delivery records when the rate limit leaves no message to send them in. */
-const RATE_LIMITED = new Error('rate limited');
