@@ -37,6 +37,7 @@ import { InferenceMemory } from './inference/inferenceMemory.ts';
 import { withUsage } from './inference/inferenceStore.ts';
 import { type InvokeModelResult, invokeModel } from './inference/invokeModel.ts';
 import { getEarningsOverTime } from './ledger/getEarningsOverTime.ts';
+import { PostingBatcher } from './ledger/postBatched.ts';
 import { requestFaucet } from './ledger/requestFaucet.ts';
 import { loadSystemAccounts } from './ledger/systemAccounts.ts';
 import { transfer } from './ledger/transfer.ts';
@@ -194,6 +195,7 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       jobs,
       modelRuntime,
       inference: new InferenceMemory(),
+      postings: new PostingBatcher(database.sql),
       contributionChecks: new ContributionCheckPool(),
       anchoring: anchoringIntake,
       contributionCounts: datanetContributionCounts,

@@ -5,7 +5,7 @@ import { fundedPerson } from './support/fixtures.ts';
 import { assertLedgerInvariants } from './support/ledgerInvariants.ts';
 
 /*
- * Concurrent transfers share a commit (src/ledger/postBatched.ts, ledger_post_batch): all started in
+ * Concurrent transfers share a commit (src/ledger/postBatched.ts PostingBatcher, ledger_post_batch): all started in
  * the same tick, the first goes out alone and the rest together. Each must still end as it would have
  * alone, in order: all-or-nothing, never an overdraft, keys replayed or refused as before.
  */

@@ -29,12 +29,16 @@ interface Waiting {
  * overdraft or key conflict fails only its own posting. Nobody is told "done" before the commit.
  * No timer: the wait is the previous batch's round trip, so an idle service adds no latency.
  */
-class PostingBatcher {
+export class PostingBatcher {
   private queue: Waiting[] = [];
   private busy = false;
 
   constructor(private readonly sql: Sql) {}
 
+  /**
+   * `postTransaction` with the caller's idempotency key, outside any transaction, group-committed
+   * with concurrent ones. Same results and errors.
+   */
   post(params: Keyed): Promise<PostTransactionResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ params, item: itemOf(params), resolve, reject });
@@ -116,19 +120,4 @@ function itemOf(p: Keyed) {
       role: l.role ?? null,
     })),
   };
-}
-
-const batchers = new WeakMap<Sql, PostingBatcher>();
-
-/**
- * `postTransaction` with the caller's idempotency key, outside any transaction, group-committed with
- * concurrent ones on the same connection pool (see PostingBatcher). Same results and errors.
- */
-export function postBatched(sql: Sql, params: Keyed): Promise<PostTransactionResult> {
-  let batcher = batchers.get(sql);
-  if (!batcher) {
-    batcher = new PostingBatcher(sql);
-    batchers.set(sql, batcher);
-  }
-  return batcher.post(params);
 }

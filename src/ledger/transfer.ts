@@ -4,7 +4,6 @@ import { amountSchema } from '../shared/amount.ts';
 import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
-import { postBatched } from './postBatched.ts';
 
 const params = z.object({
   fromAccountId: idSchema,
@@ -27,8 +26,8 @@ export async function transfer(deps: Deps, input: z.input<typeof params>): Promi
   if (p.fromAccountId === p.toAccountId) throw badInput('Cannot transfer to the same account.');
   if (p.amount <= 0n) throw badInput('amount: must be more than zero');
   // One round trip: the key is claimed, compared and answered in the posting's own statement, and
-  // concurrent transfers share a commit (postBatched).
-  return postBatched(deps.sql, {
+  // concurrent transfers share a commit (deps.postings, a PostingBatcher).
+  return deps.postings.post({
     kind: 'transfer',
     // Kept: transfers made before idempotency records existed still replay by their ledger key.
     idempotencyKey: `transfer:${p.fromAccountId}:${p.idempotencyKey}`,

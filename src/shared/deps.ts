@@ -5,6 +5,7 @@ import type { ContributionCheckPool } from '../contributions/prepareItems.ts';
 import type { ContributionCountsOf } from '../datanets/datanetStore.ts';
 import type { Sql } from '../db/openDatabase.ts';
 import type { InferenceMemory } from '../inference/inferenceMemory.ts';
+import type { PostingBatcher } from '../ledger/postBatched.ts';
 import type { SystemAccounts } from '../ledger/systemAccounts.ts';
 import type { ModelRuntime } from '../ml/modelRuntime.ts';
 import type { NeuralRuntime } from '../ml/serving/neuralRuntime.ts';
@@ -33,6 +34,8 @@ export interface Deps {
   anchoring: AnchoringIntake;
   /** Contributions' per-datanet counts, lent to datanets' summaries (see ContributionCountsOf). */
   contributionCounts: ContributionCountsOf;
+  /** The ledger's group commit for concurrent keyed postings (transfers), one per connection pool. */
+  postings: PostingBatcher;
   /** Worker threads for contribution checks, started on the first large batch. */
   contributionChecks: ContributionCheckPool;
 }
