@@ -3,7 +3,7 @@ import { translator } from '../../i18n/translator.ts';
 import { activityChart, type ChartReply, earningsChart, receiptChart } from '../../shared/charts.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 
@@ -51,14 +51,7 @@ export const chartCommand: CommandModule = {
           .setName('activity')
           .setDescription(en.t('dc-chart-activity'))
           .setDescriptionLocalizations(localizations('dc-chart-activity'))
-          .addStringOption((o) =>
-            o
-              .setName('datanet')
-              .setDescription(en.t('dc-option-datanet'))
-              .setDescriptionLocalizations(localizations('dc-option-datanet'))
-              .setRequired(true)
-              .setAutocomplete(true),
-          )
+          .addStringOption(datanetOption())
           .addIntegerOption((o) =>
             o
               .setName('days')

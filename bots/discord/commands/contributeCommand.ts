@@ -12,7 +12,7 @@ import type { Datanet } from '../../../src/datanets/datanetStore.ts';
 import { badInput } from '../../../src/errors.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext, idempotencyKeyOf } from '../context.ts';
-import { datanetAutocomplete } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetOption } from '../datanetOption.ts';
 import { downloadAttachment } from '../downloadAttachment.ts';
 import { submissionReply } from '../render/submissionReply.ts';
 import { reviewChannelFor } from '../reviews/reviewChannelFor.ts';
@@ -29,9 +29,7 @@ export const contributeCommand: CommandModule = {
         'Add text to a datanet: type it, attach a .txt/.md/.jsonl file, or leave both empty for a form',
       )
       .setContexts(InteractionContextType.Guild)
-      .addStringOption((o) =>
-        o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
-      )
+      .addStringOption(datanetOption())
       .addStringOption((o) =>
         o
           .setName('text')

@@ -2,7 +2,7 @@ import { EmbedBuilder, InteractionContextType, SlashCommandBuilder } from 'disco
 import { parseTokens } from '../../../src/shared/amount.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { BRAND, datanetEmbed } from '../render/datanetEmbed.ts';
 import { clip } from '../render/format.ts';
 import { roleRulesOf } from '../roleRulesOf.ts';
@@ -63,20 +63,13 @@ export const datanetCommand: CommandModule = {
           .addStringOption((o) => o.setName('search').setDescription('Name starts with').setMaxLength(64)),
       )
       .addSubcommand((s) =>
-        s
-          .setName('info')
-          .setDescription("A datanet's rules and numbers")
-          .addStringOption((o) =>
-            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
-          ),
+        s.setName('info').setDescription("A datanet's rules and numbers").addStringOption(datanetOption()),
       )
       .addSubcommand((s) =>
         s
           .setName('fund')
           .setDescription("Add POT to a datanet's reward pool (pays validators per decision)")
-          .addStringOption((o) =>
-            o.setName('datanet').setDescription('Datanet').setRequired(true).setAutocomplete(true),
-          )
+          .addStringOption(datanetOption())
           .addStringOption((o) => o.setName('amount').setDescription('POT, e.g. 25').setRequired(true)),
       )
       .toJSON(),

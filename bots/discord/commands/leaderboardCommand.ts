@@ -19,7 +19,7 @@ import {
 } from '../../shared/leaderboardPage.ts';
 import type { CommandModule, ComponentModule } from '../commandModule.ts';
 import { accountOf } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 
@@ -68,14 +68,7 @@ export const leaderboardCommand: CommandModule = {
       .setDescription(en.t('dc-leaderboard-description'))
       .setDescriptionLocalizations(localizations('dc-leaderboard-description'))
       .setContexts(InteractionContextType.Guild)
-      .addStringOption((o) =>
-        o
-          .setName('datanet')
-          .setDescription(en.t('dc-option-datanet'))
-          .setDescriptionLocalizations(localizations('dc-option-datanet'))
-          .setRequired(true)
-          .setAutocomplete(true),
-      )
+      .addStringOption(datanetOption())
       .addStringOption((o) =>
         o
           .setName('board')

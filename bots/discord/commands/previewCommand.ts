@@ -2,7 +2,7 @@ import { EmbedBuilder, SlashCommandBuilder } from 'discord.js';
 import type { DatasetPreview } from '../../../src/contributions/previewDataset.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 
@@ -48,14 +48,7 @@ export const previewCommand: CommandModule = {
       .setName('preview')
       .setDescription(en.t('dc-preview-description'))
       .setDescriptionLocalizations(localizations('dc-preview-description'))
-      .addStringOption((o) =>
-        o
-          .setName('datanet')
-          .setDescription(en.t('dc-option-datanet'))
-          .setDescriptionLocalizations(localizations('dc-option-datanet'))
-          .setRequired(true)
-          .setAutocomplete(true),
-      )
+      .addStringOption(datanetOption())
       .addStringOption((o) =>
         o
           .setName('language')

@@ -10,7 +10,7 @@ import { PERMISSIONS, type Permission } from '../../../src/config.ts';
 import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import type { BotContext } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 import { reviewChannelFor } from '../reviews/reviewChannelFor.ts';
@@ -74,14 +74,7 @@ export const settingsCommand: CommandModule = {
       .addSubcommand((s) => sub(s, 'show', 'cmd-settings-show'))
       .addSubcommand((s) =>
         sub(s, 'review', 'cmd-settings-review')
-          .addStringOption((o) =>
-            o
-              .setName('datanet')
-              .setDescription(en.t('cmd-settings-datanet'))
-              .setDescriptionLocalizations(localizations('cmd-settings-datanet'))
-              .setRequired(true)
-              .setAutocomplete(true),
-          )
+          .addStringOption(datanetOption('cmd-settings-datanet'))
           .addChannelOption((o) =>
             o
               .setName('channel')

@@ -2,7 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { followRun } from '../followRun.ts';
 import { localizations } from '../localizations.ts';
 import { roleRulesOf } from '../roleRulesOf.ts';
@@ -18,14 +18,7 @@ export const trainCommand: CommandModule = {
       .setDescription(en.t('dc-train-description'))
       .setDescriptionLocalizations(localizations('dc-train-description'))
       .setContexts(InteractionContextType.Guild)
-      .addStringOption((o) =>
-        o
-          .setName('datanet')
-          .setDescription(text('dc-option-datanet').description)
-          .setDescriptionLocalizations(text('dc-option-datanet').localized)
-          .setRequired(true)
-          .setAutocomplete(true),
-      )
+      .addStringOption(datanetOption())
       .addStringOption((o) =>
         o
           .setName('base_model')

@@ -4,7 +4,7 @@ import type { ValidatorRecord } from '../../../src/validation/validatorRecords.t
 import { type Translator, translator } from '../../i18n/translator.ts';
 import type { CommandModule } from '../commandModule.ts';
 import { accountOf, idempotencyKeyOf } from '../context.ts';
-import { datanetAutocomplete, datanetFrom } from '../datanetOption.ts';
+import { datanetAutocomplete, datanetFrom, datanetOption } from '../datanetOption.ts';
 import { localizations } from '../localizations.ts';
 import { BRAND } from '../render/datanetEmbed.ts';
 
@@ -44,9 +44,7 @@ export const validatorCommand: CommandModule = {
           .setName('stake')
           .setDescription(en.t('dc-validator-stake'))
           .setDescriptionLocalizations(localizations('dc-validator-stake'))
-          .addStringOption((o) =>
-            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
-          )
+          .addStringOption(datanetOption())
           .addStringOption((o) => described(o.setName('amount'), 'dc-validator-amount').setRequired(true)),
       )
       .addSubcommand((s) =>
@@ -54,9 +52,7 @@ export const validatorCommand: CommandModule = {
           .setName('unstake')
           .setDescription(en.t('dc-validator-unstake'))
           .setDescriptionLocalizations(localizations('dc-validator-unstake'))
-          .addStringOption((o) =>
-            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
-          ),
+          .addStringOption(datanetOption()),
       )
       .addSubcommand((s) =>
         s
@@ -69,9 +65,7 @@ export const validatorCommand: CommandModule = {
           .setName('leaderboard')
           .setDescription(en.t('dc-validator-leaderboard'))
           .setDescriptionLocalizations(localizations('dc-validator-leaderboard'))
-          .addStringOption((o) =>
-            described(o.setName('datanet'), 'dc-option-datanet').setRequired(true).setAutocomplete(true),
-          ),
+          .addStringOption(datanetOption()),
       )
       .toJSON(),
   acknowledge: 'ephemeral',
