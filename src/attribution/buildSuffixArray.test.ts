@@ -129,6 +129,46 @@ describe('buildSuffixArray', () => {
     expect(Array.from(unsigned)).toEqual(Array.from(before.subarray(0, 3000)));
   });
 
+  it('matches brute force across alphabets 1..70000, runs, periods and document separators', () => {
+    // Lengths reach past several 256-entry read-ahead blocks, so entries a pass writes into the
+    // block it is reading are covered; the shapes force recursion, prefix doubling, or neither.
+    const text = fc.record({
+      k: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 70_000 })),
+      shape: fc.constantFrom('random', 'run', 'periodic', 'documents'),
+      length: fc.integer({ min: 0, max: 1200 }),
+      period: fc.integer({ min: 1, max: 9 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(text, ({ k, shape, length, period, seed }) => {
+        const random = seededRandom(seed);
+        const draw = (bound: number) => Math.floor(random() * bound);
+        let symbols: number[];
+        let alphabet = k;
+        if (shape === 'run') {
+          symbols = new Array(length).fill(draw(k));
+        } else if (shape === 'periodic') {
+          const unit = Array.from({ length: period }, () => draw(k));
+          symbols = Array.from({ length }, (_, i) => unit[i % period] ?? 0);
+        } else if (shape === 'documents') {
+          // buildCorpusIndex's convention: each document ends with its own separator, tokenLimit + d.
+          symbols = [];
+          let d = 0;
+          while (symbols.length < length) {
+            const size = draw(40);
+            for (let i = 0; i < size; i++) symbols.push(draw(k));
+            symbols.push(k + d++);
+          }
+          alphabet = k + d;
+        } else {
+          symbols = Array.from({ length }, () => draw(k));
+        }
+        expect(sortedBy(symbols, alphabet)).toEqual(bruteSuffixArray(symbols));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('rejects symbols outside the alphabet', () => {
     expect(() => buildSuffixArray(Int32Array.of(0, 3), 3)).toThrow(AppError);
     expect(() => buildSuffixArray(Int32Array.of(-1), 3)).toThrow(AppError);

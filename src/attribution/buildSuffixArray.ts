@@ -1,4 +1,5 @@
 import { badInput } from '../errors.ts';
+import { bucketEnds, induceL, induceS, READ_AHEAD, readAhead, type Symbols } from './induceSuffixes.ts';
 import { sortByPrefixDoubling } from './sortByPrefixDoubling.ts';
 
 /**
@@ -49,8 +50,6 @@ export function buildSuffixArray(text: Int32Array | Uint32Array, alphabetSize: n
 
 const EMPTY = -1;
 
-type Symbols = Int32Array | Uint16Array;
-
 function sais(t: Symbols, sa: Int32Array, n: number, k: number): void {
   if (n === 1) {
     sa[0] = 0;
@@ -99,19 +98,25 @@ function sais(t: Symbols, sa: Int32Array, n: number, k: number): void {
   let names = 0;
   let previous = -1;
   let previousLength = 0;
-  for (let i = 0; i < m; i++) {
-    const p = sa[i];
-    const length = sa[m + (p >> 1)];
-    // Equal symbols over equal lengths imply equal types, both ending at an S position. The last
-    // substring runs into the sentinel (p + length > n) and is unique.
-    let same = previous >= 0 && length === previousLength && p + length <= n && previous + length <= n;
-    for (let d = 0; same && d < length; d++) same = t[p + d] === t[previous + d];
-    if (!same) {
-      names++;
-      previous = p;
-      previousLength = length;
+  for (let from = 0; from < m; from += READ_AHEAD) {
+    const to = Math.min(from + READ_AHEAD, m);
+    // Random reads of each substring's first symbols and length slot, issued ahead as in induction.
+    readAhead(t, sa, from, to, 0);
+    readLengthsAhead(sa, m, from, to);
+    for (let i = from; i < to; i++) {
+      const p = sa[i];
+      const length = sa[m + (p >> 1)];
+      // Equal symbols over equal lengths imply equal types, both ending at an S position. The
+      // last substring runs into the sentinel (p + length > n) and is unique.
+      let same = previous >= 0 && length === previousLength && p + length <= n && previous + length <= n;
+      for (let d = 0; same && d < length; d++) same = t[p + d] === t[previous + d];
+      if (!same) {
+        names++;
+        previous = p;
+        previousLength = length;
+      }
+      sa[m + (p >> 1)] = names - 1;
     }
-    sa[m + (p >> 1)] = names - 1;
   }
   // Pack the reduced string (names in text order) into the tail of sa.
   for (let i = n - 1, j = n - 1; i >= m; i--) {
@@ -143,85 +148,24 @@ function sais(t: Symbols, sa: Int32Array, n: number, k: number): void {
   // Stage 3: place the sorted LMS suffixes at their bucket ends and induce the rest.
   sa.fill(EMPTY, m, n);
   bucketEnds(counts, buckets, k);
-  for (let i = m - 1; i >= 0; i--) {
-    const p = sa[i];
-    sa[i] = EMPTY;
-    sa[--buckets[t[p]]] = p;
+  for (let to = m; to > 0; to -= READ_AHEAD) {
+    const from = Math.max(to - READ_AHEAD, 0);
+    readAhead(t, sa, from, to, 0);
+    for (let i = to - 1; i >= from; i--) {
+      const p = sa[i];
+      sa[i] = EMPTY;
+      sa[--buckets[t[p]]] = p;
+    }
   }
   induceL(t, sa, counts, buckets, lEnds, n, k);
   induceS(t, sa, counts, buckets, lEnds, n, k, false);
 }
 
-function bucketEnds(counts: Int32Array, buckets: Int32Array, k: number): void {
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    sum += counts[c];
-    buckets[c] = sum;
-  }
-}
+let _lengthSink = 0;
 
-function bucketStarts(counts: Int32Array, buckets: Int32Array, k: number): void {
-  let sum = 0;
-  for (let c = 0; c < k; c++) {
-    buckets[c] = sum;
-    sum += counts[c];
-  }
-}
-
-/**
- * Induces L suffixes left to right from the LMS suffixes in sa. Types come from symbols, saving a
- * random read of a type array per suffix: sa holds only L and LMS suffixes here, and the
- * predecessor of either is L exactly when its symbol is >= theirs. Leaves in lEnds where each
- * bucket's L part ends.
- */
-function induceL(
-  t: Symbols,
-  sa: Int32Array,
-  counts: Int32Array,
-  buckets: Int32Array,
-  lEnds: Int32Array,
-  n: number,
-  k: number,
-): void {
-  bucketStarts(counts, buckets, k);
-  // The sentinel suffix comes first; its predecessor n-1 is always L.
-  sa[buckets[t[n - 1]]++] = n - 1;
-  for (let i = 0; i < n; i++) {
-    const j = sa[i];
-    if (j > 0) {
-      const c = t[j - 1];
-      if (c >= t[j]) sa[buckets[c]++] = j - 1;
-    }
-  }
-  lEnds.set(buckets);
-}
-
-/**
- * Induces S suffixes right to left. A suffix at index i of bucket d is S exactly when i is past
- * the bucket's L part. With `markLms`, LMS suffixes are stored complemented (~p, never -1 since
- * p >= 1) so the caller can gather them without reading the text again; complemented entries are
- * skipped here, which is right because an LMS suffix's predecessor is L.
- */
-function induceS(
-  t: Symbols,
-  sa: Int32Array,
-  counts: Int32Array,
-  buckets: Int32Array,
-  lEnds: Int32Array,
-  n: number,
-  k: number,
-  markLms: boolean,
-): void {
-  bucketEnds(counts, buckets, k);
-  for (let i = n - 1; i >= 0; i--) {
-    const j = sa[i];
-    if (j > 0) {
-      const c = t[j - 1];
-      const d = t[j];
-      if (c < d || (c === d && i >= lEnds[d])) {
-        // j - 1 is S, and LMS when its own predecessor is larger.
-        sa[--buckets[c]] = markLms && j > 1 && t[j - 2] > c ? ~(j - 1) : j - 1;
-      }
-    }
-  }
+/** Loads the length slots sa[m + p/2] of the LMS positions p in sa[from, to); see readAhead. */
+function readLengthsAhead(sa: Int32Array, m: number, from: number, to: number): void {
+  let x = 0;
+  for (let i = from; i < to; i++) x ^= sa[m + (sa[i] >> 1)];
+  _lengthSink ^= x;
 }

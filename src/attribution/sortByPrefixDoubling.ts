@@ -29,10 +29,13 @@ export function sortByPrefixDoubling(
   }
   for (let i = 0; i < m; i++) sa[next[text[i]]++] = i;
   for (let i = 0; i < m; i++) rank[i] = next[rank[i]] - 1;
-  for (let i = 0; i < m; ) {
-    const last = rank[sa[i]];
-    if (last === i) sa[i] = -1;
-    i = last + 1;
+  // Singleton groups found from the bucket ends in one sequential pass. Walking sa group by group
+  // instead chained every step on a random rank read, which no two misses could overlap: profiled
+  // at 10M Zipf tokens it was two thirds of this function's time.
+  for (let c = 0, start = 0; c < names; c++) {
+    const end = next[c];
+    if (end - start === 1) sa[start] = -1;
+    start = end;
   }
   // Unique last symbol: within an unsorted group at step h every member i has i + h < m.
   for (let h = 1; sa[0] > -m; h *= 2) {
