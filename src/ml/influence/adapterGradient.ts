@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { adapterWeights, type LoraWeights, llamaHidden, llamaLogits, loraKey } from '../lora/llamaForward.ts';
+import { adapterWeights, llamaHidden, loraKey } from '../lora/llamaForward.ts';
 import type { LlamaConfig, LlamaModel } from '../lora/llamaModel.ts';
-import { LORA_TARGETS, type LoraAdapter, type LoraTarget } from '../lora/loraAdapter.ts';
+import { LORA_TARGETS, type LoraAdapter, type LoraTarget, loraScale } from '../lora/loraAdapter.ts';
+import { rotary } from './denseOps.ts';
+import { type BlockInput, blockForward } from './llamaBlockGradient.ts';
+import { blockWeights, headGradient, smallHead, smallModel } from './modelArrays.ts';
+import { projectGradient } from './randomProjection.ts';
+
+export { projectGradient };
 
 /** Which adapter gradients are taken, and how they are projected (recorded in the manifest). */
 export interface InfluenceSpec {
@@ -35,6 +41,14 @@ export function defaultInfluenceSpec(
  * respect to the selected adapter matrices, projected to `projectionDim` by a seeded Rademacher
  * matrix (±1/√d, Johnson–Lindenstrauss: inner products are kept in expectation). Training and
  * serving call this same function, so stored features and call-time gradients share one projection.
+ *
+ * The differentiated blocks run forward and backward by hand (llamaBlockGradient.ts: closed-form
+ * LoRA gradients, dense products on a WebAssembly SIMD kernel), as do the layers below them on
+ * small models; on large ones those lower layers run in tfjs without a tape. Profiled on the tiny
+ * model, tfjs autodiff spent ~20 ms of a 116 ms gradient in its ~700 kernels and the rest
+ * dispatching and taping them; the gradient is the same to float rounding (adapterGradient.test).
+ * Gradients are bit-identical run to run, and equal to the old tfjs ones to ~1e-7 relative, so
+ * features stored by earlier runs stay comparable.
  */
 export function projectedAdapterGradient(
   model: LlamaModel,
@@ -42,48 +56,87 @@ export function projectedAdapterGradient(
   sequence: { tokens: readonly number[]; lossFrom: number },
   spec: InfluenceSpec,
 ): Float32Array {
+  const flat = adapterGradient(model, adapter, sequence, spec);
+  return flat
+    ? projectGradient(flat, spec.projectionDim, spec.projectionSeed)
+    : new Float32Array(spec.projectionDim);
+}
+
+/** The unprojected gradient: [a, b] per selected pair (layer, then spec target order); null if none. */
+export function adapterGradient(
+  model: LlamaModel,
+  adapter: LoraAdapter,
+  sequence: { tokens: readonly number[]; lossFrom: number },
+  spec: Pick<InfluenceSpec, 'layers' | 'targets'>,
+): Float32Array | null {
   const { tokens } = sequence;
   const lossFrom = Math.max(1, sequence.lossFrom);
-  if (tokens.length <= lossFrom) return new Float32Array(spec.projectionDim);
-  const weights = adapterWeights(adapter);
-  try {
-    const keys = spec.layers.flatMap((l) =>
-      spec.targets.map((t) => loraKey(l, t)).filter((k) => weights.pairs.has(k)),
+  if (tokens.length <= lossFrom) return null;
+  const pairs = new Map(adapter.pairs.map((p) => [loraKey(p.layer, p.target), p]));
+  const selected = spec.layers.flatMap((l) =>
+    spec.targets.map((t) => pairs.get(loraKey(l, t))).filter((p) => p !== undefined),
+  );
+  if (selected.length === 0) return null;
+  const grads = new Map(
+    selected.map((p) => [p, { a: new Float32Array(p.a.length), b: new Float32Array(p.b.length) }]),
+  );
+  const c = model.config;
+  const fromLayer = Math.min(...spec.layers);
+  const rows = tokens.length - 1;
+  // Small models run every layer here (tfjs's per-op cost outweighs their arithmetic); large ones
+  // run the layers below the differentiated ones in tfjs.
+  const firstHere = smallModel(model) ? 0 : fromLayer;
+  let x = hiddenEntering(model, adapter, tokens.slice(0, -1), firstHere);
+  const table = rotary(rows, c.headDim, c.ropeBase);
+  const backward: ReturnType<typeof blockForward>['backward'][] = [];
+  for (let l = firstHere; l < c.layers; l++) {
+    const lora: BlockInput['lora'] = {};
+    for (const p of adapter.pairs) if (p.layer === l) lora[p.target] = { a: p.a, b: p.b, grad: grads.get(p) };
+    const block = blockForward(
+      {
+        config: c,
+        weights: blockWeights(model, l),
+        lora,
+        rank: adapter.rank,
+        scale: loraScale(adapter),
+        rows,
+        table,
+      },
+      x,
     );
-    const xs = keys.flatMap((k) => [weights.pairs.get(k)!.a, weights.pairs.get(k)!.b]);
-    if (xs.length === 0) return new Float32Array(spec.projectionDim);
-    // The layers below the lowest differentiated one run off the tape: their output is a constant here.
-    const fromLayer = Math.min(...spec.layers);
-    const grads = tf.tidy(() => {
-      const input = tf.tensor2d([...tokens.slice(0, -1)], [1, tokens.length - 1], 'int32');
-      const targets = tf.tensor1d([...tokens.slice(lossFrom)], 'int32');
-      const hidden = llamaHidden(model, input, weights, fromLayer);
-      const loss = (...vars: tf.Tensor[]) => {
-        const pairs = new Map(weights.pairs);
-        keys.forEach((k, i) => {
-          pairs.set(k, { a: vars[2 * i] as tf.Tensor2D, b: vars[2 * i + 1] as tf.Tensor2D });
-        });
-        const lora: LoraWeights = { scale: weights.scale, pairs };
-        const logits = llamaLogits(model, input, lora, { fromLayer, hidden }).slice(
-          [lossFrom - 1, 0],
-          [tokens.length - lossFrom, -1],
-        );
-        const logp = tf.logSoftmax(logits);
-        const picked = tf.sum(tf.mul(logp, tf.oneHot(targets, model.config.vocabSize)), 1);
-        return tf.neg(tf.mean(picked)) as tf.Scalar;
-      };
-      return tf.grads(loss)(xs);
+    if (l >= fromLayer) backward.push(block.backward);
+    x = block.out;
+  }
+  let dx: Float32Array | null = headGradient(model, x, rows, tokens.slice(lossFrom));
+  for (let i = backward.length - 1; i >= 0 && dx; i--) dx = backward[i](dx, i > 0);
+  const flat = new Float32Array(selected.reduce((n, p) => n + p.a.length + p.b.length, 0));
+  let at = 0;
+  for (const p of selected) {
+    const g = grads.get(p)!;
+    flat.set(g.a, at);
+    flat.set(g.b, at + g.a.length);
+    at += g.a.length + g.b.length;
+  }
+  return flat;
+}
+
+/** The hidden state [T, dim] entering `layer`: tfjs, off the tape (the embeddings' rows for layer 0). */
+function hiddenEntering(model: LlamaModel, adapter: LoraAdapter, input: readonly number[], layer: number) {
+  const embed = layer === 0 ? smallHead(model)?.embed : undefined;
+  if (embed) {
+    const dim = model.config.dim;
+    const x = new Float32Array(input.length * dim);
+    for (const [t, id] of input.entries()) x.set(embed.subarray(id * dim, (id + 1) * dim), t * dim);
+    return x;
+  }
+  const weights = layer > 0 ? adapterWeights(adapter) : undefined;
+  try {
+    return tf.tidy(() => {
+      const ids = tf.tensor2d([...input], [1, input.length], 'int32');
+      return llamaHidden(model, ids, weights, layer).dataSync() as Float32Array;
     });
-    const flat = new Float32Array(grads.reduce((n, g) => n + g.size, 0));
-    let at = 0;
-    for (const g of grads) {
-      flat.set(g.dataSync() as Float32Array, at);
-      at += g.size;
-      g.dispose();
-    }
-    return project(flat, spec.projectionDim, spec.projectionSeed);
   } finally {
-    for (const p of weights.pairs.values()) {
+    for (const p of weights?.pairs.values() ?? []) {
       p.a.dispose();
       p.b.dispose();
     }
@@ -104,25 +157,4 @@ export function contributionFeatures(
     out.set(projectedAdapterGradient(model, adapter, { tokens, lossFrom: 1 }, spec), i * spec.projectionDim);
   });
   return out;
-}
-
-/** g · R with R a seeded ±1/√d matrix, generated row by row (never stored): O(|g| · d). */
-function project(g: Float32Array, d: number, seed: number): Float32Array {
-  const out = new Float64Array(d);
-  let state = (seed ^ 0x9e3779b9) >>> 0 || 1;
-  for (let j = 0; j < g.length; j++) {
-    const v = g[j];
-    for (let k = 0; k < d; k += 32) {
-      // xorshift32: fast, and fixed forever (changing it would invalidate every stored feature).
-      state ^= state << 13;
-      state >>>= 0;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      state >>>= 0;
-      const n = Math.min(32, d - k);
-      for (let b = 0; b < n; b++) out[k + b] += (state >>> b) & 1 ? v : -v;
-    }
-  }
-  const scale = 1 / Math.sqrt(d);
-  return Float32Array.from(out, (x) => x * scale);
 }
