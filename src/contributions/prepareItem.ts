@@ -1,7 +1,8 @@
+import os from 'node:os';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { contentHash } from './checks/contentHash.ts';
-import { lshBandKeys } from './checks/lshBandKeys.ts';
+import { lshBandInt8Keys } from './checks/lshBandKeys.ts';
 import { minhashSignature } from './checks/minhashSignature.ts';
 import { normalizeText } from './checks/normalizeText.ts';
 import { runAutomaticChecks } from './checks/runAutomaticChecks.ts';
@@ -14,6 +15,10 @@ import { serializeSignature } from './checks/serializeSignature.ts';
  * ingest (bench/ingest.ts).
  */
 const LSH_BANDS = 20;
+
+// serializeSignature's bytes are the signature's own memory on a little-endian host: a view costs no
+// copy, and a worker's reply carries the 512 bytes once (structured clone keeps the shared buffer).
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 export interface PreparedItem {
   index: number;
@@ -61,13 +66,9 @@ export function prepareItem(
     score: checks.score,
     problems: checks.problems,
     signature,
-    minhash: serializeSignature(signature),
-    bandKeys: lshBandKeys(signature, LSH_BANDS).map(toInt8Key),
+    minhash: LITTLE_ENDIAN
+      ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength)
+      : serializeSignature(signature),
+    bandKeys: lshBandInt8Keys(signature, LSH_BANDS),
   };
-}
-
-// "<band>:<16 hex>" → int8: the hash already mixes in the band, so the prefix adds nothing, and an
-// int8 index is a third the size of a text one.
-function toInt8Key(key: string): string {
-  return BigInt.asIntN(64, BigInt(`0x${key.slice(key.indexOf(':') + 1)}`)).toString();
 }

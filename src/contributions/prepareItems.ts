@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { isAppError } from '../errors.ts';
 import { type PreparedItem, prepareItem } from './prepareItem.ts';
+import { SignatureCache } from './signatureCache.ts';
 
 export type PrepareOutcome = { item: PreparedItem } | { index: number; code: string; message: string };
 
@@ -38,6 +39,8 @@ export class ContributionCheckPool {
   private next = 0;
   private seq = 0;
   private closed = false;
+  /** Signatures of this app's contributions, for the near-duplicate check (see SignatureCache). */
+  readonly signatures = new SignatureCache();
 
   async prepare(job: PrepareJob): Promise<PrepareOutcome[]> {
     const workers = job.items.length >= WORKER_THRESHOLD ? this.pool() : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimateSimilarity } from './estimateSimilarity.ts';
-import { lshBandKeys } from './lshBandKeys.ts';
+import { lshBandInt8Keys, lshBandKeys } from './lshBandKeys.ts';
 import { minhashSignature } from './minhashSignature.ts';
 import { normalizeText } from './normalizeText.ts';
 
@@ -111,5 +111,22 @@ describe('lshBandKeys', () => {
   it('refuses more bands than values', () => {
     expect(() => lshBandKeys(new Uint32Array(4), 5)).toThrow(RangeError);
     expect(() => lshBandKeys(new Uint32Array(4), 0)).toThrow(RangeError);
+  });
+});
+
+describe('lshBandInt8Keys', () => {
+  it('is each hex key read as a signed 64-bit integer, so stored int8 band keys stay comparable', () => {
+    let negative = 0;
+    for (let i = 0; i < 200; i++) {
+      const sig = minhashSignature(normalizeText(`line ${i} of a poem about rain and the harbour ${i * 7}`));
+      const fromHex = lshBandKeys(sig, 20).map((k) =>
+        BigInt.asIntN(64, BigInt(`0x${k.slice(k.indexOf(':') + 1)}`)).toString(),
+      );
+      const direct = lshBandInt8Keys(sig, 20);
+      expect(direct).toEqual(fromHex);
+      negative += direct.filter((k) => k.startsWith('-')).length;
+    }
+    // Both signs occur, so the two's-complement conversion was exercised.
+    expect(negative).toBeGreaterThan(0);
   });
 });

@@ -30,10 +30,37 @@ function hex32(x: number): string {
  * estimateSimilarity on the stored signatures.
  */
 export function lshBandKeys(sig: Uint32Array, bands: number = DEFAULT_BANDS): string[] {
+  const hashes = bandHashes(sig, bands);
+  const keys: string[] = new Array(bands);
+  for (let band = 0; band < bands; band++) {
+    keys[band] = `${band}:${hex32(hashes[2 * band])}${hex32(hashes[2 * band + 1])}`;
+  }
+  return keys;
+}
+
+/**
+ * The same keys as signed 64-bit integers in decimal, for an int8 column: the 16 hex digits of
+ * lshBandKeys read as one two's-complement number (the hash already mixes in the band, so the
+ * prefix adds nothing). Made from the two halves directly, without the hex string and its parse.
+ */
+export function lshBandInt8Keys(sig: Uint32Array, bands: number = DEFAULT_BANDS): string[] {
+  const hashes = bandHashes(sig, bands);
+  const keys: string[] = new Array(bands);
+  for (let band = 0; band < bands; band++) {
+    keys[band] = BigInt.asIntN(
+      64,
+      (BigInt(hashes[2 * band]) << 32n) | BigInt(hashes[2 * band + 1]),
+    ).toString();
+  }
+  return keys;
+}
+
+/** Per band, its two 32-bit hashes (unsigned) at 2*band and 2*band+1. */
+function bandHashes(sig: Uint32Array, bands: number): Uint32Array {
   if (!Number.isInteger(bands) || bands < 1) throw new RangeError('bands must be a positive integer');
   const rows = Math.floor(sig.length / bands);
   if (rows < 1) throw new RangeError(`a ${sig.length}-value signature cannot make ${bands} bands`);
-  const keys: string[] = new Array(bands);
+  const out = new Uint32Array(2 * bands);
   for (let band = 0; band < bands; band++) {
     // Two independently seeded 32-bit hashes: 64 bits keeps accidental collisions between
     // millions of stored bands negligible without making the indexed keys long.
@@ -43,7 +70,8 @@ export function lshBandKeys(sig: Uint32Array, bands: number = DEFAULT_BANDS): st
       h1 = fmix32(Math.imul(h1 ^ sig[r], 0x01000193));
       h2 = fmix32(Math.imul(h2, 0x5bd1e995) + sig[r]);
     }
-    keys[band] = `${band}:${hex32(h1)}${hex32(h2)}`;
+    out[2 * band] = h1;
+    out[2 * band + 1] = h2;
   }
-  return keys;
+  return out;
 }
