@@ -92,6 +92,7 @@ export function adapterGradient(
   for (let l = firstHere; l < c.layers; l++) {
     const lora: BlockInput['lora'] = {};
     for (const p of adapter.pairs) if (p.layer === l) lora[p.target] = { a: p.a, b: p.b, grad: grads.get(p) };
+    // The top block computes only the rows the loss reads (from lossFrom − 1 on).
     const block = blockForward(
       {
         config: c,
@@ -103,11 +104,12 @@ export function adapterGradient(
         table,
       },
       x,
+      l === c.layers - 1 ? lossFrom - 1 : 0,
     );
     if (l >= fromLayer) backward.push(block.backward);
     x = block.out;
   }
-  let dx: Float32Array | null = headGradient(model, x, rows, tokens.slice(lossFrom));
+  let dx: Float32Array | null = headGradient(model, x, tokens.length - lossFrom, tokens.slice(lossFrom));
   for (let i = backward.length - 1; i >= 0 && dx; i--) dx = backward[i](dx, i > 0);
   const flat = new Float32Array(selected.reduce((n, p) => n + p.a.length + p.b.length, 0));
   let at = 0;

@@ -106,7 +106,7 @@ export function rotary(rows: number, headDim: number, base: number) {
   return { cos, sin };
 }
 
-/** Rotates x [T, heads·d] in place; `inverse` applies the transpose (the backward pass). */
+/** Rotates x [T, heads·d] (row t at position t + offset) in place; `inverse` applies the transpose. */
 export function applyRotary(
   x: Float32Array,
   rows: number,
@@ -114,6 +114,7 @@ export function applyRotary(
   headDim: number,
   table: { cos: Float32Array; sin: Float32Array },
   inverse = false,
+  offset = 0,
 ) {
   const half = headDim / 2;
   const sign = inverse ? -1 : 1;
@@ -121,8 +122,8 @@ export function applyRotary(
     for (let h = 0; h < heads; h++) {
       const base = (t * heads + h) * headDim;
       for (let i = 0; i < half; i++) {
-        const c = table.cos[t * half + i];
-        const s = sign * table.sin[t * half + i];
+        const c = table.cos[(t + offset) * half + i];
+        const s = sign * table.sin[(t + offset) * half + i];
         const a = x[base + 2 * i];
         const b = x[base + 2 * i + 1];
         x[base + 2 * i] = a * c - b * s;

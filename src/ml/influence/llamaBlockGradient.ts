@@ -31,7 +31,7 @@ export interface BlockInput {
   table: { cos: Float32Array; sin: Float32Array };
 }
 
-type Saved = { x: Float32Array; u?: Float32Array };
+type Saved = { x: Float32Array; rows: number; u?: Float32Array };
 
 /**
  * A Llama block's forward pass (as llamaForward's llamaLayers computes it, LoRA included) that
@@ -39,35 +39,40 @@ type Saved = { x: Float32Array; u?: Float32Array };
  * adapter's gradient (closed form: ∂L/∂B = s·dyᵀ(xAᵀ), ∂L/∂A = s·(dy·B)ᵀx) and returns ∂L/∂input,
  * or null when `needInput` is false (the lowest differentiated block: the dense dy·Wᵀ of q, k, v
  * and the attention norm's backward are then skipped).
+ *
+ * Only rows `from`… of the output are computed (the top block feeds just the loss's rows to the
+ * head): keys and values still cover every row, but queries, the output projection and the MLP
+ * run on those rows alone, forward and backward. The output and ∂L/∂output have T − from rows.
  */
-export function blockForward(input: BlockInput, x: Float32Array) {
+export function blockForward(input: BlockInput, x: Float32Array, from = 0) {
   const { config: c, weights: wts, rows: T, table } = input;
   const D = c.dim;
   const H = c.heads;
   const KV = c.kvHeads;
   const hd = c.headDim;
+  const N = T - from;
   const saved = new Map<LoraTarget, Saved>();
   const r = input.rank;
-  const Tp = Math.ceil(T / 4) * 4;
+  const padded = (rows: number) => Math.ceil(rows / 4) * 4;
   const transposed = new Map<Float32Array, Float32Array>();
   const byColumn = (m: Float32Array, rows: number, cols: number) => {
     let t = transposed.get(m);
     if (!t) {
-      t = transpose(m, rows, cols, Tp);
+      t = transpose(m, rows, cols, padded(rows));
       transposed.set(m, t);
     }
     return t;
   };
-  const linear = (target: LoraTarget, xin: Float32Array) => {
+  const linear = (target: LoraTarget, xin: Float32Array, rows: number) => {
     const { byOut, nIn, nOut } = wts.w[target];
-    const y = new Float32Array(T * nOut);
-    addDotRows(y, xin, T, nIn, byOut, nOut);
+    const y = new Float32Array(rows * nOut);
+    addDotRows(y, xin, rows, nIn, byOut, nOut);
     const lora = input.lora[target];
-    const s: Saved = { x: xin };
+    const s: Saved = { x: xin, rows };
     if (lora) {
-      s.u = new Float32Array(T * r);
-      addDotRows(s.u, xin, T, nIn, lora.a, r);
-      addDotRows(y, s.u, T, r, lora.b, nOut, input.scale);
+      s.u = new Float32Array(rows * r);
+      addDotRows(s.u, xin, rows, nIn, lora.a, r);
+      addDotRows(y, s.u, rows, r, lora.b, nOut, input.scale);
     }
     saved.set(target, s);
     return y;
@@ -75,44 +80,50 @@ export function blockForward(input: BlockInput, x: Float32Array) {
   const linearBack = (target: LoraTarget, dy: Float32Array, dx: Float32Array | null) => {
     const { byIn, nIn, nOut } = wts.w[target];
     const s = saved.get(target)!;
-    if (dx) addDotRows(dx, dy, T, nOut, byIn, nIn);
+    const rows = s.rows;
+    if (dx) addDotRows(dx, dy, rows, nOut, byIn, nIn);
     const lora = input.lora[target];
     if (!lora) return;
-    const e = new Float32Array(T * r);
-    addDotRows(e, dy, T, nOut, transpose(lora.b, nOut, r), r);
-    if (dx) addDotRows(dx, e, T, r, transpose(lora.a, r, nIn), nIn, input.scale);
+    const e = new Float32Array(rows * r);
+    addDotRows(e, dy, rows, nOut, transpose(lora.b, nOut, r), r);
+    if (dx) addDotRows(dx, e, rows, r, transpose(lora.a, r, nIn), nIn, input.scale);
     if (lora.grad) {
       // Sums over tokens: operands transposed with the token axis padded to a multiple of 4.
-      const dyT = transpose(dy, T, nOut, Tp);
-      addDotRows(lora.grad.b, dyT, nOut, Tp, transpose(s.u!, T, r, Tp), r, input.scale);
-      addDotRows(lora.grad.a, transpose(e, T, r, Tp), r, Tp, byColumn(s.x, T, nIn), nIn, input.scale);
+      const p = padded(rows);
+      const dyT = transpose(dy, rows, nOut, p);
+      addDotRows(lora.grad.b, dyT, nOut, p, transpose(s.u!, rows, r, p), r, input.scale);
+      addDotRows(lora.grad.a, transpose(e, rows, r, p), r, p, byColumn(s.x, rows, nIn), nIn, input.scale);
     }
   };
 
   const h = new Float32Array(T * D);
   const inv1 = rmsNorm(x, T, D, wts.attnNorm, c.eps, h);
-  const q = linear('q', h);
-  const k = linear('k', h);
-  const v = linear('v', h);
-  applyRotary(q, T, H, hd, table);
+  const q = linear('q', h.subarray(from * D), N);
+  const k = linear('k', h, T);
+  const v = linear('v', h, T);
+  applyRotary(q, N, H, hd, table, false, from);
   applyRotary(k, T, KV, hd, table);
-  const attention = causalAttention(q, k, v, { rows: T, heads: H, kvHeads: KV, headDim: hd });
+  const attention = causalAttention(q, k, v, { rows: T, from, heads: H, kvHeads: KV, headDim: hd });
   const attn = attention.out;
-  const x1 = Float32Array.from(x);
-  const ao = linear('o', attn);
+  const x1 = x.slice(from * D);
+  const ao = linear('o', attn, N);
   for (let i = 0; i < x1.length; i++) x1[i] += ao[i];
-  const f = new Float32Array(T * D);
-  const inv2 = rmsNorm(x1, T, D, wts.ffnNorm, c.eps, f);
-  const gate = linear('gate', f);
-  const up = linear('up', f);
-  const sig = gate.map((g) => 1 / (1 + Math.exp(-g)));
-  const m = gate.map((g, i) => g * sig[i] * up[i]);
-  const out = Float32Array.from(x1);
-  const down = linear('down', m);
+  const f = new Float32Array(N * D);
+  const inv2 = rmsNorm(x1, N, D, wts.ffnNorm, c.eps, f);
+  const gate = linear('gate', f, N);
+  const up = linear('up', f, N);
+  const sig = new Float32Array(gate.length);
+  const m = new Float32Array(gate.length);
+  for (let i = 0; i < gate.length; i++) {
+    sig[i] = 1 / (1 + Math.exp(-gate[i]));
+    m[i] = gate[i] * sig[i] * up[i];
+  }
+  const out = x1.slice();
+  const down = linear('down', m, N);
   for (let i = 0; i < out.length; i++) out[i] += down[i];
 
   const backward = (dout: Float32Array, needInput: boolean): Float32Array | null => {
-    const dx1 = Float32Array.from(dout);
+    const dx1 = dout.slice();
     const dm = new Float32Array(m.length);
     linearBack('down', dout, dm);
     const dgate = new Float32Array(m.length);
@@ -122,22 +133,24 @@ export function blockForward(input: BlockInput, x: Float32Array) {
       dup[i] = dm[i] * gate[i] * s;
       dgate[i] = dm[i] * up[i] * (s + gate[i] * s * (1 - s));
     }
-    const df = new Float32Array(T * D);
+    const df = new Float32Array(N * D);
     linearBack('gate', dgate, df);
     linearBack('up', dup, df);
-    addRmsNormBackward(dx1, df, x1, inv2, T, D, wts.ffnNorm);
+    addRmsNormBackward(dx1, df, x1, inv2, N, D, wts.ffnNorm);
     const dattn = new Float32Array(attn.length);
     linearBack('o', dx1, dattn);
     const { dq, dk, dv } = attention.backward(dattn);
-    applyRotary(dq, T, H, hd, table, true);
+    applyRotary(dq, N, H, hd, table, true, from);
     applyRotary(dk, T, KV, hd, table, true);
     const dh = needInput ? new Float32Array(T * D) : null;
-    linearBack('q', dq, dh);
+    linearBack('q', dq, dh ? dh.subarray(from * D) : null);
     linearBack('k', dk, dh);
     linearBack('v', dv, dh);
     if (!dh) return null;
-    addRmsNormBackward(dx1, dh, x, inv1, T, D, wts.attnNorm);
-    return dx1;
+    const dx = new Float32Array(T * D);
+    dx.set(dx1, from * D);
+    addRmsNormBackward(dx, dh, x, inv1, T, D, wts.attnNorm);
+    return dx;
   };
   return { out, backward };
 }
