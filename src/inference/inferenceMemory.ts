@@ -18,6 +18,8 @@ export class InferenceMemory {
   readonly payees = new Map<string, KnownPayee>();
   /** Account → its spendable ledger account, which never changes once made. */
   readonly ledgerAccounts = new Map<string, string>();
+  /** Datanet → its reward pool's ledger account, made with the datanet and never changed. */
+  readonly poolAccounts = new Map<string, string>();
   readonly settlements = new SettlementBatcher();
   private limiter?: RateLimiter;
 
@@ -33,6 +35,7 @@ export class InferenceMemory {
     this.modelTerms.clear();
     this.payees.clear();
     this.ledgerAccounts.clear();
+    this.poolAccounts.clear();
     this.limiter = undefined;
   }
 }

@@ -23,7 +23,7 @@ export async function ledgerAccountIds(
   return new Map(accountIds.map((id) => [id, known.get(id)!]));
 }
 
-export const ESCROW_SHARDS = 16;
+export const ESCROW_SHARDS = 128;
 
 /** The escrow account holding a call's reserved fee (see migration 0007). */
 export function inferenceEscrowOf(deps: Deps, callId: string): string {

@@ -1,10 +1,12 @@
 import { poolCutBpsOf } from '../datanets/datanetStore.ts';
 import { AppError } from '../errors.ts';
-import { lockLedgerAccounts, poolAccountsOf } from '../ledger/ledgerStore.ts';
-import { type LedgerLeg, postTransaction } from '../ledger/postTransaction.ts';
+import { lockLedgerAccounts } from '../ledger/ledgerStore.ts';
+import { postMany } from '../ledger/postMany.ts';
+import type { LedgerLeg } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
 import { insertPendingAttributions } from './insertPendingAttributions.ts';
 import { attributionEscrowOf, inferenceEscrowOf, ledgerAccountIds } from './ledgerAccountIds.ts';
+import { type PoolCut, poolAccountIds, poolCutOf } from './poolCuts.ts';
 import { hashReceipt, type Receipt } from './receipt.ts';
 import type { FeeSplit } from './splitFee.ts';
 
@@ -112,24 +114,29 @@ export class SettlementBatcher {
 async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutcome | Error)[]> {
   const payees = list.flatMap((s) => s.split.payouts.flatMap((p) => (p.accountId ? [p.accountId] : [])));
   const ledgerIds = await ledgerAccountIds(deps, payees);
-  const pools = await poolCutsOf(deps, list);
+  const datanetIds = [...new Set(list.map((s) => s.datanetId))];
+  const poolIds = await poolAccountIds(deps, datanetIds);
   const settledAt = deps.now().toISOString();
   return deps.sql.begin(async (tx) => {
     const ids = [...new Set(list.map((s) => s.callId))];
-    const legs = list.map((s) => legsOf(deps, s, ledgerIds, pools.get(s.datanetId)));
-    const accounts = [...new Set(legs.flat().map((l) => l.ledgerAccountId!))];
+    // Every account a post may touch: the legs without a pool cut, plus each datanet's pool.
+    const accounts = [
+      ...new Set([...list.flatMap((s) => legsOf(deps, s, ledgerIds)).map(accountOf), ...poolIds.values()]),
+    ];
     // Pipelined, in this order: the calls, then every account the posts will touch, in id order, so
-    // the posts take no new locks and concurrent batches never deadlock.
-    const [rows] = await Promise.all([
+    // the posts take no new locks and concurrent batches never deadlock; and the pool cuts, read
+    // in the same round trip instead of one before the transaction.
+    const [rows, , bps] = await Promise.all([
       tx<{ id: string; status: string; attempt: number }[]>`
         select id, status, attempt from inference_calls where id = any(${ids}::bigint[]) order by id for update`,
       lockLedgerAccounts(tx, accounts),
+      poolCutBpsOf(tx, datanetIds),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const taken = new Set<string>();
     const outcomes: (SettleOutcome | Error)[] = [];
-    const ready: { s: Settlement; body: Receipt; receiptHash: string; legs: LedgerLeg[] }[] = [];
-    for (const [i, s] of list.entries()) {
+    const ready: { s: Settlement; body: Receipt; receiptHash: string }[] = [];
+    for (const s of list) {
       const row = byId.get(s.callId);
       if (row?.status === 'settled' || taken.has(s.callId)) {
         outcomes.push(null);
@@ -142,7 +149,7 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
         const body: Receipt = { ...s.receipt, settledAt };
         const receiptHash = hashReceipt(body);
         outcomes.push({ ...body, receiptHash });
-        ready.push({ s, body, receiptHash, legs: legs[i] });
+        ready.push({ s, body, receiptHash });
       }
     }
     if (ready.length === 0) return outcomes;
@@ -156,7 +163,8 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
       validators: s.split.parts.validators.toString(),
       protocol: s.split.parts.protocol.toString(),
     }));
-    // Sent together: postgres.js pipelines them on the transaction's connection.
+    // Sent together: postgres.js pipelines them on the transaction's connection. The settlements'
+    // postings go as one statement (postMany): the rows above hold every account's lock.
     await Promise.all([
       insertPendingAttributions(
         tx,
@@ -169,38 +177,28 @@ async function settleBatch(deps: Deps, list: Settlement[]): Promise<(SettleOutco
         from jsonb_to_recordset(${tx.json(values as never)}) as v(id bigint, answer text, receipt jsonb,
           receipt_hash text, developer text, data text, validators text, protocol text)
         where c.id = v.id`,
-      ...ready
-        .filter((r) => r.s.fee > 0n)
-        .map((r) =>
-          postTransaction(tx, {
+      postMany(
+        tx,
+        ready
+          .filter((r) => r.s.fee > 0n)
+          .map((r) => ({
             kind: 'inference_settle',
             idempotencyKey: `inference:${r.s.callId}:settle`,
             // Memo ids let rewards and reports break earnings down by model, datanet and receipt.
             memo: { modelId: r.s.modelId, datanetId: r.s.datanetId, receiptId: r.s.callId },
-            legs: r.legs,
-          }),
-        ),
+            legs: legsOf(deps, r.s, ledgerIds, poolCutOf(poolIds, bps, r.s.datanetId)).map((l) => ({
+              ledgerAccountId: accountOf(l),
+              amount: l.amount,
+              role: l.role,
+            })),
+          })),
+      ),
     ]);
     return outcomes;
   });
 }
 
-interface PoolCut {
-  poolId: string;
-  bps: bigint;
-}
-
-/** Each datanet's reward pool and the part of the protocol cut that refills it (issue 16). */
-async function poolCutsOf(deps: Deps, list: Settlement[]): Promise<Map<string, PoolCut>> {
-  const ids = [...new Set(list.map((s) => s.datanetId))];
-  const [bps, pools] = await Promise.all([poolCutBpsOf(deps.sql, ids), poolAccountsOf(deps.sql, ids)]);
-  const cuts = new Map<string, PoolCut>();
-  for (const [datanetId, poolId] of pools) {
-    const cut = bps.get(datanetId);
-    if (cut !== undefined) cuts.set(datanetId, { poolId, bps: BigInt(cut) });
-  }
-  return cuts;
-}
+const accountOf = (l: LedgerLeg): string => l.ledgerAccountId!;
 
 function legsOf(deps: Deps, s: Settlement, ledgerIds: Map<string, string>, pool?: PoolCut): LedgerLeg[] {
   const legs: LedgerLeg[] = [{ ledgerAccountId: inferenceEscrowOf(deps, s.callId), amount: -s.fee }];
