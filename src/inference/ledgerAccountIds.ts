@@ -25,7 +25,7 @@ export async function ledgerAccountIds(
 
 export const ESCROW_SHARDS = 128;
 
-/** The escrow account holding a call's reserved fee (see migration 0007). */
+/** The escrow account holding a call's reserved fee (shards made by migrations 0007 and 0025). */
 export function inferenceEscrowOf(deps: Deps, callId: string): string {
   const name = `inference_escrow_${Number(BigInt(callId) % BigInt(ESCROW_SHARDS))}`;
   const id = (deps.system as Record<string, string>)[name];
