@@ -25,6 +25,11 @@ export interface OpenDatabaseOptions {
   pgliteDataDir?: string;
   /** Pool size for PostgreSQL; PGlite is always one connection. */
   maxConnections?: number;
+  /**
+   * A PGlite data folder dumped with `dumpDataDir` to start from when the folder holds no database
+   * yet, instead of running initdb (seconds of wasm per database; tests start from a migrated copy).
+   */
+  pgliteTemplate?: Blob;
 }
 
 const noNotices = () => {};
@@ -56,10 +61,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => sql.end({ timeout: 5 }),
     };
   }
-  return openPglite(options.pgliteDataDir ?? 'memory://');
+  return openPglite(options.pgliteDataDir ?? 'memory://', options.pgliteTemplate);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, template?: Blob): Promise<Database> {
   // Loaded lazily: a PostgreSQL deployment never pays for the wasm build.
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -70,7 +75,10 @@ async function openPglite(dataDir: string): Promise<Database> {
     releaseLock = acquireDataDirLock(path.join(dataDir, 'potluck.lock'));
   }
   try {
-    const db = await PGlite.create(inMemory ? 'memory://' : dataDir);
+    const empty = inMemory || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+    const db = await PGlite.create(inMemory ? 'memory://' : dataDir, {
+      loadDataDir: empty ? template : undefined,
+    });
     // A unix socket needs no free port and is reachable only from this machine.
     const socketPath = path.join(
       os.tmpdir(),

@@ -8,6 +8,7 @@ import { type App, type CreateAppOptions, createApp } from '../../src/app.ts';
 import { loadConfig, loadTestServices } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/openDatabase.ts';
 import { createLogger } from '../../src/shared/createLogger.ts';
+import { pgliteTemplate } from './pgliteTemplate.ts';
 import { testQueuePrefix } from './testQueuePrefix.ts';
 
 /**
@@ -57,10 +58,13 @@ export async function createTestApp(
     ...env,
   });
   const { databaseUrl, dropDatabase } = await createTestDatabase();
+  // A migrated copy instead of initdb on every PGlite (a restart reopens the folder it left).
+  const template = databaseUrl ? undefined : await pgliteTemplate();
   const start = async () => {
     const database = await openDatabase({
       databaseUrl,
       pgliteDataDir: options.persistent ? path.join(dataDir, 'pgdata') : 'memory://',
+      pgliteTemplate: template,
       maxConnections: options.maxConnections,
     });
     return createApp(config, {
