@@ -178,7 +178,7 @@ export async function createApp(config: Config, options: CreateAppOptions) {
     const migrated = await migrate(database.sql);
     if (migrated.applied.length > 0) log.info('migrations applied', { applied: migrated.applied });
     const metrics = createMetrics();
-    const jobs = createJobQueue(config, log, {
+    const jobs = await createJobQueue(config, log, {
       consume: config.jobs.inStart,
       onJobFinished: (job, seconds, outcome) => metrics.jobFinished(job, seconds, outcome),
     });

@@ -1,16 +1,8 @@
 import { type Config, loadConfig, readEnvironment } from '../config.ts';
 import { explainError } from './explainError.ts';
-import { runAgentCommand } from './runAgentCommand.ts';
-import { runChain } from './runChain.ts';
-import { runDemo } from './runDemo.ts';
-import { runDeploy } from './runDeploy.ts';
-import { runDiscord } from './runDiscord.ts';
-import { runDoctor } from './runDoctor.ts';
-import { runMcp } from './runMcp.ts';
-import { runMigrate } from './runMigrate.ts';
-import { runStart } from './runStart.ts';
-import { runTelegram } from './runTelegram.ts';
-import { runWorker } from './runWorker.ts';
+
+// Each command is imported when it runs: loading them all (discord.js, grammy, the doctor's Redis
+// client...) cost `potluck start` over a second of module loading it never used.
 
 const HELP = `potluck <command>
 
@@ -42,31 +34,31 @@ async function main(argv: string[]): Promise<number> {
   // and doctor reports a bad variable instead of stopping at it.
   switch (command) {
     case 'demo':
-      return runDemo(rest);
+      return (await import('./runDemo.ts')).runDemo(rest);
     case 'doctor':
-      return runDoctor({ env: readEnvironment() });
+      return (await import('./runDoctor.ts')).runDoctor({ env: readEnvironment() });
   }
   const config = loadConfig();
   loadedConfig = config;
   switch (command) {
     case 'start':
-      return runStart(config);
+      return (await import('./runStart.ts')).runStart(config);
     case 'migrate':
-      return runMigrate(config);
+      return (await import('./runMigrate.ts')).runMigrate(config);
     case 'worker':
-      return runWorker(config);
+      return (await import('./runWorker.ts')).runWorker(config);
     case 'agent':
-      return runAgentCommand(config, rest);
+      return (await import('./runAgentCommand.ts')).runAgentCommand(config, rest);
     case 'deploy':
-      return runDeploy(config);
+      return (await import('./runDeploy.ts')).runDeploy(config);
     case 'chain':
-      return runChain(config);
+      return (await import('./runChain.ts')).runChain(config);
     case 'telegram':
-      return runTelegram(config);
+      return (await import('./runTelegram.ts')).runTelegram(config);
     case 'discord':
-      return runDiscord(config, rest);
+      return (await import('./runDiscord.ts')).runDiscord(config, rest);
     case 'mcp':
-      return runMcp(config, rest);
+      return (await import('./runMcp.ts')).runMcp(config, rest);
     default:
       process.stderr.write(`Unknown command "${command}".\n\n${HELP}\n`);
       return 1;

@@ -1,9 +1,9 @@
-import { createTelegramRuntime, type TelegramRuntime } from '../../bots/telegram/createTelegramRuntime.ts';
+import type { DiscordBot } from '../../bots/discord/createDiscordBot.ts';
+import type { TelegramRuntime } from '../../bots/telegram/createTelegramRuntime.ts';
 import { jobDefinitions } from '../../jobs/jobDefinitions.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { startHttpServer } from '../http/startHttpServer.ts';
-import { startDiscordInService } from './runDiscord.ts';
 import { recordServiceAddress } from './serviceAddress.ts';
 
 /**
@@ -15,14 +15,22 @@ import { recordServiceAddress } from './serviceAddress.ts';
 export async function runStart(config: Config): Promise<number> {
   const app = await createApp(config, { jobDefinitions });
   // Telegram runs inside the service when TELEGRAM_TOKEN is set; a webhook mounts on the HTTP server.
-  const telegram = config.telegram.token ? createTelegramRuntime(app, config.telegram) : undefined;
+  // The bots' libraries (grammy, discord.js) load only when their token is set: most starts run neither.
+  const telegram = config.telegram.token
+    ? (await import('../../bots/telegram/createTelegramRuntime.ts')).createTelegramRuntime(
+        app,
+        config.telegram,
+      )
+    : undefined;
   const http = await startHttpServer(app, config.http, { telegramWebhook: telegram?.webhook });
   // Only the embedded database locks out other processes; they then read where to go instead.
   const forgetAddress =
     app.database.kind === 'pglite' ? recordServiceAddress(config.dataDir, `${http.url}/mcp`) : () => {};
   const telegramLine = await startTelegramInService(telegram);
   // Discord runs inside the service when DISCORD_TOKEN is set (or alone: `potluck discord`).
-  const discord = await startDiscordInService(app, config);
+  const discord: { line: string; bot?: DiscordBot } = config.discord.token
+    ? await (await import('./runDiscord.ts')).startDiscordInService(app, config)
+    : { line: 'off (set DISCORD_TOKEN to run the bot)' };
   const lines = [
     'Potluck is running.',
     `  database  ${app.database.kind === 'pglite' ? `embedded PGlite at ${app.database.location}` : `PostgreSQL ${app.database.location}`}`,

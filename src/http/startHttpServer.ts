@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createMcpHttpHandler } from '../../mcp/http/createMcpHttpHandler.ts';
+import type { NodeHandler } from '../../mcp/http/createMcpHttpHandler.ts';
 import type { App } from '../app.ts';
 import { acceptRequestId, withRequestContext } from '../shared/requestContext.ts';
 import { checkReadiness } from './checkReadiness.ts';
@@ -40,7 +40,18 @@ export async function startHttpServer(
   routes: ExtraRoutes = {},
 ): Promise<HttpServer> {
   // MCP Streamable HTTP (stateless, bearer API key): the same endpoint `potluck mcp --http` serves.
-  const mcp = createMcpHttpHandler(app);
+  // Its SDK, schemas and tools (~400 modules) load on the first /mcp request, not before "ready".
+  let mcp: Promise<NodeHandler> | undefined;
+  const mcpHandler = () => {
+    if (!mcp) {
+      mcp = import('../../mcp/http/createMcpHttpHandler.ts').then((m) => m.createMcpHttpHandler(app));
+      // A failed load is tried again by the next request rather than kept.
+      mcp.catch(() => {
+        mcp = undefined;
+      });
+    }
+    return mcp;
+  };
   const walletPage = createWalletPageHandler(app);
   const log = app.deps.log.child({ surface: 'http' });
   let draining = false;
@@ -82,7 +93,10 @@ export async function startHttpServer(
     }
     const hook = routes.telegramWebhook;
     if (hook && req.method === 'POST' && path === hook.path) return hook.handle(req, res);
-    if (path === '/mcp') return mcp(req, res);
+    if (path === '/mcp') {
+      const handler = await mcpHandler().catch((error) => log.error('MCP endpoint did not load', { error }));
+      return handler ? handler(req, res) : json(res, 500, { error: 'MCP endpoint unavailable' });
+    }
     if (path && walletPage.matches(path)) return walletPage.handle(req, res, path);
     if (req.method === 'GET' && path === '/metrics') {
       const registry = app.metrics.registry;

@@ -7,11 +7,18 @@ import type { Deps } from '../shared/deps.ts';
 import { idSchema } from '../shared/ids.ts';
 import { parseInput } from '../shared/parseInput.ts';
 import { buildArtifact, type SnapshotDocument } from './buildArtifact.ts';
-import { buildLoraArtifact } from './buildLoraArtifact.ts';
+import type { BuildLoraArtifactInput } from './buildLoraArtifact.ts';
 import { dropLoraCheckpoint } from './loraCheckpointStore.ts';
 import type { RunOptions, TrainingOptions } from './trainingOptions.ts';
 import type { TrainingRunStatus } from './trainingRunStore.ts';
 import { WORKER_ID } from './workerId.ts';
+
+/**
+ * Imported on the first LoRA run: its tfjs and node-llama-cpp are hundreds of modules that every
+ * process registering this job (`potluck start` among them) would otherwise load at boot.
+ */
+const buildLoraArtifact = async (input: BuildLoraArtifactInput) =>
+  (await import('./buildLoraArtifact.ts')).buildLoraArtifact(input);
 
 const params = z.object({ runId: idSchema });
 

@@ -36,8 +36,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse, path: string) => Prom
 export function createWalletPageHandler(app: App): { matches(path: string): boolean; handle: Handler } {
   const limiter = createRateLimiter(app.config.mcp.rateLimitPerMinute);
   const log = app.deps.log.child({ surface: 'walletPage' });
-  // Warm the bundle so the first visitor does not wait for esbuild.
-  bundleWalletClient().catch((error) => log.error('wallet page script did not bundle', { error }));
+  // The page script is bundled on the first page request (about a second of esbuild), not at start:
+  // most starts never serve the page, and bundling while booting delayed "ready" and grew memory.
   const chainId = app.deps.chain?.chainId ?? app.config.chain.chainId;
 
   const api: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
