@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The wallet page's script, bundled with viem by esbuild when the server starts (never from a CDN).
+// The wallet page's script, bundled with viem by esbuild on the first page request (never from a CDN).
 // It reads its one-time token from the URL fragment (which browsers never send to a server), talks
 // to the user's wallet over EIP-1193, and to this server's /wallet/api only.
 import {
