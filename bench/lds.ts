@@ -62,8 +62,8 @@ try {
     return { prompt: doc.slice(0, cut), answer: doc.slice(cut) };
   });
 
-  // Scores per probe and contribution, by method: gradient influence over the top two layers'
-  // adapters (the default) and over the top layer's alone (half the backward pass).
+  // Scores per probe and contribution, by method: gradient influence over the top layer's
+  // adapters (the default) and over the top two layers' (about twice the cost).
   const gradientScores = (spec: InfluenceSpec) => {
     const features = contributionFeatures(model!, full, docs, spec);
     const d = spec.projectionDim;
@@ -85,9 +85,9 @@ try {
     lossFrom: probe.prompt.length,
   });
   const spec = defaultInfluenceSpec(model.config, full.targets, { projectionDim: 128 });
-  const spec1 = defaultInfluenceSpec(model.config, full.targets, { projectionDim: 128, topLayers: 1 });
+  const spec2 = defaultInfluenceSpec(model.config, full.targets, { projectionDim: 128, topLayers: 2 });
   const gradient = gradientScores(spec);
-  const gradient1 = gradientScores(spec1);
+  const gradient2 = gradientScores(spec2);
   const index = buildCorpusIndex(
     docs.map((doc, c) => ({ contributionId: String(c), tokens: doc.map((t) => t + 1) })),
     { tokenLimit: tiny.vocabSize + 1 },
@@ -130,33 +130,53 @@ try {
     return valid.reduce((a, b) => a + b, 0) / Math.max(1, valid.length);
   };
   emit('lds_gradient', lds(gradient), 'spearman');
-  emit('lds_gradient_top_layer_only', lds(gradient1), 'spearman');
+  emit('lds_gradient_top_two_layers', lds(gradient2), 'spearman');
   emit('lds_spans', lds(spans), 'spearman');
   emit('lds_random', lds(randomScores), 'spearman');
   emit('halves', HALVES, 'adapters');
   emit('probes', probes.length, 'answers');
   emit('contributions', n, 'texts');
 
-  // Cost, warm (the service's scorer is long-lived): per probe, the median of 3 influence
-  // computations against the median of 3 generations of the same answer length with llama.cpp on
-  // the same tiny model (prompt evaluation included, context creation not).
-  const median3 = async (f: () => unknown) => {
+  // Cost, warm (the service's scorer is long-lived): per probe, the median of 5 influence
+  // computations against the median of 5 generations of the same answer length with llama.cpp on
+  // the same tiny model (prompt evaluation included, context creation not). Wall time swings with
+  // the machine's load (a 5 ms computation is preempted as often as a 20 ms one), so the process's
+  // CPU time per computation (llama.cpp's threads included) is reported beside it.
+  const cpuMs: Record<'influence' | 'influence2' | 'generation', number> = {
+    influence: 0,
+    influence2: 0,
+    generation: 0,
+  };
+  const median5 = async (kind: keyof typeof cpuMs, f: () => unknown) => {
     const t: number[] = [];
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < 5; r++) {
+      const c0 = process.cpuUsage();
       const s0 = performance.now();
       await f();
       t.push(performance.now() - s0);
+      const c = process.cpuUsage(c0);
+      cpuMs[kind] += (c.user + c.system) / 1000 / 5;
     }
-    return t.sort((a, b) => a - b)[1];
+    return t.sort((a, b) => a - b)[2];
   };
   const context = await base.createContext({ contextSize: 256, threads: 1 });
+  // Warm-up, as a long-lived scorer is: compiled code, the block weights copied out of tfjs and
+  // each projection matrix generated once, not per call.
+  for (const probe of probes) {
+    projectedAdapterGradient(model, full, sequenceOf(probe), spec);
+    projectedAdapterGradient(model, full, sequenceOf(probe), spec2);
+  }
   let influenceMs = 0;
-  let influence1Ms = 0;
+  let influence2Ms = 0;
   let generationMs = 0;
   for (const probe of probes) {
-    influenceMs += await median3(() => projectedAdapterGradient(model!, full, sequenceOf(probe), spec));
-    influence1Ms += await median3(() => projectedAdapterGradient(model!, full, sequenceOf(probe), spec1));
-    generationMs += await median3(async () => {
+    influenceMs += await median5('influence', () =>
+      projectedAdapterGradient(model!, full, sequenceOf(probe), spec),
+    );
+    influence2Ms += await median5('influence2', () =>
+      projectedAdapterGradient(model!, full, sequenceOf(probe), spec2),
+    );
+    generationMs += await median5('generation', async () => {
       const seq = context.getSequence();
       let produced = 0;
       for await (const _ of seq.evaluate(probe.prompt as never, { temperature: 0 })) {
@@ -169,10 +189,15 @@ try {
   await base.dispose();
   await llama.dispose();
   emit('influence_ms_per_answer', influenceMs / probes.length, 'ms');
-  emit('influence_ms_per_answer_top_layer_only', influence1Ms / probes.length, 'ms');
+  emit('influence_ms_per_answer_top_two_layers', influence2Ms / probes.length, 'ms');
   emit('generation_ms_per_answer', generationMs / probes.length, 'ms');
   emit('influence_cost_vs_generation', influenceMs / generationMs, 'ratio');
-  emit('influence_cost_vs_generation_top_layer_only', influence1Ms / generationMs, 'ratio');
+  emit('influence_cost_vs_generation_top_two_layers', influence2Ms / generationMs, 'ratio');
+  emit('influence_cpu_ms_per_answer', cpuMs.influence / probes.length, 'ms cpu');
+  emit('generation_cpu_ms_per_answer', cpuMs.generation / probes.length, 'ms cpu');
+  emit('influence_cpu_vs_generation', cpuMs.influence / cpuMs.generation, 'ratio');
+  emit('influence_cpu_vs_generation_top_two_layers', cpuMs.influence2 / cpuMs.generation, 'ratio');
+  emit('load_average_1m', os.loadavg()[0], 'processes');
   if (process.env.LDS_135M !== '0') await cost135m(folder);
 } finally {
   model?.dispose();
@@ -204,8 +229,9 @@ function answerLoss(m: LlamaModel, adapter: LoraAdapter, prompt: number[], answe
 
 /**
  * Influence cost on a 135M-shaped model (SmolLM-135M's layers, tiny vocabulary): one projected
- * gradient over the top two layers' rank-8 q,v adapters for a 16-token prompt and 32-token answer.
- * Compare with generation on the same shape in bench/serving (tokens/s).
+ * gradient over the top layer's rank-8 q,v adapters (the default) for a 16-token prompt and
+ * 32-token answer
+ * (median of 3), against llama.cpp generating those 32 tokens after the prompt on the same shape.
  */
 async function cost135m(dir: string): Promise<void> {
   const shape = { dim: 576, layers: 30, heads: 9, kvHeads: 3, ffn: 1536 };
@@ -215,15 +241,41 @@ async function cost135m(dir: string): Promise<void> {
     seed: 1,
   });
   const m = await loadLlamaModel(await fs.readFile(big.path));
+  const llama = await getLlama({ gpu: false, build: 'never', logLevel: LlamaLogLevel.error });
+  const base = await llama.loadModel({ modelPath: big.path });
+  const context = await base.createContext({ contextSize: 256, threads: 1 });
   try {
     const adapter = randomLoraAdapter(shape, { seed: 5, scale: 0.02 });
     const spec = defaultInfluenceSpec(m.config, adapter.targets, { projectionDim: 128 });
     const tokens = Array.from({ length: 48 }, (_, i) => 3 + ((i * 37) % (big.vocabSize - 3)));
     projectedAdapterGradient(m, adapter, { tokens: tokens.slice(0, 8), lossFrom: 4 }, spec); // warm-up
-    const t0 = performance.now();
-    projectedAdapterGradient(m, adapter, { tokens, lossFrom: 16 }, spec);
-    emit('influence_ms_135m_32_answer_tokens', performance.now() - t0, 'ms');
+    const median3 = async (f: () => unknown) => {
+      const t: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        const s0 = performance.now();
+        await f();
+        t.push(performance.now() - s0);
+      }
+      return t.sort((x, y) => x - y)[1];
+    };
+    const influenceMs = await median3(() =>
+      projectedAdapterGradient(m, adapter, { tokens, lossFrom: 16 }, spec),
+    );
+    const generationMs = await median3(async () => {
+      const seq = context.getSequence();
+      let produced = 0;
+      for await (const _ of seq.evaluate(tokens.slice(0, 16) as never, { temperature: 0 })) {
+        if (++produced >= 32) break;
+      }
+      seq.dispose();
+    });
+    emit('influence_ms_135m_32_answer_tokens', influenceMs, 'ms');
+    emit('generation_ms_135m_32_answer_tokens', generationMs, 'ms (llama.cpp, 1 thread)');
+    emit('influence_cost_vs_generation_135m', influenceMs / generationMs, 'ratio');
   } finally {
+    await context.dispose();
+    await base.dispose();
+    await llama.dispose();
     m.dispose();
   }
 }
