@@ -25,9 +25,15 @@ function fullAdapter(shape: { dim: number; layers: number; heads: number; kvHead
 }
 
 /** Largest difference from the tfjs autodiff gradient, relative to that gradient's largest entry. */
-function relativeError(model: LlamaModel, adapter: LoraAdapter, topLayers: number, tokens: number[]) {
+function relativeError(
+  model: LlamaModel,
+  adapter: LoraAdapter,
+  topLayers: number,
+  tokens: number[],
+  lossFrom = 9,
+) {
   const spec = defaultInfluenceSpec(model.config, adapter.targets, { topLayers });
-  const sequence = { tokens, lossFrom: 9 };
+  const sequence = { tokens, lossFrom };
   const ours = adapterGradient(model, adapter, sequence, spec)!;
   const reference = tfjsAdapterGradient(model, adapter, sequence, spec);
   expect(ours.length).toBe(reference.length);
@@ -65,6 +71,9 @@ describe('the hand-written adapter gradient', () => {
     const adapter = randomLoraAdapter(shape, { seed: 5, scale: 0.1 });
     expect(relativeError(model, adapter, 1, tokens)).toBeLessThan(1e-4);
     expect(relativeError(model, adapter, 2, tokens)).toBeLessThan(1e-4);
+    // The top block computes only the loss's rows: every row, and the last one alone.
+    expect(relativeError(model, adapter, 2, tokens, 1)).toBeLessThan(1e-4);
+    expect(relativeError(model, adapter, 2, tokens, tokens.length - 1)).toBeLessThan(1e-4);
   });
 
   it('equals tfjs autodiff: every target adapted, scale alpha/rank = 2', async () => {
