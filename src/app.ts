@@ -196,7 +196,9 @@ export async function createApp(config: Config, options: CreateAppOptions) {
       modelRuntime,
       inference: new InferenceMemory(),
       postings: new PostingBatcher(database.sql),
-      contributionChecks: new ContributionCheckPool(),
+      contributionChecks: new ContributionCheckPool({
+        signatureCacheSize: config.limits.nearDuplicateCacheSize,
+      }),
       anchoring: anchoringIntake,
       contributionCounts: datanetContributionCounts,
     };

@@ -61,6 +61,8 @@ const envSchema = z.object({
   MAX_BATCH_ITEMS: int(1, 100_000).default(1000),
   MIN_CONTRIBUTION_CHARS: int(1, 10_000).default(1),
   NEAR_DUPLICATE_THRESHOLD: z.coerce.number().min(0.5).max(1).default(0.8),
+  /** Contributions' MinHash signatures kept in memory for the near-duplicate check (~800 B each); 0: none. */
+  NEAR_DUPLICATE_CACHE_SIZE: int(0, 10_000_000).default(50_000),
   LINK_CODE_TTL_SECONDS: int(30, 86_400).default(600),
 
   DEFAULT_DEPOSIT: amount.default(1n * ONE_TOKEN),
@@ -249,6 +251,7 @@ export interface Config {
     maxBatchItems: number;
     minContributionChars: number;
     nearDuplicateThreshold: number;
+    nearDuplicateCacheSize: number;
     linkCodeTtlSeconds: number;
   };
   datanetDefaults: {
@@ -348,6 +351,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxBatchItems: e.MAX_BATCH_ITEMS,
       minContributionChars: e.MIN_CONTRIBUTION_CHARS,
       nearDuplicateThreshold: e.NEAR_DUPLICATE_THRESHOLD,
+      nearDuplicateCacheSize: e.NEAR_DUPLICATE_CACHE_SIZE,
       linkCodeTtlSeconds: e.LINK_CODE_TTL_SECONDS,
     },
     datanetDefaults: {

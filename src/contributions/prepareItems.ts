@@ -40,7 +40,11 @@ export class ContributionCheckPool {
   private seq = 0;
   private closed = false;
   /** Signatures of this app's contributions, for the near-duplicate check (see SignatureCache). */
-  readonly signatures = new SignatureCache();
+  readonly signatures: SignatureCache;
+
+  constructor(options: { signatureCacheSize?: number } = {}) {
+    this.signatures = new SignatureCache(options.signatureCacheSize);
+  }
 
   async prepare(job: PrepareJob): Promise<PrepareOutcome[]> {
     const workers = job.items.length >= WORKER_THRESHOLD ? this.pool() : [];
