@@ -1,5 +1,6 @@
 import type { ModelTerms } from '../models/modelStore.ts';
 import { createRateLimiter, type RateLimiter } from '../shared/createRateLimiter.ts';
+import { ReservationBatcher } from './reservationBatcher.ts';
 import { SettlementBatcher } from './settleInference.ts';
 import type { Payee } from './splitFee.ts';
 
@@ -8,8 +9,8 @@ export type KnownPayee = Payee & { datanetId: string };
 
 /**
  * What inference keeps in memory between calls, one per app (made in createApp, closed by
- * app.close()): facts that never change once written, the paid-call rate limit and the settlement
- * batcher. Per process; the database holds everything here too.
+ * app.close()): facts that never change once written, the paid-call rate limit and the reservation
+ * and settlement batchers. Per process; the database holds everything here too.
  */
 export class InferenceMemory {
   /** Published models' terms: a trigger forbids updating a model. */
@@ -20,6 +21,7 @@ export class InferenceMemory {
   readonly ledgerAccounts = new Map<string, string>();
   /** Datanet → its reward pool's ledger account, made with the datanet and never changed. */
   readonly poolAccounts = new Map<string, string>();
+  readonly reservations = new ReservationBatcher();
   readonly settlements = new SettlementBatcher();
   private limiter?: RateLimiter;
 
@@ -29,8 +31,9 @@ export class InferenceMemory {
     return this.limiter;
   }
 
-  /** Waits for the settlements in flight, then forgets what it held. */
+  /** Waits for the reservations and settlements in flight, then forgets what it held. */
   async close(): Promise<void> {
+    await this.reservations.drain();
     await this.settlements.drain();
     this.modelTerms.clear();
     this.payees.clear();

@@ -170,18 +170,24 @@ export function ledgerPostCall(
     key: postgres.Fragment;
     memo: postgres.Fragment;
     accounts: postgres.Fragment[];
-    amounts: string[];
+    /** Values, or (for a statement posting once per row) an expression of the row. */
+    amounts: string[] | postgres.Fragment;
     roles: (string | null)[];
   },
 ) {
   const accounts = p.accounts.slice(1).reduce((all, a) => db`${all}, ${a}`, p.accounts[0]);
+  const amounts = Array.isArray(p.amounts) ? db`${p.amounts}::numeric[]` : p.amounts;
   return db`ledger_post(${p.kind}, ${p.key}, ${p.memo}, array[${accounts}],
-    ${p.amounts}::numeric[], ${p.roles}::text[])`;
+    ${amounts}, ${p.roles}::text[])`;
 }
 
 /** A scalar expression: the spendable ledger account of `ownerAccountId`. */
 export const availableAccountExpr = (db: Db, ownerAccountId: string) =>
   db`(select a.id from ledger_accounts a where a.owner_account_id = ${ownerAccountId} and a.kind = 'available')`;
+
+/** A scalar expression: the spendable ledger account of the owner named by the expression `owner`. */
+export const availableAccountOfExpr = (db: Db, owner: postgres.Fragment) =>
+  db`(select a.id from ledger_accounts a where a.owner_account_id = ${owner} and a.kind = 'available')`;
 
 /** A scalar expression: the system ledger account whose name is the text expression `name`. */
 export const systemAccountExpr = (db: Db, name: postgres.Fragment) =>
