@@ -1,5 +1,6 @@
 import type { Sql } from '../db/openDatabase.ts';
 import { availableAccountOfExpr, ledgerPostCall, systemAccountExpr } from '../ledger/ledgerStore.ts';
+import { GroupCommit, type Pending } from '../shared/groupCommit.ts';
 import { ESCROW_SHARDS } from './ledgerAccountIds.ts';
 import type { Reservation, ReservationRequest } from './reserveFee.ts';
 import { reserveNew } from './reserveNew.ts';
@@ -8,12 +9,7 @@ import { reserveNew } from './reserveNew.ts';
 // batch would hold them longer than the next batch takes to fill.
 const MAX_BATCH = 32;
 
-interface Waiting {
-  sql: Sql;
-  request: ReservationRequest;
-  resolve: (r: Reservation | null) => void;
-  reject: (error: unknown) => void;
-}
+type Waiting = Pending<{ sql: Sql; request: ReservationRequest }, Reservation | null>;
 
 /**
  * Group commit for new-key reservations (InferenceMemory holds one): `reserveNew`, but calls that
@@ -27,39 +23,20 @@ interface Waiting {
  * all fits, and the rare failing one costs one extra round per item.
  */
 export class ReservationBatcher {
-  private readonly waiting: Waiting[] = [];
-  private busy = false;
-  private idle: (() => void)[] = [];
+  // One batch in flight: two could lock the same callers and shards in opposite orders.
+  private readonly queue = new GroupCommit<Waiting['item'], Reservation | null>(
+    (batch) => this.run(batch[0].item.sql, batch),
+    MAX_BATCH,
+    (a, b) => a.sql === b.sql,
+  );
 
   reserve(sql: Sql, request: ReservationRequest): Promise<Reservation | null> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ sql, request, resolve, reject });
-      this.kick();
-    });
+    return this.queue.submit({ sql, request });
   }
 
   /** Resolves once no reservation is waiting or in flight. */
   drain(): Promise<void> {
-    if (!this.busy && this.waiting.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
-  }
-
-  // One batch in flight: two could lock the same callers and shards in opposite orders.
-  private kick(): void {
-    if (this.busy) return;
-    if (this.waiting.length === 0) {
-      for (const resolve of this.idle.splice(0)) resolve();
-      return;
-    }
-    this.busy = true;
-    const sql = this.waiting[0].sql;
-    let end = 0;
-    while (end < this.waiting.length && end < MAX_BATCH && this.waiting[end].sql === sql) end++;
-    const batch = this.waiting.splice(0, end);
-    this.run(sql, batch).finally(() => {
-      this.busy = false;
-      this.kick();
-    });
+    return this.queue.drain();
   }
 
   private async run(sql: Sql, batch: Waiting[]): Promise<void> {
@@ -69,8 +46,8 @@ export class ReservationBatcher {
     const shared: Waiting[] = [];
     const alone: Waiting[] = [];
     for (const w of batch) {
-      const key = JSON.stringify([w.request.callerAccountId, w.request.idempotencyKey]);
-      if (w.request.fee === 0n || keys.has(key)) alone.push(w);
+      const key = JSON.stringify([w.item.request.callerAccountId, w.item.request.idempotencyKey]);
+      if (w.item.request.fee === 0n || keys.has(key)) alone.push(w);
       else {
         keys.add(key);
         shared.push(w);
@@ -81,7 +58,7 @@ export class ReservationBatcher {
       try {
         const ids = await reserveMany(
           sql,
-          shared.map((w) => w.request),
+          shared.map((w) => w.item.request),
         );
         shared.forEach((w, i) => {
           const id = ids.get(i + 1);
@@ -95,7 +72,7 @@ export class ReservationBatcher {
     await Promise.all(
       alone.map(async (w) => {
         try {
-          w.resolve(await reserveNew(sql, w.request));
+          w.resolve(await reserveNew(sql, w.item.request));
         } catch (error) {
           w.reject(error);
         }

@@ -4,6 +4,7 @@ import { lockLedgerAccounts } from '../ledger/ledgerStore.ts';
 import { postMany } from '../ledger/postMany.ts';
 import type { LedgerLeg } from '../ledger/postTransaction.ts';
 import type { Deps } from '../shared/deps.ts';
+import { GroupCommit, type Pending } from '../shared/groupCommit.ts';
 import { insertPendingAttributions } from './insertPendingAttributions.ts';
 import { attributionEscrowOf, inferenceEscrowOf, ledgerAccountIds } from './ledgerAccountIds.ts';
 import { type PoolCut, poolAccountIds, poolCutOf } from './poolCuts.ts';
@@ -48,56 +49,31 @@ export function settleInference(deps: Deps, settlement: Settlement): Promise<Set
   return deps.inference.settlements.settle(deps, settlement);
 }
 
-interface Waiting {
-  deps: Deps;
-  settlement: Settlement;
-  resolve: (outcome: SettleOutcome) => void;
-  reject: (error: unknown) => void;
-}
+type Waiting = Pending<{ deps: Deps; settlement: Settlement }, SettleOutcome>;
 
 /** The app's settlement queue (InferenceMemory holds one): calls that finish together commit together. */
 export class SettlementBatcher {
-  private readonly waiting: Waiting[] = [];
-  private flushing = false;
-  private idle: (() => void)[] = [];
+  // A batch shares one deps (a caller may pass its own clock or runtime): the head's.
+  private readonly queue = new GroupCommit<Waiting['item'], SettleOutcome>(
+    (batch) => this.flush(batch),
+    MAX_BATCH,
+    (a, b) => a.deps === b.deps,
+  );
 
   settle(deps: Deps, settlement: Settlement): Promise<SettleOutcome> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ deps, settlement, resolve, reject });
-      this.kick();
-    });
+    return this.queue.submit({ deps, settlement });
   }
 
   /** Resolves once no settlement is waiting or committing. */
   drain(): Promise<void> {
-    if (!this.flushing && this.waiting.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
-  }
-
-  // At most one batch in flight: under load the next one fills while this one commits. A batch
-  // shares one deps (a caller may pass its own clock or runtime), so it takes the head's.
-  private kick(): void {
-    if (this.flushing) return;
-    if (this.waiting.length === 0) {
-      for (const resolve of this.idle.splice(0)) resolve();
-      return;
-    }
-    this.flushing = true;
-    const deps = this.waiting[0].deps;
-    let end = 0;
-    while (end < this.waiting.length && end < MAX_BATCH && this.waiting[end].deps === deps) end++;
-    const batch = this.waiting.splice(0, end);
-    this.flush(batch).finally(() => {
-      this.flushing = false;
-      this.kick();
-    });
+    return this.queue.drain();
   }
 
   private async flush(batch: Waiting[]): Promise<void> {
     try {
       const outcomes = await settleBatch(
-        batch[0].deps,
-        batch.map((w) => w.settlement),
+        batch[0].item.deps,
+        batch.map((w) => w.item.settlement),
       );
       batch.forEach((w, i) => {
         const outcome = outcomes[i];

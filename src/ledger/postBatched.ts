@@ -1,5 +1,6 @@
 import type { Sql } from '../db/openDatabase.ts';
 import { AppError, isAppError } from '../errors.ts';
+import { GroupCommit, type Pending } from '../shared/groupCommit.ts';
 import { idempotencyConflict, requestHashOf } from '../shared/withIdempotency.ts';
 import {
   mapLedgerError,
@@ -14,12 +15,12 @@ const MAX_BATCH = 64;
 
 type Keyed = PostTransactionParams & { once: NonNullable<PostTransactionParams['once']> };
 
-interface Waiting {
+interface Item {
   params: Keyed;
-  item: ReturnType<typeof itemOf>;
-  resolve: (r: PostTransactionResult) => void;
-  reject: (e: unknown) => void;
+  row: ReturnType<typeof itemOf>;
 }
+
+type Waiting = Pending<Item, PostTransactionResult>;
 
 /**
  * Group commit for keyed postings made outside any transaction (transfers). A posting that finds
@@ -30,8 +31,10 @@ interface Waiting {
  * No timer: the wait is the previous batch's round trip, so an idle service adds no latency.
  */
 export class PostingBatcher {
-  private queue: Waiting[] = [];
-  private busy = false;
+  private readonly queue = new GroupCommit<Item, PostTransactionResult>(
+    (batch) => this.run(batch),
+    MAX_BATCH,
+  );
 
   constructor(private readonly sql: Sql) {}
 
@@ -39,21 +42,8 @@ export class PostingBatcher {
    * `postTransaction` with the caller's idempotency key, outside any transaction, group-committed
    * with concurrent ones. Same results and errors.
    */
-  post(params: Keyed): Promise<PostTransactionResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ params, item: itemOf(params), resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    if (this.busy || this.queue.length === 0) return;
-    this.busy = true;
-    const batch = this.queue.splice(0, MAX_BATCH);
-    this.run(batch).finally(() => {
-      this.busy = false;
-      this.pump();
-    });
+  async post(params: Keyed): Promise<PostTransactionResult> {
+    return this.queue.submit({ params, row: itemOf(params) });
   }
 
   private async run(batch: Waiting[]): Promise<void> {
@@ -67,7 +57,7 @@ export class PostingBatcher {
     }[];
     try {
       rows = await this.sql`select n, tx_id, replayed, err_state, err_constraint
-        from ledger_post_batch(${this.sql.json(batch.map((w) => w.item) as never)})`;
+        from ledger_post_batch(${this.sql.json(batch.map((w) => w.item.row) as never)})`;
     } catch {
       // Nothing of the batch committed (or, if the connection dropped at commit, it did and each
       // key replays it): post each alone, which gives each its own answer or error.
@@ -81,7 +71,7 @@ export class PostingBatcher {
           w.resolve({ txId: String(r.tx_id), replayed: Boolean(r.replayed) });
           return;
         }
-        if (r.err_state === 'P0409') return w.reject(idempotencyConflict(w.params.once.key));
+        if (r.err_state === 'P0409') return w.reject(idempotencyConflict(w.item.params.once.key));
         const mapped = mapLedgerError({ code: r.err_state, constraint_name: r.err_constraint ?? undefined });
         if (isAppError(mapped)) return w.reject(mapped);
         // An error the mapping does not name: its subtransaction left nothing behind, so posting it
@@ -93,7 +83,7 @@ export class PostingBatcher {
 
   private async alone(w: Waiting): Promise<void> {
     try {
-      w.resolve(await postTransaction(this.sql, w.params));
+      w.resolve(await postTransaction(this.sql, w.item.params));
     } catch (error) {
       w.reject(error);
     }
