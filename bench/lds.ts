@@ -17,6 +17,7 @@ import { type LlamaModel, loadLlamaModel } from '../src/ml/lora/llamaModel.ts';
 import type { LoraAdapter } from '../src/ml/lora/loraAdapter.ts';
 import { DEFAULT_LORA_CONFIG } from '../src/ml/lora/loraTrainingConfig.ts';
 import { trainLoraTfjs } from '../src/ml/lora/trainLoraTfjs.ts';
+import { TracInCheckpoints } from '../src/training/tracInCheckpoints.ts';
 import { fixtureContributions } from '../test/support/attribution/attributionFixture.ts';
 import { spearman } from '../test/support/attribution/spearman.ts';
 import { randomLoraAdapter } from '../test/support/randomLoraAdapter.ts';
@@ -55,7 +56,23 @@ try {
     (await trainLoraTfjs({ model: model!, config, train: members.map((i) => docs[i]), heldOut: [] })).adapter;
   const n = docs.length;
 
-  const full = await train(docs.map((_, i) => i));
+  // The full-data adapter, keeping the two earlier TracIn checkpoints INFLUENCE_CHECKPOINTS=3 keeps.
+  let totalSteps = 0;
+  const tracIn = new TracInCheckpoints(3);
+  const full = (
+    await trainLoraTfjs({
+      model,
+      config,
+      train: docs,
+      heldOut: [],
+      checkpointEvery: 2,
+      onProgress: (p) => {
+        totalSteps = p.totalSteps;
+      },
+      onCheckpoint: (c) => tracIn.offer(c.step, totalSteps, c.adapter),
+    })
+  ).adapter;
+  const checkpoints3 = [...tracIn.adapters, full];
   const probes = Array.from({ length: Math.min(PROBES, n) }, (_, p) => {
     const doc = docs[(p * 5) % n];
     const cut = Math.max(2, Math.floor(doc.length / 3));
@@ -64,21 +81,26 @@ try {
 
   // Scores per probe and contribution, by method: gradient influence over the top layer's
   // adapters (the default) and over the top two layers' (about twice the cost).
-  const gradientScores = (spec: InfluenceSpec) => {
-    const features = contributionFeatures(model!, full, docs, spec);
+  // (TracIn: summed over checkpoints, each weighing 1/K, as the service's scorer does.)
+  const gradientScores = (spec: InfluenceSpec, adapters: LoraAdapter[] = [full]) => {
     const d = spec.projectionDim;
-    return probes.map((probe) => {
-      const g = projectedAdapterGradient(model!, full, sequenceOf(probe), spec);
-      return docs.map((_, c) => {
-        let dot = 0;
-        let norm = 0;
-        for (let i = 0; i < d; i++) {
-          dot += g[i] * features[c * d + i];
-          norm += features[c * d + i] ** 2;
+    const sum = probes.map(() => new Array<number>(n).fill(0));
+    for (const adapter of adapters) {
+      const features = contributionFeatures(model!, adapter, docs, spec);
+      probes.forEach((probe, p) => {
+        const g = projectedAdapterGradient(model!, adapter, sequenceOf(probe), spec);
+        for (let c = 0; c < n; c++) {
+          let dot = 0;
+          let norm = 0;
+          for (let i = 0; i < d; i++) {
+            dot += g[i] * features[c * d + i];
+            norm += features[c * d + i] ** 2;
+          }
+          sum[p][c] += dot / (Math.sqrt(norm) + 1e-12) / adapters.length;
         }
-        return dot / (Math.sqrt(norm) + 1e-12);
       });
-    });
+    }
+    return sum;
   };
   const sequenceOf = (probe: { prompt: number[]; answer: number[] }) => ({
     tokens: [...probe.prompt, ...probe.answer],
@@ -88,6 +110,7 @@ try {
   const spec2 = defaultInfluenceSpec(model.config, full.targets, { projectionDim: 128, topLayers: 2 });
   const gradient = gradientScores(spec);
   const gradient2 = gradientScores(spec2);
+  const gradient3 = gradientScores(spec, checkpoints3);
   const index = buildCorpusIndex(
     docs.map((doc, c) => ({ contributionId: String(c), tokens: doc.map((t) => t + 1) })),
     { tokenLimit: tiny.vocabSize + 1 },
@@ -131,6 +154,9 @@ try {
   };
   emit('lds_gradient', lds(gradient), 'spearman');
   emit('lds_gradient_top_two_layers', lds(gradient2), 'spearman');
+  // Each checkpoint costs one more gradient per call: about checkpoints × influence_cpu_vs_generation.
+  emit('lds_gradient_3_checkpoints', lds(gradient3), 'spearman');
+  emit('tracin_checkpoints_kept', checkpoints3.length, 'adapters');
   emit('lds_spans', lds(spans), 'spearman');
   emit('lds_random', lds(randomScores), 'spearman');
   emit('halves', HALVES, 'adapters');

@@ -165,6 +165,11 @@ const envSchema = z.object({
   INFLUENCE_WEIGHT: z.coerce.number().min(0).max(1).default(0.5),
   /** Influence not computed within this budget is settled later from escrow by a job. */
   INFLUENCE_BUDGET_MS: int(0, 600_000).default(2000),
+  /**
+   * TracIn checkpoints a LoRA run keeps gradient features at, the final adapter included: each one
+   * multiplies influence's cost per call (see README on the trade-off against faithfulness).
+   */
+  INFLUENCE_CHECKPOINTS: int(1, 8).default(1),
 
   // Telegram bot: runs inside `potluck start` (or alone: `potluck telegram`) when TELEGRAM_TOKEN is set.
   TELEGRAM_TOKEN: z
@@ -296,7 +301,7 @@ export interface Config {
     /** Run processors inside `potluck start` (forced on without Redis, where nothing else would). */
     inStart: boolean;
   };
-  training: { staleMs: number; modelCacheSize: number; baseModelsDir: string };
+  training: { staleMs: number; modelCacheSize: number; baseModelsDir: string; influenceCheckpoints: number };
   inference: {
     maxPromptChars: number;
     maxAnswerTokens: number;
@@ -415,6 +420,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       staleMs: e.TRAINING_STALE_MS,
       modelCacheSize: e.MODEL_CACHE_SIZE,
       baseModelsDir: path.resolve(e.BASE_MODELS_DIR ?? path.join(e.POTLUCK_DATA_DIR, 'base-models')),
+      influenceCheckpoints: e.INFLUENCE_CHECKPOINTS,
     },
     inference: {
       maxPromptChars: e.MAX_PROMPT_CHARS,

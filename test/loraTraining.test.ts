@@ -4,8 +4,13 @@ import path from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpServer, startHttpServer } from '../src/http/startHttpServer.ts';
+import { projectedAdapterGradient } from '../src/ml/influence/adapterGradient.ts';
+import { TfjsInfluenceScorer } from '../src/ml/influence/tfjsInfluenceScorer.ts';
 import { decodeLoraGguf } from '../src/ml/lora/encodeLoraGguf.ts';
 import { decodeSafetensors } from '../src/ml/lora/encodePeftAdapter.ts';
+import { loadLlamaModel } from '../src/ml/lora/llamaModel.ts';
+import type { LoraTarget } from '../src/ml/lora/loraAdapter.ts';
+import { readLoraArtifact } from '../src/ml/serving/loraArtifact.ts';
 import type { JobQueue } from '../src/queue/jobQueue.ts';
 import type { Deps } from '../src/shared/deps.ts';
 import { sha256Hex } from '../src/shared/hash.ts';
@@ -182,4 +187,84 @@ describe('LoRA training runs', () => {
     expect(resumed).toMatchObject({ status: 'succeeded', artifactHash: reference.artifactHash });
     expect(await fs.readdir(checkpoints)).not.toContain(`run-${run.id}.json`);
   }, 180_000);
+
+  it('keeps gradient features at earlier TracIn checkpoints too (INFLUENCE_CHECKPOINTS) and scores with all', async () => {
+    // Its own app: the build runs on the app's job queue and reads INFLUENCE_CHECKPOINTS from its config.
+    const t3 = await createTestApp({ BASE_MODELS_DIR: baseDir, INFLUENCE_CHECKPOINTS: '3' });
+    try {
+      const datanet = await seedApprovedDatanet(t3.app, {
+        name: 'Bread Club',
+        texts: TEXTS,
+        authors: TEXTS.map((_, i) => i % 3),
+        authorCount: 3,
+      });
+      const developer = await fundedPerson(t3.app, 'developer');
+      // 12 texts of ~60 tokens in rows of 32, batches of 4, 24 epochs: 144 steps; resume checkpoints
+      // every 25, so the TracIn ones are 50 and 100 (the first at or past 1/3 and 2/3), then the last.
+      const { run } = await t3.app.training.start({
+        accountId: developer,
+        datanetId: datanet.datanetId,
+        options: { kind: 'lora', baseModel: 'tiny-llama', lora: { ...LORA, epochs: 24 } },
+        idempotencyKey: 'tracin-3',
+      });
+      let artifactHash: string | null = null;
+      for await (const r of t3.app.training.watch({ runId: run.id, intervalMs: 50 })) {
+        expect(r.status).not.toBe('failed');
+        artifactHash = r.artifactHash ?? null;
+      }
+      await checkTracInArtifact(t3, String(artifactHash));
+    } finally {
+      await t3.cleanup();
+    }
+  }, 180_000);
 });
+
+/** The artifact keeps three checkpoints' features, and the scorer sums over all of them. */
+async function checkTracInArtifact(t3: TestApp, artifactHash: string) {
+  const store = t3.app.deps.modelRuntime.store;
+  const artifact = await readLoraArtifact(store, artifactHash);
+  const influence = artifact.influence!;
+  expect(influence.checkpoints).toHaveLength(3);
+  expect(influence.checkpoints.map((c) => c.weight)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  expect(influence.checkpoints[2].adapter.sha256).toBe(artifact.manifest.files.loraGguf.sha256);
+  expect(new Set(influence.checkpoints.map((c) => c.adapter.sha256)).size).toBe(3);
+  const features = await store.readBlob(influence.file);
+  expect(features.byteLength).toBe(3 * artifact.contributionIds.length * influence.projectionDim * 4);
+
+  // The scorer sums over every checkpoint: Σ_k w_k·⟨g_k, f_c,k⟩/‖f_c,k‖, each g_k the answer's
+  // gradient under that checkpoint's adapter, and the earlier checkpoints move the scores.
+  const sequence = { tokens: [1, 5, 9, 12, 20, 7, 33, 14, 2], lossFrom: 4 };
+  const scorer = new TfjsInfluenceScorer(store);
+  const scored = await scorer.score({
+    artifact,
+    basePath,
+    promptTokens: sequence.tokens.slice(0, 4),
+    answerTokens: sequence.tokens.slice(4),
+  });
+  await scorer.close();
+  const model = await loadLlamaModel(await fs.readFile(basePath));
+  const n = artifact.contributionIds.length;
+  const d = influence.projectionDim;
+  const f = new Float32Array(
+    features.buffer.slice(features.byteOffset, features.byteOffset + features.byteLength),
+  );
+  const terms = await Promise.all(
+    influence.checkpoints.map(async (checkpoint, k) => {
+      const adapter = decodeLoraGguf(await store.readBlob(checkpoint.adapter));
+      const spec = { ...influence, targets: influence.targets as LoraTarget[] };
+      const g = projectedAdapterGradient(model, adapter, sequence, spec);
+      return artifact.contributionIds.map((_, c) => {
+        const row = f.subarray((k * n + c) * d, (k * n + c + 1) * d);
+        const dot = row.reduce((sum, x, i) => sum + x * g[i], 0);
+        return (checkpoint.weight * dot) / (Math.hypot(...row) + 1e-12);
+      });
+    }),
+  );
+  model.dispose();
+  const expected = artifact.contributionIds.map((_, c) => terms.reduce((sum, t) => sum + t[c], 0));
+  const scale = Math.max(...expected.map(Math.abs));
+  expect(scale).toBeGreaterThan(0);
+  for (const [c, s] of scored.entries()) expect(Math.abs(s.score - expected[c])).toBeLessThan(1e-3 * scale);
+  const earlier = artifact.contributionIds.map((_, c) => Math.abs(terms[0][c] + terms[1][c]));
+  expect(Math.max(...earlier)).toBeGreaterThan(1e-2 * scale);
+}

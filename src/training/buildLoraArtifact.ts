@@ -16,6 +16,7 @@ import { sha256Hex } from '../shared/hash.ts';
 import type { SnapshotDocument } from './buildArtifact.ts';
 import { loadLoraCheckpoint, saveLoraCheckpoint } from './loraCheckpointStore.ts';
 import { type LoraInfluenceManifest, loraInfluenceFeatures } from './loraInfluenceFeatures.ts';
+import { TracInCheckpoints } from './tracInCheckpoints.ts';
 import type { LoraRunOptions } from './trainingOptions.ts';
 
 export interface BuildLoraArtifactInput {
@@ -30,6 +31,8 @@ export interface BuildLoraArtifactInput {
   signal?: AbortSignal;
   trainer?: LoraTrainer;
   checkpointEvery?: number;
+  /** TracIn checkpoints for influence features, the final adapter included (INFLUENCE_CHECKPOINTS). */
+  influenceCheckpoints?: number;
 }
 
 /** What a 'lora' artifact is (serving reads it: src/ml/serving/loraArtifact.ts). */
@@ -133,6 +136,8 @@ export async function buildLoraArtifact(
     const resumeFrom = saved ? decodeLoraCheckpoint(saved) : undefined;
     if (resumeFrom) await onProgress(0.1, `Resuming from step ${resumeFrom.step}`);
     let lastReport = 0;
+    let totalSteps = 0;
+    const tracIn = new TracInCheckpoints(input.influenceCheckpoints ?? 1);
     const result = await trainer.train({
       model,
       config,
@@ -143,8 +148,10 @@ export async function buildLoraArtifact(
       checkpointEvery: input.checkpointEvery ?? 25,
       onCheckpoint: async (c) => {
         await saveLoraCheckpoint(store, input.runId, checkpointKey, encodeLoraCheckpoint(c));
+        tracIn.offer(c.step, totalSteps, c.adapter);
       },
       onProgress: async (p) => {
+        totalSteps = p.totalSteps;
         // Each report is a database write (and a lease check): at most one a second, and the last.
         if (p.step !== p.totalSteps && performance.now() - lastReport < 1000) return;
         lastReport = performance.now();
@@ -178,15 +185,22 @@ export async function buildLoraArtifact(
     await onProgress(0.94, 'Computing gradient features for attribution');
     const influence = await loraInfluenceFeatures({
       model,
-      adapter: result.adapter,
-      adapterFile: files.loraGguf,
+      checkpoints: [
+        ...(await Promise.all(
+          tracIn.adapters.map(async (adapter) => ({
+            adapter,
+            file: await store.putBlob(encodeLoraGguf(adapter)),
+          })),
+        )),
+        { adapter: result.adapter, file: files.loraGguf },
+      ],
       documents: input.documents.map((_, i) => frame(tokens[i])),
       store,
       signal,
       onProgress: (done) =>
         onProgress(
-          0.94 + (0.05 * done) / input.documents.length,
-          `Gradient features: ${done} of ${input.documents.length}`,
+          0.94 + (0.05 * done) / (input.documents.length * (tracIn.adapters.length + 1)),
+          `Gradient features: ${done} of ${input.documents.length * (tracIn.adapters.length + 1)}`,
         ),
     });
     const manifest: LoraArtifactManifest = {

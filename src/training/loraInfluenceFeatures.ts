@@ -17,14 +17,16 @@ export interface LoraInfluenceManifest {
 const MAX_INFLUENCE_CONTRIBUTIONS = 5000;
 
 /**
- * Per-contribution gradient features of the trained adapter (one checkpoint: the final adapter),
- * projected as serving projects an answer's gradient, stored as one Float32 blob [contribution][d]
- * in manifest order. Null when the snapshot is too large to featurise within a run.
+ * Per-contribution gradient features at each TracIn checkpoint (the final adapter, and earlier
+ * ones when the run kept them: INFLUENCE_CHECKPOINTS), projected as serving projects an answer's
+ * gradient, stored as one Float32 blob [checkpoint][contribution][d] in manifest order. Each
+ * checkpoint weighs 1/K, so the scores keep one checkpoint's scale. Null when the snapshot is too
+ * large to featurise within a run.
  */
 export async function loraInfluenceFeatures(input: {
   model: LlamaModel;
-  adapter: LoraAdapter;
-  adapterFile: FileRef;
+  /** Oldest first; the last is the trained adapter. All share its targets. */
+  checkpoints: readonly { adapter: LoraAdapter; file: FileRef }[];
   /** Token ids per contribution, manifest order, framed as trained. */
   documents: readonly (readonly number[])[];
   store: ArtifactStore;
@@ -32,24 +34,29 @@ export async function loraInfluenceFeatures(input: {
   signal?: AbortSignal;
 }): Promise<LoraInfluenceManifest | null> {
   if (input.documents.length === 0 || input.documents.length > MAX_INFLUENCE_CONTRIBUTIONS) return null;
-  const spec = defaultInfluenceSpec(input.model.config, input.adapter.targets);
+  const last = input.checkpoints[input.checkpoints.length - 1];
+  const spec = defaultInfluenceSpec(input.model.config, last.adapter.targets);
   const d = spec.projectionDim;
-  const features = new Float32Array(input.documents.length * d);
+  const n = input.documents.length;
+  const features = new Float32Array(input.checkpoints.length * n * d);
   const CHUNK = 64;
-  for (let at = 0; at < input.documents.length; at += CHUNK) {
-    input.signal?.throwIfAborted();
-    const part = contributionFeatures(
-      input.model,
-      input.adapter,
-      input.documents.slice(at, at + CHUNK),
-      spec,
-      128,
-    );
-    features.set(part, at * d);
-    await input.onProgress?.(Math.min(input.documents.length, at + CHUNK));
+  for (const [k, checkpoint] of input.checkpoints.entries()) {
+    for (let at = 0; at < n; at += CHUNK) {
+      input.signal?.throwIfAborted();
+      const part = contributionFeatures(
+        input.model,
+        checkpoint.adapter,
+        input.documents.slice(at, at + CHUNK),
+        spec,
+        128,
+      );
+      features.set(part, (k * n + at) * d);
+      await input.onProgress?.(k * n + Math.min(n, at + CHUNK));
+    }
   }
   const file = await input.store.putBlob(
     new Uint8Array(features.buffer, features.byteOffset, features.byteLength),
   );
-  return { ...spec, file, checkpoints: [{ adapter: input.adapterFile, weight: 1 }] };
+  const weight = 1 / input.checkpoints.length;
+  return { ...spec, file, checkpoints: input.checkpoints.map((c) => ({ adapter: c.file, weight })) };
 }

@@ -84,6 +84,7 @@ export async function runTraining(deps: Deps, input: RunTrainingInput): Promise<
             options,
             store,
             baseModelsDir: deps.config.training.baseModelsDir,
+            influenceCheckpoints: deps.config.training.influenceCheckpoints,
             onProgress: touch,
             signal: input.signal,
           })
