@@ -1,9 +1,7 @@
 import type { Sql } from '../db/openDatabase.ts';
-import { availableAccountOfExpr, ledgerPostCall, systemAccountExpr } from '../ledger/ledgerStore.ts';
 import { GroupCommit, type Pending } from '../shared/groupCommit.ts';
-import { ESCROW_SHARDS } from './ledgerAccountIds.ts';
 import type { Reservation, ReservationRequest } from './reserveFee.ts';
-import { reserveNew } from './reserveNew.ts';
+import { reserveMany, reserveNew } from './reserveNew.ts';
 
 // Each item locks its caller's account and one escrow shard until the batch commits; a bigger
 // batch would hold them longer than the next batch takes to fill.
@@ -79,47 +77,4 @@ export class ReservationBatcher {
       }),
     );
   }
-}
-
-/**
- * Every request's call row and escrow post in one statement: item n (from 1) → its new call's id,
- * absent where the key was already taken. Throws, having written nothing, if any post fails.
- */
-async function reserveMany(sql: Sql, requests: readonly ReservationRequest[]): Promise<Map<number, string>> {
-  const items = requests.map((r) => ({
-    caller_account_id: r.callerAccountId,
-    idempotency_key: r.idempotencyKey,
-    request_hash: r.requestHash,
-    model_id: r.modelId,
-    fee: r.fee.toString(),
-    seed: r.seed,
-    prompt: r.prompt,
-  }));
-  // synchronous_commit off for this transaction only, as reserveNew explains.
-  const rows = await sql<{ n: number; id: string }[]>`
-    with relaxed as (select set_config('synchronous_commit', 'off', true)),
-      items as (
-        select (jsonb_populate_record(null::inference_calls, t.e)).*, t.n::int as n
-        from jsonb_array_elements(${sql.json(items as never)}) with ordinality as t(e, n)
-      ),
-      call as (
-        insert into inference_calls (caller_account_id, idempotency_key, request_hash, model_id, fee, seed, prompt)
-        select caller_account_id, idempotency_key, request_hash, model_id, fee, seed, prompt
-        from items order by n
-        on conflict (caller_account_id, idempotency_key) do nothing
-        returning id, caller_account_id, idempotency_key, model_id, fee
-      )
-    select items.n, call.id
-    from relaxed, call join items using (caller_account_id, idempotency_key), lateral ${ledgerPostCall(sql, {
-      kind: 'inference_reserve',
-      key: sql`'inference:' || call.id || ':reserve:1'`,
-      memo: sql`jsonb_build_object('modelId', call.model_id::text, 'receiptId', call.id::text)`,
-      accounts: [
-        availableAccountOfExpr(sql, sql`call.caller_account_id`),
-        systemAccountExpr(sql, sql`'inference_escrow_' || (call.id % ${ESCROW_SHARDS})`),
-      ],
-      amounts: sql`array[-call.fee, call.fee]::numeric[]`,
-      roles: ['payer', null],
-    })} as posted`;
-  return new Map(rows.map((r) => [Number(r.n), String(r.id)]));
 }

@@ -181,12 +181,8 @@ export function ledgerPostCall(
     ${amounts}, ${p.roles}::text[])`;
 }
 
-/** A scalar expression: the spendable ledger account of `ownerAccountId`. */
-export const availableAccountExpr = (db: Db, ownerAccountId: string) =>
-  db`(select a.id from ledger_accounts a where a.owner_account_id = ${ownerAccountId} and a.kind = 'available')`;
-
 /** A scalar expression: the spendable ledger account of the owner named by the expression `owner`. */
-export const availableAccountOfExpr = (db: Db, owner: postgres.Fragment) =>
+export const availableAccountExpr = (db: Db, owner: postgres.Fragment) =>
   db`(select a.id from ledger_accounts a where a.owner_account_id = ${owner} and a.kind = 'available')`;
 
 /** A scalar expression: the system ledger account whose name is the text expression `name`. */
