@@ -27,6 +27,30 @@ export interface Shown {
   verified?: boolean | null;
 }
 
+/** A contribution's or an outcome's proof once it is in a batch: the same fields for both. */
+function batchShown(
+  tr: Translator,
+  title: string,
+  p: {
+    state: 'batched' | 'anchored';
+    leaf: NonNullable<Shown['leaf']>;
+    batch: { id: string; root: string; count: number; txHash: string | null };
+    proof: string[];
+    verified: boolean | null;
+  },
+): Shown {
+  return {
+    title,
+    state: tr.t(STATE[p.state]),
+    leaf: p.leaf,
+    root: p.batch.root,
+    batch: `#${p.batch.id} · ${tr.t('proof-batch-size', { count: p.batch.count })}`,
+    tx: p.batch.txHash,
+    proof: p.proof,
+    verified: p.verified,
+  };
+}
+
 const verdict = (tr: Translator, v: boolean | null | undefined) =>
   v === true
     ? `✅ ${tr.t('proof-verified-yes')}`
@@ -83,31 +107,13 @@ async function shown(
     const p = await app.chain.getContributionProof({ contributionId: id });
     const title = tr.t('proof-title-contribution', { id });
     if (p.state === 'queued') return { title, state: tr.t('proof-state-queued') };
-    return {
-      title,
-      state: tr.t(STATE[p.state]),
-      leaf: p.leaf,
-      root: p.batch.root,
-      batch: `#${p.batch.id} · ${tr.t('proof-batch-size', { count: p.batch.count })}`,
-      tx: p.batch.txHash,
-      proof: p.proof,
-      verified: p.verified,
-    };
+    return batchShown(tr, title, p);
   }
   if (kind === 'validation') {
     const p = await app.chain.getValidationProof({ contributionId: id });
     const title = tr.t('proof-title-validation', { id });
     if (!('batch' in p)) return { title, state: tr.t(STATE[p.state]) };
-    return {
-      title,
-      state: tr.t(STATE[p.state]),
-      leaf: p.leaf,
-      root: p.batch.root,
-      batch: `#${p.batch.id} · ${tr.t('proof-batch-size', { count: p.batch.count })}`,
-      tx: p.batch.txHash,
-      proof: p.proof,
-      verified: p.verified,
-    };
+    return batchShown(tr, title, p);
   }
   const p = await app.chain.getModelSnapshotProof({ modelId: id, contributionId: member ?? undefined });
   return {

@@ -7,6 +7,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from 'discord.js';
+import { REVIEW_STATUS_MESSAGE as STATUS } from '../../shared/reviewStatusMessage.ts';
 import type { ComponentModule } from '../commandModule.ts';
 import { accountOf, type BotContext } from '../context.ts';
 
@@ -40,14 +41,6 @@ function reasonModal(contributionId: string): ModalBuilder {
         ),
     );
 }
-
-const STATUS = {
-  pending: 'review-status-pending',
-  approved: 'review-status-approved',
-  rejected: 'review-status-rejected',
-  withdrawn: 'review-status-withdrawn',
-  expired: 'review-status-expired',
-} as const;
 
 /** Casts the vote and says what happened, the same from a review post's buttons and from /review. */
 export async function sealedVote(

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { App } from '../../../src/app.ts';
 import type { ReviewItem } from '../../../src/validation/listReviewQueue.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
+import { REVIEW_STATUS_MESSAGE as STATUS } from '../../shared/reviewStatusMessage.ts';
 import { type PotluckContext, requirePrivateChat } from '../context.ts';
 import { formatAmount, formatWhen } from '../render/formatAmount.ts';
 import { block, type Html, html, inline, joinHtml, text } from '../render/html.ts';
@@ -19,14 +20,6 @@ const REASONS = [
   'tg-reason-copy',
   'tg-reason-language',
 ] as const;
-const STATUS = {
-  pending: 'review-status-pending',
-  approved: 'review-status-approved',
-  rejected: 'review-status-rejected',
-  withdrawn: 'review-status-withdrawn',
-  expired: 'review-status-expired',
-} as const;
-
 const english = translator('en');
 
 type Card = { body: Html; keyboard?: InlineKeyboard };
