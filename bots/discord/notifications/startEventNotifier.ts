@@ -2,6 +2,7 @@ import { type Client, DiscordAPIError, escapeMarkdown, RESTJSONErrorCodes } from
 import type { App } from '../../../src/app.ts';
 import type { Logger } from '../../../src/shared/createLogger.ts';
 import { runEventPass } from '../../shared/eventNotifier.ts';
+import { startPeriodicPass } from '../../shared/periodicPass.ts';
 import { renderEvents } from '../../shared/renderEvents.ts';
 import { discordEventStore } from '../store/eventNotificationStore.ts';
 
@@ -19,7 +20,6 @@ export interface EventNotifier {
  */
 export function startEventNotifier(client: Client, options: { app: App; log: Logger }): EventNotifier {
   const { app, log } = options;
-  let running: Promise<number> | null = null;
 
   const pass = () =>
     runEventPass({
@@ -49,28 +49,7 @@ export function startEventNotifier(client: Client, options: { app: App; log: Log
       },
     });
 
-  const tick = () => {
-    // One pass at a time: a slow pass and the next timer must not both send.
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-
-  const every = app.config.notifications.pollMs;
-  const timer =
-    every > 0
-      ? setInterval(() => {
-          tick().catch((error) => log.error('discord activity notifications failed', { error }));
-        }, every)
-      : null;
-  timer?.unref();
-
-  return {
-    tick,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => {});
-    },
-  };
+  return startPeriodicPass(pass, app.config.notifications.pollMs, (error) =>
+    log.error('discord activity notifications failed', { error }),
+  );
 }

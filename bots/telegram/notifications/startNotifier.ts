@@ -3,6 +3,7 @@ import type { App } from '../../../src/app.ts';
 import type { Logger } from '../../../src/shared/createLogger.ts';
 import { pickLanguage, translator } from '../../i18n/translator.ts';
 import { runEventPass } from '../../shared/eventNotifier.ts';
+import { startPeriodicPass } from '../../shared/periodicPass.ts';
 import { renderEvents } from '../../shared/renderEvents.ts';
 import { html, joinHtml, text } from '../render/html.ts';
 import {
@@ -42,7 +43,6 @@ export interface Notifier {
 export function startNotifier(options: NotifierOptions): Notifier {
   const { app, api, log } = options;
   const now = options.now ?? app.deps.now;
-  let running: Promise<number> | null = null;
   let ticks = 0;
 
   const notifyOne = async (due: Awaited<ReturnType<typeof listDueNotifications>>[number]) => {
@@ -119,29 +119,9 @@ ${text(r.footer)}`;
     return sent;
   };
 
-  const tick = () => {
-    // One pass at a time: a slow pass and the next timer must not both send.
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-
-  const timer =
-    options.tickMs > 0
-      ? setInterval(() => {
-          tick().catch((error) => log.error('telegram notifier pass failed', { error }));
-        }, options.tickMs)
-      : null;
-  timer?.unref();
-
-  return {
-    tick,
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running?.catch(() => {});
-    },
-  };
+  return startPeriodicPass(pass, options.tickMs, (error) =>
+    log.error('telegram notifier pass failed', { error }),
+  );
 }
 
 /** Blocked, or the chat is gone: retrying forever would only fail forever. */
