@@ -12,6 +12,7 @@ import {
   type InfluenceSpec,
   projectedAdapterGradient,
 } from '../src/ml/influence/adapterGradient.ts';
+import { addInfluenceScores } from '../src/ml/influence/addInfluenceScores.ts';
 import { adapterWeights, llamaLogits } from '../src/ml/lora/llamaForward.ts';
 import { type LlamaModel, loadLlamaModel } from '../src/ml/lora/llamaModel.ts';
 import type { LoraAdapter } from '../src/ml/lora/loraAdapter.ts';
@@ -83,24 +84,15 @@ try {
   // adapters (the default) and over the top two layers' (about twice the cost).
   // (TracIn: summed over checkpoints, each weighing 1/K, as the service's scorer does.)
   const gradientScores = (spec: InfluenceSpec, adapters: LoraAdapter[] = [full]) => {
-    const d = spec.projectionDim;
-    const sum = probes.map(() => new Array<number>(n).fill(0));
+    const sum = probes.map(() => new Float64Array(n));
     for (const adapter of adapters) {
       const features = contributionFeatures(model!, adapter, docs, spec);
       probes.forEach((probe, p) => {
         const g = projectedAdapterGradient(model!, adapter, sequenceOf(probe), spec);
-        for (let c = 0; c < n; c++) {
-          let dot = 0;
-          let norm = 0;
-          for (let i = 0; i < d; i++) {
-            dot += g[i] * features[c * d + i];
-            norm += features[c * d + i] ** 2;
-          }
-          sum[p][c] += dot / (Math.sqrt(norm) + 1e-12) / adapters.length;
-        }
+        addInfluenceScores(sum[p], g, features, 0, 1 / adapters.length);
       });
     }
-    return sum;
+    return sum.map((s) => [...s]);
   };
   const sequenceOf = (probe: { prompt: number[]; answer: number[] }) => ({
     tokens: [...probe.prompt, ...probe.answer],

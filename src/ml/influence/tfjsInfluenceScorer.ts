@@ -5,13 +5,12 @@ import { decodeLoraGguf } from '../lora/encodeLoraGguf.ts';
 import { type LlamaModel, loadLlamaModel } from '../lora/llamaModel.ts';
 import type { LoraAdapter, LoraTarget } from '../lora/loraAdapter.ts';
 import { projectedAdapterGradient } from './adapterGradient.ts';
+import { addInfluenceScores } from './addInfluenceScores.ts';
 
 /**
  * TracIn over checkpoints with random projections (TRAK-style): score_c = Σ_k w_k · ⟨g_k, f_c,k⟩ /
  * ‖f_c,k‖, with g_k the answer's projected adapter gradient at checkpoint k and f_c,k the stored
- * feature of contribution c. Dividing by the contribution's norm keeps a few long or unusual texts
- * with large gradients from outranking the text an answer actually follows (raw TracIn's known
- * bias); the answer's norm is common to all and drops out of the shares.
+ * feature of contribution c (see addInfluenceScores).
  *
  * tfjs runs on this thread: the budget is checked between checkpoints, not inside one.
  */
@@ -44,16 +43,7 @@ export class TfjsInfluenceScorer implements InfluenceScorer {
         { tokens, lossFrom: request.promptTokens.length },
         influenceSpec,
       );
-      for (let c = 0; c < n; c++) {
-        const row = (k * n + c) * d;
-        let dot = 0;
-        let norm = 0;
-        for (let i = 0; i < d; i++) {
-          dot += g[i] * features[row + i];
-          norm += features[row + i] * features[row + i];
-        }
-        scores[c] += (checkpoint.weight * dot) / (Math.sqrt(norm) + 1e-12);
-      }
+      addInfluenceScores(scores, g, features, k * n * d, checkpoint.weight);
     }
     return artifact.contributionIds.map((contributionId, c) => ({ contributionId, score: scores[c] }));
   }
